@@ -1,0 +1,32 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# lab-selftest: the lab itself works — kernel features the product needs, hosts with private
+# /etc and /run, a routed path whose MTU a test can change.
+# netlab-timeout: 60
+. "$NETLAB_TOP/tests/netlab/lib/lab.sh"
+lab_init "$1"
+
+check "kernel has ESP, L2TP/PPP and XFRM user API" \
+	sh -c 'grep -qw esp4 /proc/modules && grep -qw l2tp_ppp /proc/modules && grep -qw xfrm_user /proc/modules'
+check "/dev/ppp exists" test -c /dev/ppp
+
+host_add a; host_add r; host_add b
+link_add a 10.9.1.1/24 r 10.9.1.2/24
+link_add r 10.9.2.2/24 b 10.9.2.1/24
+router_enable r
+on a ip route add default via 10.9.1.2
+on b ip route add default via 10.9.2.2
+
+echo private-a > "$(etc a)/xl2tpd/marker"
+check "hosts see their own /etc" on a grep -qx private-a /etc/xl2tpd/marker
+check "and not each other's" on b test ! -e /etc/xl2tpd/marker
+on a touch /run/marker
+check "/run is private per host" on b test ! -e /run/marker
+
+pcap_start r to-a
+check "a reaches b through the router" ping_from a 10.9.2.1
+ip -n r link set to-b mtu 1280
+check "a DF packet over the lowered hop MTU is refused" \
+	sh -c "! on a busybox ping -c 1 -W 2 -s 1400 -M do 10.9.2.1 >/dev/null 2>&1"
+pcap_stop_all
+check "the capture holds the ICMP echo traffic" test -s "$LAB_OUT/r-to-a.pcap"
