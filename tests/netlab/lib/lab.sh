@@ -240,7 +240,7 @@ pcap_stop_all() {
 }
 
 # audit: count IKE/ESP/ESP-in-UDP/plaintext-L2TP per host pair over all of the scenario's pcaps
-audit() { "$NETLAB_BUILD/tests/pcap-audit" "$@" "$LAB_OUT"/*.pcap; }
+audit() { "$NETLAB_BUILD/tests/netlab/pcap-audit" "$@" "$LAB_OUT"/*.pcap; }
 
 # audit_count A B FIELD: one count for the pair A<->B (addresses)
 audit_count() {

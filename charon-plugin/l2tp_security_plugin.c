@@ -1,0 +1,141 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ */
+
+#include "l2tp_security_plugin.h"
+#include "l2tp_security_config.h"
+
+#include <daemon.h>
+
+/*
+ * Debian's libcharon is built with mediation (ME), which changes the layout of ike_sa_t and
+ * others. If the strongSwan config.h we compile against disagrees, every call through an
+ * interface lands on the wrong method: refuse to build instead (configure sets the size).
+ */
+#ifdef L2TPSEC_IKE_SA_SIZE
+_Static_assert(sizeof(ike_sa_t) == L2TPSEC_IKE_SA_SIZE,
+			   "strongSwan config.h does not match the installed libcharon (ME layout)");
+#endif
+
+typedef struct private_l2tp_security_plugin_t private_l2tp_security_plugin_t;
+
+/**
+ * Private data of the l2tp-security plugin.
+ */
+struct private_l2tp_security_plugin_t {
+
+	/**
+	 * Implements plugin interface
+	 */
+	l2tp_security_plugin_t public;
+
+	/**
+	 * The plugin's settings
+	 */
+	l2tp_security_config_t *config;
+};
+
+/**
+ * Log what the settings say, one line for the profiles
+ */
+static void log_config(private_l2tp_security_plugin_t *this)
+{
+	enumerator_t *enumerator;
+	char names[512] = "", *name;
+	size_t len = 0;
+	int n;
+
+	enumerator = this->config->create_profile_enumerator(this->config);
+	while (enumerator->enumerate(enumerator, &name))
+	{
+		n = snprintf(names + len, sizeof(names) - len, "%s%s", len ? ", " : "",
+					 name);
+		if (n < 0 || (size_t)n >= sizeof(names) - len)
+		{
+			break;
+		}
+		len += n;
+	}
+	enumerator->destroy(enumerator);
+	DBG1(DBG_CFG, "l2tp-security %s: %u crypto profile(s)%s%s, crypto socket %s",
+		 L2TPSEC_VERSION, this->config->get_profile_count(this->config),
+		 len ? ": " : "", names, this->config->get_socket(this->config));
+}
+
+METHOD(plugin_t, get_name, char*,
+	private_l2tp_security_plugin_t *this)
+{
+	return "l2tp-security";
+}
+
+/**
+ * Register or unregister the plugin's services
+ */
+static bool plugin_cb(private_l2tp_security_plugin_t *this,
+					  plugin_feature_t *feature, bool reg, void *cb_data)
+{
+	if (reg)
+	{
+		log_config(this);
+	}
+	else
+	{
+		DBG1(DBG_CFG, "l2tp-security: unloading");
+	}
+	return TRUE;
+}
+
+METHOD(plugin_t, get_features, int,
+	private_l2tp_security_plugin_t *this, plugin_feature_t *features[])
+{
+	static plugin_feature_t f[] = {
+		PLUGIN_CALLBACK((plugin_feature_callback_t)plugin_cb, NULL),
+			PLUGIN_PROVIDE(CUSTOM, "l2tp-security"),
+	};
+	*features = f;
+	return countof(f);
+}
+
+METHOD(plugin_t, reload, bool,
+	private_l2tp_security_plugin_t *this)
+{
+	this->config->reload(this->config);
+	log_config(this);
+	return TRUE;
+}
+
+METHOD(plugin_t, destroy, void,
+	private_l2tp_security_plugin_t *this)
+{
+	this->config->destroy(this->config);
+	free(this);
+}
+
+/*
+ * Plugin constructor, see plugin.h
+ */
+plugin_t *l2tp_security_plugin_create()
+{
+	private_l2tp_security_plugin_t *this;
+
+	if (!lib->caps->keep(lib->caps, CAP_NET_ADMIN))
+	{
+		DBG1(DBG_CFG, "l2tp-security plugin requires CAP_NET_ADMIN capability");
+		return NULL;
+	}
+
+	INIT(this,
+		.public = {
+			.plugin = {
+				.get_name = _get_name,
+				.get_features = _get_features,
+				.reload = _reload,
+				.destroy = _destroy,
+			},
+		},
+		.config = l2tp_security_config_create(lib->ns),
+	);
+
+	return &this->public.plugin;
+}

@@ -1,0 +1,10 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ */
+#ifndef L2TPSEC_SUBCOMMANDS_H
+#define L2TPSEC_SUBCOMMANDS_H
+
+int version_main(int argc, char **argv);
+
+#endif
