@@ -139,6 +139,18 @@ link_add() {
 # router_enable HOST: forward between its links (a third namespace on a path)
 router_enable() { ip netns exec "$1" sysctl -qw net.ipv4.ip_forward=1; }
 
+# link_mtu HOST IFACE MTU: change one hop's MTU (path MTU tests)
+link_mtu() { ip -n "$1" link set "$2" mtu "$3"; }
+
+# link_loss HOST IFACE PERCENT: drop that share of packets leaving IFACE (0 removes the impairment)
+link_loss() {
+	if [ "$3" = 0 ]; then
+		ip netns exec "$1" tc qdisc del dev "$2" root 2>/dev/null
+		return 0
+	fi
+	ip netns exec "$1" tc qdisc replace dev "$2" root netem loss "$3%"
+}
+
 # --- strongSwan ---------------------------------------------------------------------------------
 
 # charon_conf HOST [EXTRA_PLUGINS] [EXTRA_CONFIG]: strongswan.conf loading only what the lab needs

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # lab-selftest: the lab itself works — kernel features the product needs, hosts with private
-# /etc and /run, a routed path whose MTU a test can change.
+# /etc and /run, a routed path whose MTU and loss a test can change.
 # netlab-timeout: 60
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
 lab_init "$1"
@@ -25,8 +25,14 @@ check "/run is private per host" on b test ! -e /run/marker
 
 pcap_start r to-a
 check "a reaches b through the router" ping_from a 10.9.2.1
-ip -n r link set to-b mtu 1280
-check "a DF packet over the lowered hop MTU is refused" \
-	sh -c "! on a busybox ping -c 1 -W 2 -s 1400 -M do 10.9.2.1 >/dev/null 2>&1"
+link_loss r to-b 100
+check "a router hop can drop everything" sh -c "! ping_from a 10.9.2.1 1"
+link_loss r to-b 0
+check "and recover" ping_from a 10.9.2.1 1
+link_mtu r to-b 1280
+on a ping -c 1 -W 2 -s 1400 -M do 10.9.2.1 > "$LAB_OUT/df-ping.txt" 2>&1
+check "a DF packet over the lowered hop MTU gets ICMP frag-needed from the router" \
+	grep -q "From 10.9.1.2 .*[Ff]rag needed.*mtu = 1280" "$LAB_OUT/df-ping.txt"
+check "a DF packet that fits passes" on a ping -c 1 -W 2 -s 1200 -M do 10.9.2.1
 pcap_stop_all
 check "the capture holds the ICMP echo traffic" test -s "$LAB_OUT/r-to-a.pcap"
