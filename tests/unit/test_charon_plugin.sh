@@ -4,7 +4,8 @@
 # network namespaces (no traffic leaves; /run and strongswan.conf are our own), it must register,
 # read its settings and log them, and re-read them on swanctl --reload-settings.
 set -u
-[ "$(id -u)" = 0 ] || { echo "SKIP: needs root (namespaces)"; exit 77; }
+. "${top_srcdir:-.}/tests/unit/testlib.sh"
+need_root
 [ -x /usr/lib/ipsec/charon ] || { echo "SKIP: no charon installed"; exit 77; }
 plugin=${top_builddir:-.}/.libs/libstrongswan-l2tp-security.so
 [ -f "$plugin" ] || { echo "FAIL: $plugin not built"; exit 1; }
@@ -63,11 +64,8 @@ swanctl --reload-settings > /dev/null
 kill \$pid; wait \$pid
 RUN
 unshare -m -n --propagation private sh "$work/run.sh"
-fails=0
-t() { if "$@"; then :; else echo "FAIL: $*"; fails=$((fails + 1)); fi; }
 t grep -q 'l2tp-security' "$work/stats"
 t grep -q 'l2tp-security [0-9.]*: 2 crypto profile(s): dialin, l2tp, crypto socket '"$work"'/crypto.sock' "$work/charon.log"
 t grep -q 'l2tp-security [0-9.]*: 3 crypto profile(s): dialin, l2tp, lns2' "$work/charon.log"
 [ "$fails" = 0 ] || { echo "--- charon log"; cat "$work/charon.log" "$work/charon.out"; }
-echo "test_charon_plugin: $fails failed"
-[ "$fails" = 0 ]
+finish test_charon_plugin

@@ -2,9 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The l2tpsec command: subcommand table, usage errors (exit 2), version facts for packagers.
 set -u
+. "${top_srcdir:-.}/tests/unit/testlib.sh"
 cmd=${top_builddir:-.}/l2tpsec
-fails=0
-t() { if "$@"; then :; else echo "FAIL: $*"; fails=$((fails + 1)); fi; }
 
 out=$("$cmd" version); rc=$?
 t [ "$rc" = 0 ]
@@ -16,5 +15,4 @@ t sh -c "echo '$out' | grep -q '^built for pppd $PPPD_VERSION '"
 "$cmd" frobnicate 2>&1 | grep -q "unknown command 'frobnicate'"; t [ $? = 0 ]
 "$cmd" version extra > /dev/null 2>&1; t [ $? = 2 ]
 "$cmd" help | grep -q '^  version'; t [ $? = 0 ]
-echo "test_l2tpsec_cmd: $fails failed"
-[ "$fails" = 0 ]
+finish test_l2tpsec_cmd

@@ -4,7 +4,8 @@
 # network namespaces (this kernel has no L2TP, so the userspace data path is expected here; the
 # netlab scenario components-voluntary shows the kernel path).
 set -u
-[ "$(id -u)" = 0 ] || { echo "SKIP: needs root (namespaces)"; exit 77; }
+. "${top_srcdir:-.}/tests/unit/testlib.sh"
+need_root
 bin=${top_builddir:-.}/xl2tpd-plugin/xl2tpd
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -21,10 +22,7 @@ until [ -p /run/xl2tpd/ctl ]; do i=\$((i + 1)); [ \$i -gt 50 ] && break; sleep 0
 kill \$pid; wait \$pid
 RUN
 unshare -m -n --propagation private sh "$work/run.sh"
-fails=0
-t() { if "$@"; then :; else echo "FAIL: $*"; fails=$((fails + 1)); fi; }
 t grep -q 'xl2tpd version xl2tpd-1\.3\.18 started' "$work/log"
 t grep -q 'l2tpsec [0-9.]* hooks active, L2TP data path: userspace' "$work/log"
 [ "$fails" = 0 ] || cat "$work/log"
-echo "test_xl2tpd_patched: $fails failed"
-[ "$fails" = 0 ]
+finish test_xl2tpd_patched

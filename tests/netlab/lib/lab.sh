@@ -74,12 +74,14 @@ etc() { echo "$LAB_RUN/$1/etc"; }
 outdir() { mkdir -p "$LAB_OUT/$1"; echo "$LAB_OUT/$1"; }
 holder() { cat "$LAB_RUN/$1/holder"; }
 
-# host_add NAME: a network namespace whose /run is private and whose /etc/{swanctl,xl2tpd,ppp}
-# and /etc/strongswan.conf are bind mounts of the host's own directory.
+# host_add NAME: a network namespace whose /run is private and whose /etc/{swanctl,strongswan.d,
+# xl2tpd,ppp} and /etc/strongswan.conf are bind mounts of the host's own copies. strongswan.d
+# starts as a copy of the VM's (stock snippets plus what our make install staged).
 host_add() {
 	local h=$1 d e pid
 	d=$(hostdir "$h"); e=$d/etc
-	mkdir -p "$e/swanctl" "$e/xl2tpd" "$e/ppp" "$d/run" "$(outdir "$h")"
+	mkdir -p "$e/swanctl" "$e/strongswan.d" "$e/xl2tpd" "$e/ppp" "$d/run" "$(outdir "$h")"
+	cp -a /etc/strongswan.d/. "$e/strongswan.d/"
 	for sub in x509 x509ca private pubkey rsa ecdsa conf.d; do mkdir -p "$e/swanctl/$sub"; done
 	: > "$e/strongswan.conf"; : > "$e/ppp/options"; : > "$e/ppp/chap-secrets"
 	: > "$e/ppp/pap-secrets"; : > "$e/xl2tpd/xl2tpd.conf"; : > "$e/xl2tpd/l2tp-secrets"
@@ -88,7 +90,8 @@ host_add() {
 	ip -n "$h" link set lo up
 	ip netns exec "$h" unshare -m --propagation private sh -c "
 		mount -t tmpfs -o mode=755 tmpfs /run && mkdir -p /run/xl2tpd /run/lock /run/pppd &&
-		mount --bind '$e/swanctl' /etc/swanctl && mount --bind '$e/xl2tpd' /etc/xl2tpd &&
+		mount --bind '$e/swanctl' /etc/swanctl && mount --bind '$e/strongswan.d' /etc/strongswan.d &&
+		mount --bind '$e/xl2tpd' /etc/xl2tpd &&
 		mount --bind '$e/ppp' /etc/ppp && mount --bind '$e/strongswan.conf' /etc/strongswan.conf &&
 		exec sleep 100000" &
 	pid=$!

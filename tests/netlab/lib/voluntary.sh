@@ -130,7 +130,7 @@ client_dial() {
 teardown() {
 	local h
 	for h in "$@"; do xl2tpd_stop "$h"; done
-	for h in "$@"; do wait_for 10 "$h pppd gone" pppd_gone "$h" || fail "$h: pppd still running"; done
+	for h in "$@"; do wait_for 20 "$h pppd gone" pppd_gone "$h" || fail "$h: pppd still running"; done
 	for h in "$@"; do alive "$h" charon && charon_stop "$h"; done
 	return 0
 }

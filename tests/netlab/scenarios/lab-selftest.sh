@@ -20,6 +20,8 @@ on b ip route add default via 10.9.2.2
 echo private-a > "$(etc a)/xl2tpd/marker"
 check "hosts see their own /etc" on a grep -qx private-a /etc/xl2tpd/marker
 check "and not each other's" on b test ! -e /etc/xl2tpd/marker
+echo private-b > "$(etc b)/strongswan.d/marker.conf"
+check "strongswan.d is private per host too" sh -c "on b grep -q private-b /etc/strongswan.d/marker.conf && on a test ! -e /etc/strongswan.d/marker.conf"
 on a touch /run/marker
 check "/run is private per host" on b test ! -e /run/marker
 
