@@ -38,6 +38,9 @@ check() {
 	fi
 }
 
+# not CMD...: succeed when CMD fails (lab functions are not visible inside `sh -c`)
+not() { ! "$@"; }
+
 # fail DESCRIPTION: record a failure that was detected by other means
 fail() {
 	log "FAIL: $*"
