@@ -15,6 +15,8 @@ static const struct subcommand {
 	int (*main)(int argc, char **argv);
 	const char *summary;
 } subcommands[] = {
+	{ "translate", translate_main, "IOS configuration -> swanctl, xl2tpd, pppd and plugin files" },
+	{ "check", check_main, "parse and validate an IOS configuration, write nothing" },
 	{ "version", version_main, "print the l2tpsec version and the daemons it was built for" },
 };
 

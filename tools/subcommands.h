@@ -6,5 +6,7 @@
 #define L2TPSEC_SUBCOMMANDS_H
 
 int version_main(int argc, char **argv);
+int translate_main(int argc, char **argv);
+int check_main(int argc, char **argv);
 
 #endif

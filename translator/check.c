@@ -1,0 +1,167 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ */
+#include "check.h"
+#include "ios_crypto.h"
+
+#include <arpa/inet.h>
+#include <string.h>
+
+/* a crypto map name is applied to some interface */
+static void check_maps(struct ios_config *cfg, struct diag *d)
+{
+	for (size_t i = 0; i < cfg->maps.n; i++) {
+		struct ios_crypto_map *m = &cfg->maps.v[i];
+		int first = 1;
+
+		for (size_t j = 0; j < i; j++)
+			if (!cfg->maps.v[j].is_dynamic_map && !strcmp(cfg->maps.v[j].name, m->name))
+				first = 0;
+		if (!m->is_dynamic_map && first && !model_iface_with_map(cfg, m->name))
+			diag_error(d, m->line, 1, "crypto map %s is applied to no interface (add "
+				   "'crypto map %s' under the interface that carries L2TP)",
+				   m->name, m->name);
+		for (int t = 0; t < m->ntsets; t++)
+			if (!model_tset(cfg, m->tsets[t]))
+				diag_error(d, m->tset_line, m->tset_cols[t], "transform set %s is used "
+					   "by crypto map %s %d but never defined", m->tsets[t],
+					   m->name, m->seq);
+		if (m->profile && !m->ntsets)
+			diag_error(d, m->line, 1, "crypto map %s %d (profile %s) has no 'set "
+				   "transform-set'", m->name, m->seq, m->profile);
+		if (m->dynamic)
+			diag_warning(d, m->line, 1, "crypto map %s %d: dynamic crypto maps are not "
+				     "part of L2TP Security and are not translated", m->name, m->seq);
+		for (size_t j = 0; j < i; j++)
+			if (m->profile && cfg->maps.v[j].profile &&
+			    !strcmp(cfg->maps.v[j].profile, m->profile))
+				diag_error(d, m->line, 1, "crypto profile %s is defined twice (also "
+					   "crypto map %s %d at line %d)", m->profile,
+					   cfg->maps.v[j].name, cfg->maps.v[j].seq, cfg->maps.v[j].line);
+	}
+	for (size_t i = 0; i < cfg->ifaces.n; i++) {
+		struct ios_interface *f = &cfg->ifaces.v[i];
+		int found = 0;
+
+		if (!f->crypto_map)
+			continue;
+		for (size_t j = 0; j < cfg->maps.n; j++)
+			if (!cfg->maps.v[j].is_dynamic_map && !strcmp(cfg->maps.v[j].name, f->crypto_map))
+				found = 1;
+		if (!found)
+			diag_error(d, f->map_line, f->map_col, "crypto map %s is applied to %s but "
+				   "never defined", f->crypto_map, f->name);
+		else if (!f->has_addr)
+			diag_error(d, f->map_line, f->map_col, "interface %s carries crypto map %s "
+				   "but has no 'ip address'", f->name, f->crypto_map);
+	}
+}
+
+static void check_groups(struct ios_config *cfg, struct diag *d)
+{
+	for (size_t i = 0; i < cfg->groups.n; i++) {
+		struct ios_vpdn_group *g = &cfg->groups.v[i];
+
+		if (g->crypto_profile && !model_profile(cfg, g->crypto_profile))
+			diag_error(d, g->profile_line, g->profile_col, "crypto profile %s is used by "
+				   "vpdn-group %s but no 'crypto map … ipsec-isakmp profile %s' "
+				   "defines it", g->crypto_profile, g->name, g->crypto_profile);
+		if (!g->request_dialin && !g->accept_dialin)
+			diag_warning(d, g->line, 1, "vpdn-group %s has neither request-dialin nor "
+				     "accept-dialin: nothing to translate", g->name);
+		if (g->request_dialin && !g->initiate.n)
+			diag_error(d, g->line, 1, "vpdn-group %s requests dial-in but has no "
+				   "'initiate-to ip A'", g->name);
+		if (g->accept_dialin && g->virtual_template >= 0) {
+			struct ios_interface *vt = model_vtemplate(cfg, g->virtual_template);
+
+			if (!vt)
+				diag_warning(d, g->vt_line, 1, "virtual-template %d is not defined "
+					     "(no 'interface Virtual-Template%d'): PPP uses pppd's "
+					     "defaults and clients get no address from a pool",
+					     g->virtual_template, g->virtual_template);
+			else if (vt->pool && !model_pool(cfg, vt->pool))
+				diag_error(d, vt->line, 1, "pool %s used by %s is not defined (ip local "
+					   "pool %s START END)", vt->pool, vt->name, vt->pool);
+		}
+		if (!g->crypto_profile)
+			diag_warning(d, g->line, 1, "vpdn-group %s has no 'l2tp security "
+				     "crypto-profile': its L2TP is not protected by IPsec", g->name);
+	}
+}
+
+/* one PSK per peer: the same address and mask with two different keys cannot both hold */
+static void check_keys(struct ios_config *cfg, struct diag *d)
+{
+	for (size_t i = 0; i < cfg->keys.n; i++)
+		for (size_t j = 0; j < i; j++) {
+			struct ios_isakmp_key *a = &cfg->keys.v[i], *b = &cfg->keys.v[j];
+
+			if (a->addr.s_addr == b->addr.s_addr && a->mask.s_addr == b->mask.s_addr &&
+			    strcmp(a->key, b->key))
+				diag_error(d, a->line, a->col, "conflicting pre-shared keys for peer "
+					   "%s (another key at line %d)", inet_ntoa(a->addr), b->line);
+		}
+}
+
+/* weak crypto: translated as written (old Windows clients need it) unless --modernize */
+static void check_crypto(struct ios_config *cfg, struct diag *d)
+{
+	const char *fix = cfg->modernize ? "replaced by --modernize" :
+			  "translated as written; --modernize replaces it";
+
+	for (size_t i = 0; i < cfg->policies.n; i++) {
+		struct ios_isakmp_policy *p = &cfg->policies.v[i];
+
+		if (!strcmp(p->encr, "des") || !strcmp(p->encr, "3des"))
+			diag_warning(d, p->line, 1, "isakmp policy %d: %s encryption is weak (%s)",
+				     p->priority, p->encr, fix);
+		if (!strcmp(p->hash, "md5"))
+			diag_warning(d, p->line, 1, "isakmp policy %d: MD5 is weak (%s)",
+				     p->priority, fix);
+		if (ios_dh_weak(p->group))
+			diag_warning(d, p->line, 1, "isakmp policy %d: DH group %d is weak (%s)",
+				     p->priority, p->group, fix);
+		if (!p->psk)
+			diag_warning(d, p->line, 1, "isakmp policy %d: rsa-sig needs certificates: "
+				     "put them in swanctl/x509 and swanctl/private", p->priority);
+	}
+	for (size_t i = 0; i < cfg->tsets.n; i++) {
+		struct ios_transform_set *t = &cfg->tsets.v[i];
+
+		if (t->esp_enc && (!strcmp(t->esp_enc, "des") || !strcmp(t->esp_enc, "3des") ||
+				   !strcmp(t->esp_enc, "null")))
+			diag_warning(d, t->line, 1, "transform set %s: %s encryption is weak (%s)",
+				     t->name, t->esp_enc, fix);
+		if ((t->esp_auth && !strcmp(t->esp_auth, "md5")) || (t->ah && !strcmp(t->ah, "md5")))
+			diag_warning(d, t->line, 1, "transform set %s: HMAC-MD5 is weak (%s)", t->name,
+				     fix);
+		if (t->ah)
+			diag_warning(d, t->line, 1, "transform set %s: AH is not translated "
+				     "(strongSwan negotiates ESP or AH, not an AH+ESP bundle)", t->name);
+		if (t->compress)
+			diag_warning(d, t->line, 1, "transform set %s: comp-lzs is not translated",
+				     t->name);
+		if (!t->transport)
+			diag_warning(d, t->line, 1, "transform set %s: tunnel mode (the IOS default); "
+				     "L2TP Security uses 'mode transport' (translated as tunnel)",
+				     t->name);
+	}
+	for (size_t i = 0; i < cfg->maps.n; i++)
+		if (cfg->maps.v[i].pfs_group && ios_dh_weak(cfg->maps.v[i].pfs_group))
+			diag_warning(d, cfg->maps.v[i].line, 1, "crypto map %s %d: PFS group %d is "
+				     "weak (%s)", cfg->maps.v[i].name, cfg->maps.v[i].seq,
+				     cfg->maps.v[i].pfs_group, fix);
+}
+
+void check_config(struct ios_config *cfg, struct diag *d)
+{
+	check_maps(cfg, d);
+	check_groups(cfg, d);
+	check_keys(cfg, d);
+	check_crypto(cfg, d);
+	if (!cfg->vpdn_enable && cfg->groups.n)
+		diag_warning(d, cfg->groups.v[0].line, 1, "vpdn-groups without 'vpdn enable': "
+			     "translated anyway");
+}

@@ -1,0 +1,59 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ *
+ * The emitters: the model → swanctl.conf (+ ipsec.conf/ipsec.secrets), the charon plugin's
+ * profiles, xl2tpd.conf + l2tp-secrets, pppd options + chap-secrets, README.translation. Every
+ * crypto profile is first reduced to one "connection view" that all of them read.
+ */
+#ifndef L2TPSEC_EMIT_H
+#define L2TPSEC_EMIT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <arpa/inet.h>
+
+#include "lexer.h"
+#include "model.h"
+#include "output.h"
+
+struct emit_opts {
+	const char *source;	/* input file name, for the headers */
+	bool ipsec_conf;	/* also ipsec.conf + ipsec.secrets */
+};
+
+/* one crypto profile as the Linux side needs it */
+struct conn_view {
+	const struct ios_crypto_map *map;
+	const struct ios_interface *iface;	/* where the map is applied (local address) */
+	char local[INET_ADDRSTRLEN];
+	char remote[512];	/* comma-separated: initiate-to peers, PSK peers, or %any */
+	bool lac, lns;		/* used by request-dialin / accept-dialin groups */
+	bool keep_sa;		/* every group using it says keep-sa */
+	char groups[256];	/* the vpdn-groups using it, comma-separated */
+	char ike[512];		/* IKE proposals, priority order */
+	char esp[512];		/* ESP proposals, transform-set order */
+	bool psk;
+	bool transport;
+	unsigned reauth, life_s, life_kb;
+};
+
+int conn_views(struct ios_config *cfg, struct conn_view **views, size_t *n);
+
+void emit_header(FILE *f, const char *comment, const struct emit_opts *opt);
+
+void emit_swanctl(struct ios_config *cfg, const struct conn_view *v, size_t n, FILE *f,
+		  const struct emit_opts *opt);
+void emit_ipsec_conf(struct ios_config *cfg, const struct conn_view *v, size_t n, FILE *conf,
+		     FILE *secrets, const struct emit_opts *opt);
+void emit_plugin(struct ios_config *cfg, const struct conn_view *v, size_t n, FILE *f,
+		 const struct emit_opts *opt);
+void emit_xl2tpd(struct ios_config *cfg, FILE *conf, FILE *secrets, const struct emit_opts *opt);
+void emit_ppp_options(struct ios_config *cfg, const struct ios_vpdn_group *g, FILE *f,
+		      const struct emit_opts *opt);
+void emit_chap_secrets(struct ios_config *cfg, FILE *f, const struct emit_opts *opt);
+void emit_readme(struct ios_config *cfg, const struct lex *lx, FILE *f,
+		 const struct emit_opts *opt);
+
+#endif

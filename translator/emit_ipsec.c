@@ -1,0 +1,145 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ *
+ * swanctl.conf (and, on request, ipsec.conf + ipsec.secrets): one IKEv1 connection per crypto
+ * profile, a transport-mode CHILD_SA for UDP/1701, the IOS lifetimes, the PSKs. The l2tp-security
+ * plugin clones these per L2TP tunnel; loaded on their own they are a working static setup.
+ */
+#include "emit.h"
+
+#include <arpa/inet.h>
+#include <string.h>
+
+/* IKEv1 rekeys by re-authentication; CHILD_SAs are renewed at 90% of the IOS lifetime */
+#define REKEY(x) ((x) - (x) / 10)
+
+static void swanctl_conn(struct ios_config *cfg, const struct conn_view *v, FILE *f)
+{
+	const struct ios_crypto_map *m = v->map;
+
+	fprintf(f, "\t# crypto map %s %d ipsec-isakmp profile %s (vpdn-group %s)\n", m->name,
+		m->seq, m->profile, v->groups[0] ? v->groups : "none");
+	fprintf(f, "\t%s {\n", m->profile);
+	fprintf(f, "\t\tversion = 1\n");
+	fprintf(f, "\t\taggressive = no\n");
+	fprintf(f, "\t\tlocal_addrs = %s\n", v->local);
+	fprintf(f, "\t\tremote_addrs = %s\n", v->remote);
+	fprintf(f, "\t\tproposals = %s\n", v->ike);
+	fprintf(f, "\t\treauth_time = %us\n", v->reauth);
+	if (cfg->keepalive) {
+		fprintf(f, "\t\tdpd_delay = %ds\n", cfg->keepalive);
+		fprintf(f, "\t\tdpd_timeout = %ds\n", cfg->keepalive + 5 * cfg->keepalive_retry);
+	}
+	fprintf(f, "\t\tlocal {\n\t\t\tauth = %s\n\t\t}\n", v->psk ? "psk" : "pubkey");
+	fprintf(f, "\t\tremote {\n\t\t\tauth = %s\n\t\t}\n", v->psk ? "psk" : "pubkey");
+	fprintf(f, "\t\tchildren {\n\t\t\t%s {\n", m->profile);
+	fprintf(f, "\t\t\t\tmode = %s\n", v->transport ? "transport" : "tunnel");
+	fprintf(f, "\t\t\t\tlocal_ts = dynamic[udp/1701]\n");
+	/* an LNS accepts the clients' source ports (macOS/iOS use an ephemeral one) */
+	fprintf(f, "\t\t\t\tremote_ts = dynamic[udp/%s]\n", v->lns ? "%any" : "1701");
+	fprintf(f, "\t\t\t\tesp_proposals = %s\n", v->esp);
+	fprintf(f, "\t\t\t\tlife_time = %us\n\t\t\t\trekey_time = %us\n", v->life_s,
+		REKEY(v->life_s));
+	fprintf(f, "\t\t\t\tlife_bytes = %llu\n\t\t\t\trekey_bytes = %llu\n",
+		(unsigned long long)v->life_kb * 1024, (unsigned long long)REKEY(v->life_kb) * 1024);
+	/* a LAC's first L2TP packet triggers the SA (trap): nothing leaves in plaintext */
+	fprintf(f, "\t\t\t\tstart_action = %s\n", v->lac ? "trap" : "none");
+	fprintf(f, "\t\t\t}\n\t\t}\n\t}\n");
+}
+
+/* the prefix length of a contiguous netmask */
+static int prefix_len(struct in_addr mask)
+{
+	uint32_t m = ntohl(mask.s_addr);
+	int len = 0;
+
+	while (m & 0x80000000u) {
+		len++;
+		m <<= 1;
+	}
+	return len;
+}
+
+static void quoted(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+void emit_swanctl(struct ios_config *cfg, const struct conn_view *v, size_t n, FILE *f,
+		  const struct emit_opts *opt)
+{
+	char a[INET_ADDRSTRLEN];
+
+	emit_header(f, "#", opt);
+	fprintf(f, "# Holds the pre-shared keys: keep it 0600.\n\nconnections {\n");
+	for (size_t i = 0; i < n; i++)
+		swanctl_conn(cfg, &v[i], f);
+	fprintf(f, "}\n\nsecrets {\n");
+	for (size_t i = 0; i < cfg->keys.n; i++) {
+		const struct ios_isakmp_key *k = &cfg->keys.v[i];
+		int len = prefix_len(k->mask);
+
+		fprintf(f, "\t# crypto isakmp key … address %s (line %d)\n",
+			inet_ntop(AF_INET, &k->addr, a, sizeof(a)), k->line);
+		fprintf(f, "\tike-%zu {\n\t\tsecret = ", i + 1);
+		quoted(f, k->key);
+		fputc('\n', f);
+		if (len == 32)
+			fprintf(f, "\t\tid = %s\n", a);
+		else if (len > 0)
+			fprintf(f, "\t\tid = %s/%d\n", a, len);
+		/* 0.0.0.0 0.0.0.0: no id, the key matches any peer */
+		fprintf(f, "\t}\n");
+	}
+	fprintf(f, "}\n");
+}
+
+void emit_ipsec_conf(struct ios_config *cfg, const struct conn_view *v, size_t n, FILE *conf,
+		     FILE *secrets, const struct emit_opts *opt)
+{
+	char a[INET_ADDRSTRLEN];
+
+	emit_header(conf, "#", opt);
+	fprintf(conf, "\nconfig setup\n\nconn %%default\n\tkeyexchange = ikev1\n\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct conn_view *c = &v[i];
+
+		fprintf(conf, "# crypto map %s %d ipsec-isakmp profile %s\n", c->map->name,
+			c->map->seq, c->map->profile);
+		fprintf(conf, "conn %s\n", c->map->profile);
+		fprintf(conf, "\ttype = %s\n", c->transport ? "transport" : "tunnel");
+		fprintf(conf, "\tauthby = %s\n", c->psk ? "secret" : "pubkey");
+		fprintf(conf, "\tleft = %s\n\tleftprotoport = 17/1701\n", c->local);
+		fprintf(conf, "\tright = %s\n\trightprotoport = 17/%s\n", c->remote,
+			c->lns ? "%any" : "1701");
+		fprintf(conf, "\tike = %s!\n\tesp = %s!\n", c->ike, c->esp);
+		fprintf(conf, "\tikelifetime = %us\n\tlifetime = %us\n\tmarginbytes = %llu\n",
+			c->reauth, c->life_s, (unsigned long long)(c->life_kb / 10) * 1024);
+		if (cfg->keepalive)
+			fprintf(conf, "\tdpddelay = %ds\n\tdpdtimeout = %ds\n\tdpdaction = clear\n",
+				cfg->keepalive, cfg->keepalive + 5 * cfg->keepalive_retry);
+		fprintf(conf, "\tauto = %s\n\n", c->lac ? "route" : "add");
+	}
+	emit_header(secrets, "#", opt);
+	for (size_t i = 0; i < cfg->keys.n; i++) {
+		const struct ios_isakmp_key *k = &cfg->keys.v[i];
+		int len = prefix_len(k->mask);
+
+		inet_ntop(AF_INET, &k->addr, a, sizeof(a));
+		if (len == 0)
+			fprintf(secrets, "%%any : PSK ");
+		else if (len == 32)
+			fprintf(secrets, "%s : PSK ", a);
+		else
+			fprintf(secrets, "%s/%d : PSK ", a, len);
+		quoted(secrets, k->key);
+		fputc('\n', secrets);
+	}
+}

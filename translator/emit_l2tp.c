@@ -1,0 +1,170 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ *
+ * The L2TP side: the charon plugin's crypto profiles, xl2tpd.conf (one [lns] per accept-dialin
+ * group, one [lac] per request-dialin group, with the l2tpsec keys the patched xl2tpd reads) and
+ * the tunnel secrets.
+ */
+#include "emit.h"
+
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const lcp_names[] = { "off", "always", "on-mismatch" };
+
+void emit_plugin(struct ios_config *cfg, const struct conn_view *v, size_t n, FILE *f,
+		 const struct emit_opts *opt)
+{
+	(void)cfg;
+	emit_header(f, "#", opt);
+	fprintf(f, "l2tp-security {\n\tload = yes\n\tprofiles {\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct ios_crypto_map *m = v[i].map;
+
+		fprintf(f, "\t\t%s {\n", m->profile);
+		fprintf(f, "\t\t\tcrypto_map = %s\n\t\t\tsequence = %d\n", m->name, m->seq);
+		fprintf(f, "\t\t\t# IKE settings and PSKs are borrowed from this swanctl connection\n");
+		fprintf(f, "\t\t\tconnection = %s\n", m->profile);
+		fprintf(f, "\t\t\ttransform_sets = ");
+		for (int t = 0; t < m->ntsets; t++)
+			fprintf(f, "%s%s", t ? "," : "", m->tsets[t]);
+		fprintf(f, "\n\t\t\tesp_proposals = %s\n", v[i].esp);
+		fprintf(f, "\t\t\tmode = %s\n", v[i].transport ? "transport" : "tunnel");
+		fprintf(f, "\t\t\tlifetime_seconds = %u\n\t\t\tlifetime_kilobytes = %u\n",
+			v[i].life_s, v[i].life_kb);
+		fprintf(f, "\t\t\tpfs = %s\n", m->pfs_group ? "yes" : "no");
+		if (m->pfs_group)
+			fprintf(f, "\t\t\tpfs_group = %d\n", m->pfs_group);
+		fprintf(f, "\t\t\tkeep_sa = %s\n", v[i].keep_sa ? "yes" : "no");
+		fprintf(f, "\t\t\tlocal = %s\n", v[i].local);
+		fprintf(f, "\t\t\tvpdn_groups = %s\n", v[i].groups);
+		fprintf(f, "\t\t}\n");
+	}
+	fprintf(f, "\t}\n}\n");
+}
+
+/* the name this router gives itself in L2TP for a group */
+static const char *local_name(struct ios_config *cfg, const struct ios_vpdn_group *g)
+{
+	return g->local_name ? g->local_name : cfg->hostname;
+}
+
+static const char *user_password(struct ios_config *cfg, const char *name)
+{
+	if (!name)
+		return NULL;
+	for (size_t i = 0; i < cfg->users.n; i++)
+		if (cfg->users.v[i].name && !strcmp(cfg->users.v[i].name, name))
+			return cfg->users.v[i].password;
+	return NULL;
+}
+
+/* IOS tunnel authentication is on by default; the secret is the tunnel password, else the
+ * password of the username that matches the peer's (or our) host name */
+static const char *tunnel_secret(struct ios_config *cfg, const struct ios_vpdn_group *g)
+{
+	const char *s;
+
+	if (g->tunnel_auth == 0)
+		return NULL;
+	if (g->tunnel_password)
+		return g->tunnel_password;
+	if ((s = user_password(cfg, g->terminate_from)))
+		return s;
+	return user_password(cfg, local_name(cfg, g));
+}
+
+static void l2tpsec_keys(const struct ios_vpdn_group *g, FILE *f)
+{
+	if (!g->crypto_profile)
+		return;
+	fprintf(f, "l2tpsec crypto profile = %s\n", g->crypto_profile);
+	fprintf(f, "l2tpsec keep sa = %s\n", g->keep_sa ? "yes" : "no");
+	fprintf(f, "l2tpsec ip pmtu = %s\n", g->ip_pmtu ? "yes" : "no");
+	fprintf(f, "l2tpsec lcp renegotiation = %s\n", lcp_names[g->lcp]);
+}
+
+static int by_priority(const void *a, const void *b)
+{
+	return ((const struct ios_initiate_to *)a)->priority -
+	       ((const struct ios_initiate_to *)b)->priority;
+}
+
+static void lns_section(struct ios_config *cfg, const struct ios_vpdn_group *g, FILE *f)
+{
+	const struct ios_interface *vt = g->virtual_template >= 0 ?
+		model_vtemplate(cfg, g->virtual_template) : NULL;
+	const struct ios_pool *pool = vt && vt->pool ? model_pool(cfg, vt->pool) : NULL;
+	const struct ios_interface *un = vt && vt->unnumbered ? model_iface(cfg, vt->unnumbered) : NULL;
+	char a[INET_ADDRSTRLEN], b[INET_ADDRSTRLEN];
+
+	fprintf(f, "\n; vpdn-group %s accept-dialin (line %d)\n[lns %s]\n", g->name, g->line, g->name);
+	if (pool) {
+		fprintf(f, "ip range = %s-%s\n", inet_ntop(AF_INET, &pool->start, a, sizeof(a)),
+			inet_ntop(AF_INET, &pool->end, b, sizeof(b)));
+		fprintf(f, "assign ip = yes\n");
+	} else {
+		fprintf(f, "assign ip = no\n");
+	}
+	if (un && un->has_addr)
+		fprintf(f, "local ip = %s\n", inet_ntop(AF_INET, &un->addr, a, sizeof(a)));
+	if (local_name(cfg, g))
+		fprintf(f, "hostname = %s\nname = %s\n", local_name(cfg, g), local_name(cfg, g));
+	fprintf(f, "require authentication = yes\n");
+	fprintf(f, "challenge = %s\n", tunnel_secret(cfg, g) ? "yes" : "no");
+	fprintf(f, "length bit = yes\n");
+	if (g->receive_window)
+		fprintf(f, "tunnel rws = %d\n", g->receive_window);
+	if (g->retries)
+		fprintf(f, "max retries = %d\n", g->retries);
+	fprintf(f, "pppoptfile = /etc/ppp/options.%s\n", g->name);
+	l2tpsec_keys(g, f);
+}
+
+static void lac_section(struct ios_config *cfg, const struct ios_vpdn_group *g, FILE *f)
+{
+	struct ios_initiate_to *peers = malloc(g->initiate.n * sizeof(*peers) + 1);
+	char a[INET_ADDRSTRLEN];
+
+	fprintf(f, "\n; vpdn-group %s request-dialin (line %d)\n[lac %s]\n", g->name, g->line, g->name);
+	if (peers) {
+		memcpy(peers, g->initiate.v, g->initiate.n * sizeof(*peers));
+		qsort(peers, g->initiate.n, sizeof(*peers), by_priority);
+		for (size_t i = 0; i < g->initiate.n; i++)
+			fprintf(f, "lns = %s\n", inet_ntop(AF_INET, &peers[i].addr, a, sizeof(a)));
+		free(peers);
+	}
+	if (local_name(cfg, g))
+		fprintf(f, "hostname = %s\n", local_name(cfg, g));
+	fprintf(f, "challenge = %s\n", tunnel_secret(cfg, g) ? "yes" : "no");
+	fprintf(f, "length bit = yes\n");
+	if (g->receive_window)
+		fprintf(f, "tunnel rws = %d\n", g->receive_window);
+	if (g->retries)
+		fprintf(f, "max retries = %d\n", g->retries);
+	fprintf(f, "autodial = no\nredial = yes\n");
+	fprintf(f, "pppoptfile = /etc/ppp/options.%s\n", g->name);
+	l2tpsec_keys(g, f);
+}
+
+void emit_xl2tpd(struct ios_config *cfg, FILE *conf, FILE *secrets, const struct emit_opts *opt)
+{
+	emit_header(conf, ";", opt);
+	fprintf(conf, "\n[global]\nport = 1701\nl2tpsec crypto socket = /run/l2tpsec/crypto.sock\n");
+	emit_header(secrets, "#", opt);
+	fprintf(secrets, "# L2TP tunnel secrets: our host name, the peer's, the secret (0600).\n");
+	for (size_t i = 0; i < cfg->groups.n; i++) {
+		const struct ios_vpdn_group *g = &cfg->groups.v[i];
+		const char *secret = tunnel_secret(cfg, g);
+
+		if (g->accept_dialin)
+			lns_section(cfg, g, conf);
+		if (g->request_dialin)
+			lac_section(cfg, g, conf);
+		if (secret && (g->accept_dialin || g->request_dialin))
+			fprintf(secrets, "%s %s %s\n", local_name(cfg, g) ? local_name(cfg, g) : "*",
+				g->terminate_from ? g->terminate_from : "*", secret);
+	}
+}

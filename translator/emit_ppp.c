@@ -1,0 +1,85 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ *
+ * pppd: one options file per vpdn-group (from its virtual template) and chap-secrets.
+ */
+#include "emit.h"
+
+#include <arpa/inet.h>
+#include <string.h>
+
+static const char *const lcp_names[] = { "off", "always", "on-mismatch" };
+
+static const char *require_option(int bit)
+{
+	switch (bit) {
+	case AUTH_PAP: return "require-pap";
+	case AUTH_CHAP: return "require-chap";
+	case AUTH_MSCHAP: return "require-mschap";
+	case AUTH_MSCHAPV2: return "require-mschap-v2";
+	}
+	return NULL;
+}
+
+void emit_ppp_options(struct ios_config *cfg, const struct ios_vpdn_group *g, FILE *f,
+		      const struct emit_opts *opt)
+{
+	const struct ios_interface *vt = g->virtual_template >= 0 ?
+		model_vtemplate(cfg, g->virtual_template) : NULL;
+	const char *name = g->local_name ? g->local_name : cfg->hostname;
+	char a[INET_ADDRSTRLEN];
+
+	emit_header(f, "#", opt);
+	fprintf(f, "# pppd options for vpdn-group %s%s\n", g->name,
+		vt ? " (from its virtual template)" : "");
+	if (name)
+		fprintf(f, "name %s\n", name);
+	if (g->accept_dialin) {
+		if (vt && vt->nauth) {
+			for (int i = 0; i < vt->nauth; i++)
+				fprintf(f, "%s\n", require_option(vt->auth_order[i]));
+		} else {
+			/* no template: the users are there for CHAP (as in the IOS examples) */
+			fprintf(f, "require-chap\n");
+		}
+		for (int i = 0; vt && i < vt->ndns; i++)
+			fprintf(f, "ms-dns %s\n", inet_ntop(AF_INET, &vt->dns[i], a, sizeof(a)));
+	} else {
+		fprintf(f, "noauth\n");
+	}
+	if (vt && vt->mtu)
+		fprintf(f, "mtu %d\nmru %d\n", vt->mtu, vt->mtu);
+	fprintf(f, "nodefaultroute\n");
+	/* the l2tpsec pppd plugin carries the IOS PPP-side behaviour */
+	fprintf(f, "plugin l2tpsec.so\n");
+	if (g->lcp != LCP_RENEG_OFF)
+		fprintf(f, "l2tpsec-lcp-renegotiation %s\n", lcp_names[g->lcp]);
+}
+
+static void quoted(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+void emit_chap_secrets(struct ios_config *cfg, FILE *f, const struct emit_opts *opt)
+{
+	emit_header(f, "#", opt);
+	fprintf(f, "# client\tserver\tsecret\tIP addresses (0600)\n");
+	for (size_t i = 0; i < cfg->users.n; i++) {
+		const struct ios_user *u = &cfg->users.v[i];
+
+		if (!u->name || !u->password)
+			continue;
+		quoted(f, u->name);
+		fputs("\t*\t", f);
+		quoted(f, u->password);
+		fputs("\t*\n", f);
+	}
+}

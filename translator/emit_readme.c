@@ -1,0 +1,33 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ *
+ * README.translation: every IOS line and what it became, or why nothing. Secrets never appear:
+ * a line's text is cut where its secret starts.
+ */
+#include "emit.h"
+
+#include <string.h>
+
+void emit_readme(struct ios_config *cfg, const struct lex *lx, FILE *f, const struct emit_opts *opt)
+{
+	fprintf(f, "l2tpsec translate: %s\n\n", opt->source);
+	fprintf(f, "Files: swanctl/swanctl.conf (0600), strongswan.d/charon/l2tp-security.conf,\n"
+		"xl2tpd/xl2tpd.conf, xl2tpd/l2tp-secrets (0600), ppp/options.<group>,\n"
+		"ppp/chap-secrets (0600)%s.\n", opt->ipsec_conf ? ", ipsec.conf, ipsec.secrets (0600)" : "");
+	if (cfg->modernize)
+		fprintf(f, "--modernize: weak IKE/ESP algorithms were replaced by %s / %s.\n",
+			"AES-GCM/AES-256, SHA-256, DH 14", "AES-GCM/AES-256-SHA-256");
+	fprintf(f, "\nLine by line:\n\n");
+	for (size_t i = 0; i < lx->n; i++) {
+		const struct lex_line *l = &lx->lines[i];
+		int cut = (size_t)l->line < cfg->nlines ? cfg->redact_col[l->line] : 0;
+		const char *what = (size_t)l->line < cfg->nlines ? cfg->notes[l->line] : NULL;
+
+		if (cut > 0)
+			fprintf(f, "%5d  %.*s<secret>\n", l->line, cut - 1, l->text);
+		else
+			fprintf(f, "%5d  %s\n", l->line, l->text);
+		fprintf(f, "       -> %s\n", what ? what : "not translated (after 'end' or an error)");
+	}
+}

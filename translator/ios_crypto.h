@@ -1,0 +1,40 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ *
+ * IOS crypto names → strongSwan proposal keywords, with what is weak (translated faithfully with
+ * a warning: Windows 2000 needs DES/MD5/DH1-2) and what --modernize puts in its place.
+ */
+#ifndef L2TPSEC_IOS_CRYPTO_H
+#define L2TPSEC_IOS_CRYPTO_H
+
+#include <stdbool.h>
+
+enum transform_kind { XF_ESP_ENC, XF_ESP_AUTH, XF_AH, XF_COMP };
+
+struct ios_transform {
+	const char *ios;	/* IOS transform name */
+	enum transform_kind kind;
+	const char *ss;		/* strongSwan keyword (for keyed ciphers: the 128-bit one) */
+	bool keylen;		/* takes an optional key length word: 128, 192, 256 */
+	bool aead;		/* combined mode: no separate ESP auth */
+	const char *weak;	/* why it is weak, or NULL */
+};
+
+/* the transform named ios (exact name), or NULL */
+const struct ios_transform *ios_transform(const char *ios);
+
+/* strongSwan keyword for a keyed ESP cipher at keylen bits (0: default), or NULL if invalid */
+const char *ios_cipher_keylen(const struct ios_transform *t, int keylen);
+
+/* DH group → strongSwan keyword ("modp1024"), NULL for groups IOS does not have */
+const char *ios_dh_group(int group);
+/* true for the DH groups considered weak today (1, 2, 5) */
+bool ios_dh_weak(int group);
+
+/* the strong replacements --modernize uses */
+#define MODERN_IKE_PROPOSAL "aes256gcm16-prfsha256-modp2048,aes256-sha256-modp2048"
+#define MODERN_ESP_PROPOSAL "aes256gcm16,aes256-sha256"
+#define MODERN_DH "modp2048"
+
+#endif

@@ -1,0 +1,103 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct raw_vec { void *v; size_t n, cap; };
+
+void *vec_grow(void *vec, size_t elem)
+{
+	struct raw_vec *rv = vec;
+	char *p;
+
+	if (rv->n == rv->cap) {
+		size_t cap = rv->cap ? rv->cap * 2 : 8;
+
+		p = realloc(rv->v, cap * elem);
+		if (!p)
+			return NULL;
+		rv->v = p;
+		rv->cap = cap;
+	}
+	p = (char *)rv->v + rv->n++ * elem;
+	memset(p, 0, elem);
+	return p;
+}
+
+void model_free(struct ios_config *cfg)
+{
+	for (size_t i = 0; i < cfg->users.n; i++)
+		free(cfg->users.v[i].password);
+	free(cfg->users.v);
+	free(cfg->policies.v);
+	free(cfg->keys.v);
+	free(cfg->tsets.v);
+	free(cfg->maps.v);
+	for (size_t i = 0; i < cfg->groups.n; i++) {
+		free(cfg->groups.v[i].domains.v);
+		free(cfg->groups.v[i].initiate.v);
+	}
+	free(cfg->groups.v);
+	for (size_t i = 0; i < cfg->ifaces.n; i++)
+		free(cfg->ifaces.v[i].name);
+	free(cfg->ifaces.v);
+	free(cfg->pools.v);
+	for (size_t i = 0; i < cfg->nlines; i++)
+		free(cfg->notes[i]);
+	free(cfg->notes);
+	free(cfg->redact_col);
+	memset(cfg, 0, sizeof(*cfg));
+}
+
+struct ios_transform_set *model_tset(struct ios_config *cfg, const char *name)
+{
+	for (size_t i = 0; i < cfg->tsets.n; i++)
+		if (!strcmp(cfg->tsets.v[i].name, name))
+			return &cfg->tsets.v[i];
+	return NULL;
+}
+
+struct ios_crypto_map *model_profile(struct ios_config *cfg, const char *profile)
+{
+	for (size_t i = 0; i < cfg->maps.n; i++)
+		if (cfg->maps.v[i].profile && !strcmp(cfg->maps.v[i].profile, profile))
+			return &cfg->maps.v[i];
+	return NULL;
+}
+
+struct ios_interface *model_iface_with_map(struct ios_config *cfg, const char *map)
+{
+	for (size_t i = 0; i < cfg->ifaces.n; i++)
+		if (cfg->ifaces.v[i].crypto_map && !strcmp(cfg->ifaces.v[i].crypto_map, map))
+			return &cfg->ifaces.v[i];
+	return NULL;
+}
+
+struct ios_pool *model_pool(struct ios_config *cfg, const char *name)
+{
+	for (size_t i = 0; i < cfg->pools.n; i++)
+		if (!strcmp(cfg->pools.v[i].name, name))
+			return &cfg->pools.v[i];
+	return NULL;
+}
+
+struct ios_interface *model_vtemplate(struct ios_config *cfg, int n)
+{
+	for (size_t i = 0; i < cfg->ifaces.n; i++)
+		if (cfg->ifaces.v[i].vt_number == n)
+			return &cfg->ifaces.v[i];
+	return NULL;
+}
+
+struct ios_interface *model_iface(struct ios_config *cfg, const char *name)
+{
+	for (size_t i = 0; i < cfg->ifaces.n; i++)
+		if (!strcasecmp(cfg->ifaces.v[i].name, name))
+			return &cfg->ifaces.v[i];
+	return NULL;
+}

@@ -1,0 +1,153 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ *
+ * What an IOS L2TP Security configuration says, once parsed: the parser fills it, the checks
+ * read it, the emitters turn it into Linux configuration. Strings point into the lexer's buffer
+ * or are owned here (see model_free); every object remembers its line for diagnostics.
+ */
+#ifndef L2TPSEC_MODEL_H
+#define L2TPSEC_MODEL_H
+
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#define VEC(T) struct { T *v; size_t n, cap; }
+/* append a zeroed element and return a pointer to it, NULL when out of memory */
+void *vec_grow(void *vec, size_t elem);
+#define VEC_ADD(vec) ((__typeof__((vec).v))vec_grow(&(vec), sizeof(*(vec).v)))
+
+enum ppp_auth { AUTH_PAP = 1, AUTH_CHAP = 2, AUTH_MSCHAP = 4, AUTH_MSCHAPV2 = 8 };
+enum lcp_reneg { LCP_RENEG_OFF, LCP_RENEG_ALWAYS, LCP_RENEG_ON_MISMATCH };
+
+struct ios_user {
+	const char *name;
+	char *password;		/* cleartext (type 0 or decoded type 7); NULL when hashed */
+	int line;
+};
+
+struct ios_isakmp_policy {
+	int priority;
+	const char *encr;	/* strongSwan name: des, 3des, aes128, aes192, aes256 */
+	const char *hash;	/* md5, sha1, sha256, sha384, sha512 */
+	bool psk;		/* authentication pre-share (else rsa-sig) */
+	int group;		/* DH group number */
+	unsigned lifetime;	/* seconds */
+	int line;
+};
+
+struct ios_isakmp_key {
+	const char *key;
+	struct in_addr addr, mask;
+	int line, col;
+};
+
+struct ios_transform_set {
+	const char *name;
+	const char *esp_enc;	/* strongSwan name or NULL */
+	const char *esp_auth;	/* strongSwan name or NULL (AEAD ciphers have none) */
+	const char *ah;		/* strongSwan name or NULL */
+	bool esp_enc_aead;
+	bool transport;		/* mode transport (IOS default: tunnel) */
+	bool compress;		/* comp-lzs: not available */
+	int line;
+};
+
+struct ios_crypto_map {
+	const char *name;
+	int seq;
+	const char *profile;	/* ipsec-isakmp profile P */
+	const char *dynamic;	/* ipsec-isakmp dynamic D */
+	bool is_dynamic_map;	/* a crypto dynamic-map entry */
+	const char *tsets[6];
+	int tset_cols[6];
+	int tset_line;
+	int ntsets;
+	unsigned life_seconds, life_kilobytes;	/* 0: the IOS global default */
+	int pfs_group;		/* 0: no PFS */
+	int line;
+};
+
+struct ios_initiate_to {
+	struct in_addr addr;
+	int priority;
+	int line;
+};
+
+struct ios_vpdn_group {
+	const char *name;
+	bool request_dialin, accept_dialin;
+	const char *protocol;
+	VEC(const char *) domains;
+	int virtual_template;	/* -1: none */
+	int vt_line;
+	VEC(struct ios_initiate_to) initiate;
+	const char *local_name;
+	const char *terminate_from;
+	enum lcp_reneg lcp;
+	const char *crypto_profile;
+	int profile_line, profile_col;
+	bool keep_sa;
+	int tunnel_auth;	/* -1: IOS default (on), 0: no l2tp tunnel authentication, 1: on */
+	const char *tunnel_password;
+	int hello, receive_window, retries;	/* 0: default */
+	bool ip_pmtu;
+	int line;
+};
+
+struct ios_interface {
+	char *name;		/* owned */
+	bool has_addr;
+	struct in_addr addr, mask;
+	const char *crypto_map;
+	int map_line, map_col;
+	int vt_number;		/* Virtual-TemplateN: N, else -1 */
+	const char *unnumbered;
+	const char *pool;
+	unsigned auth;		/* enum ppp_auth bits, in the order given */
+	int auth_order[4];
+	int nauth;
+	struct in_addr dns[2];
+	int ndns;
+	int mtu;
+	int line;
+};
+
+struct ios_pool {
+	const char *name;
+	struct in_addr start, end;
+	int line;
+};
+
+struct ios_config {
+	const char *hostname;
+	VEC(struct ios_user) users;
+	VEC(struct ios_isakmp_policy) policies;
+	VEC(struct ios_isakmp_key) keys;
+	int keepalive, keepalive_retry;	/* crypto isakmp keepalive S R; 0: off */
+	VEC(struct ios_transform_set) tsets;
+	VEC(struct ios_crypto_map) maps;
+	VEC(struct ios_vpdn_group) groups;
+	VEC(struct ios_interface) ifaces;
+	VEC(struct ios_pool) pools;
+	bool vpdn_enable, address_pool_local, aaa_new_model;
+	int session_limit;
+	/* one note per input line for README.translation (index = line number) */
+	char **notes;
+	int *redact_col;	/* per line: 1 + byte offset where a secret starts (0: none) */
+	size_t nlines;
+	bool modernize;
+};
+
+void model_free(struct ios_config *cfg);
+
+/* lookups by name (NULL when absent) */
+struct ios_transform_set *model_tset(struct ios_config *cfg, const char *name);
+struct ios_crypto_map *model_profile(struct ios_config *cfg, const char *profile);
+struct ios_interface *model_iface_with_map(struct ios_config *cfg, const char *map);
+struct ios_pool *model_pool(struct ios_config *cfg, const char *name);
+struct ios_interface *model_vtemplate(struct ios_config *cfg, int n);
+struct ios_interface *model_iface(struct ios_config *cfg, const char *name);
+
+#endif
