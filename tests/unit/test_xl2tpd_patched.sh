@@ -1,28 +1,71 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# The patched xl2tpd runs and its hook reports in: started on this host in private mount and
-# network namespaces (this kernel has no L2TP, so the userspace data path is expected here; the
-# netlab scenario components-voluntary shows the kernel path).
+# The patched xl2tpd runs, its hook reports in, and it reads the l2tpsec keys of xl2tpd.conf
+# (with [lns default] inheritance) and refuses bad values with a clear error. Started on this
+# host in private mount and network namespaces (this kernel has no L2TP, so the userspace data
+# path is expected here; the netlab scenario components-voluntary shows the kernel path).
 set -u
 . "${top_srcdir:-.}/tests/unit/testlib.sh"
 need_root
 bin=${top_builddir:-.}/xl2tpd-plugin/xl2tpd
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-printf '[global]\nport = 1701\n[lns default]\nip range = 192.0.2.10-192.0.2.20\nlocal ip = 192.0.2.1\n' > "$work/xl2tpd.conf"
 : > "$work/secrets"
-cat > "$work/run.sh" <<RUN
+
+# run_xl2tpd CONF LOG: start it, wait for its control pipe (or its exit), stop it
+run_xl2tpd() {
+	cat > "$work/run.sh" <<RUN
 mount -t tmpfs tmpfs /run
 mkdir -p /run/xl2tpd
 ip link set lo up
-"$bin" -D -c "$work/xl2tpd.conf" -s "$work/secrets" -p /run/x.pid -C /run/xl2tpd/ctl > "$work/log" 2>&1 &
+"$bin" -D -c "$1" -s "$work/secrets" -p /run/x.pid -C /run/xl2tpd/ctl > "$2" 2>&1 &
 pid=\$!
 i=0
-until [ -p /run/xl2tpd/ctl ]; do i=\$((i + 1)); [ \$i -gt 50 ] && break; sleep 0.1; done
-kill \$pid; wait \$pid
+until [ -p /run/xl2tpd/ctl ] || ! kill -0 \$pid 2>/dev/null; do
+	i=\$((i + 1)); [ \$i -gt 50 ] && break; sleep 0.1
+done
+kill \$pid 2>/dev/null; wait \$pid
 RUN
-unshare -m -n --propagation private sh "$work/run.sh"
+	unshare -m -n --propagation private sh "$work/run.sh"
+}
+
+cat > "$work/good.conf" <<'CONF'
+[global]
+port = 1701
+l2tpsec crypto socket = /run/test/crypto.sock
+[lns default]
+l2tpsec keep sa = yes
+[lns dial-in]
+ip range = 192.0.2.10-192.0.2.20
+local ip = 192.0.2.1
+l2tpsec crypto profile = l2tp
+l2tpsec ip pmtu = yes
+l2tpsec lcp renegotiation = on-mismatch
+[lac out]
+lns = 192.0.2.1
+l2tpsec crypto profile = p2
+[lac plain]
+lns = 192.0.2.2
+CONF
+run_xl2tpd "$work/good.conf" "$work/log"
 t grep -q 'xl2tpd version xl2tpd-1\.3\.18 started' "$work/log"
-t grep -q 'l2tpsec [0-9.]* hooks active, L2TP data path: userspace' "$work/log"
+t grep -q 'l2tpsec [0-9.]* hooks active, L2TP data path: userspace, crypto socket /run/test/crypto.sock' "$work/log"
+t grep -q 'l2tpsec: \[lns dial-in\] crypto profile l2tp, keep-sa yes, ip pmtu yes, lcp renegotiation on-mismatch' "$work/log"
+t grep -q 'l2tpsec: \[lac out\] crypto profile p2, keep-sa no, ip pmtu no, lcp renegotiation off' "$work/log"
+t sh -c "! grep -q 'lac plain' '$work/log'"
 [ "$fails" = 0 ] || cat "$work/log"
+
+# bad values: xl2tpd refuses the configuration and says why
+bad() {
+	printf '[global]\nport = 1701\n%s\n' "$1" > "$work/bad.conf"
+	run_xl2tpd "$work/bad.conf" "$work/bad.log"
+	t grep -q "$2" "$work/bad.log"
+	t sh -c "! grep -q 'hooks active' '$work/bad.log'"
+}
+bad '[lns x]
+l2tpsec lcp renegotiation = sometimes' "l2tpsec lcp renegotiation must be off, always or on-mismatch, not 'sometimes'"
+bad '[lns x]
+l2tpsec keep sa = perhaps' "l2tpsec keep sa must be 'yes' or 'no', not 'perhaps'"
+bad 'l2tpsec crypto profile = l2tp' "'l2tpsec crypto profile' belongs in an \[lns\] or \[lac\] section"
+bad 'l2tpsec crypto socket = relative.sock' "l2tpsec crypto socket must be an absolute path"
 finish test_xl2tpd_patched

@@ -1,0 +1,147 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "l2tp.h"	/* xl2tpd's umbrella header: CONTEXT_*, struct lns/lac */
+#include "l2tpsec_config.h"
+
+/* xl2tpd's parser reports a handler's error from here (file.c) */
+extern char filerr[];
+
+const char *const l2tpsec_lcp_names[] = { "off", "always", "on-mismatch" };
+
+struct section {
+	const void *item;
+	int context;		/* CONTEXT_LNS or CONTEXT_LAC */
+	int is_default;
+	char profile[STRLEN];	/* "" when unset */
+	int keep_sa, ip_pmtu, lcp;	/* -1 when unset */
+};
+
+static struct section *sections;
+static size_t nsections;
+static char socket_path[108] = "/run/l2tpsec/crypto.sock";
+
+static struct section *section(const void *item, int context, int is_default)
+{
+	struct section *s;
+
+	for (size_t i = 0; i < nsections; i++)
+		if (sections[i].item == item)
+			return &sections[i];
+	s = realloc(sections, (nsections + 1) * sizeof(*s));
+	if (!s)
+		return NULL;
+	sections = s;
+	s = &sections[nsections++];
+	memset(s, 0, sizeof(*s));
+	s->item = item;
+	s->context = context;
+	s->is_default = is_default;
+	s->keep_sa = s->ip_pmtu = s->lcp = -1;
+	return s;
+}
+
+static int yes_no(const char *word, const char *value, int *out)
+{
+	if (!strcasecmp(value, "yes") || !strcasecmp(value, "true") || !strcmp(value, "1"))
+		*out = 1;
+	else if (!strcasecmp(value, "no") || !strcasecmp(value, "false") || !strcmp(value, "0"))
+		*out = 0;
+	else {
+		snprintf(filerr, STRLEN, "%s must be 'yes' or 'no', not '%s'\n", word, value);
+		return -1;
+	}
+	return 0;
+}
+
+int l2tpsec_set_option(char *word, char *value, int context, void *item)
+{
+	int kind = context & ~CONTEXT_DEFAULT;
+	struct section *s;
+
+	if (!strcasecmp(word, "l2tpsec crypto socket")) {
+		if (kind != CONTEXT_GLOBAL) {
+			snprintf(filerr, STRLEN, "'%s' belongs in [global]\n", word);
+			return -1;
+		}
+		if (value[0] != '/' || strlen(value) >= sizeof(socket_path)) {
+			snprintf(filerr, STRLEN, "%s must be an absolute path shorter than %zu "
+				 "characters\n", word, sizeof(socket_path));
+			return -1;
+		}
+		strcpy(socket_path, value);
+		return 0;
+	}
+	if (kind != CONTEXT_LNS && kind != CONTEXT_LAC) {
+		snprintf(filerr, STRLEN, "'%s' belongs in an [lns] or [lac] section\n", word);
+		return -1;
+	}
+	s = section(item, kind, !!(context & CONTEXT_DEFAULT));
+	if (!s) {
+		snprintf(filerr, STRLEN, "out of memory\n");
+		return -1;
+	}
+	if (!strcasecmp(word, "l2tpsec crypto profile")) {
+		if (!value[0] || strlen(value) >= sizeof(s->profile) || strpbrk(value, " \t")) {
+			snprintf(filerr, STRLEN, "%s must be one word shorter than %zu characters\n",
+				 word, sizeof(s->profile));
+			return -1;
+		}
+		strcpy(s->profile, value);
+		return 0;
+	}
+	if (!strcasecmp(word, "l2tpsec keep sa"))
+		return yes_no(word, value, &s->keep_sa);
+	if (!strcasecmp(word, "l2tpsec ip pmtu"))
+		return yes_no(word, value, &s->ip_pmtu);
+	if (!strcasecmp(word, "l2tpsec lcp renegotiation")) {
+		for (int i = 0; i < 3; i++)
+			if (!strcasecmp(value, l2tpsec_lcp_names[i])) {
+				s->lcp = i;
+				return 0;
+			}
+		snprintf(filerr, STRLEN, "%s must be off, always or on-mismatch, not '%s'\n", word,
+			 value);
+		return -1;
+	}
+	snprintf(filerr, STRLEN, "unknown l2tpsec key '%s'\n", word);
+	return -1;
+}
+
+/* a section's own value, else its kind's default section's, else the built-in default */
+static int pick(int own, int def, int builtin)
+{
+	return own != -1 ? own : def != -1 ? def : builtin;
+}
+
+struct l2tpsec_settings l2tpsec_settings_for(const void *item, int context)
+{
+	struct l2tpsec_settings r = { NULL, 0, 0, L2TPSEC_LCP_OFF };
+	const struct section *own = NULL, *def = NULL;
+
+	for (size_t i = 0; i < nsections; i++) {
+		if (sections[i].item == item)
+			own = &sections[i];
+		else if (sections[i].is_default && sections[i].context == context)
+			def = &sections[i];
+	}
+	r.keep_sa = pick(own ? own->keep_sa : -1, def ? def->keep_sa : -1, 0);
+	r.ip_pmtu = pick(own ? own->ip_pmtu : -1, def ? def->ip_pmtu : -1, 0);
+	r.lcp = (enum l2tpsec_lcp)pick(own ? own->lcp : -1, def ? def->lcp : -1, L2TPSEC_LCP_OFF);
+	if (own && own->profile[0])
+		r.profile = own->profile;
+	else if (def && def->profile[0])
+		r.profile = def->profile;
+	return r;
+}
+
+const char *l2tpsec_socket_path(void)
+{
+	return socket_path;
+}

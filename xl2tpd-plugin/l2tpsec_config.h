@@ -1,0 +1,37 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ *
+ * The l2tpsec keys of xl2tpd.conf. They are kept here, keyed by xl2tpd's own section objects,
+ * so xl2tpd's structures stay as upstream has them:
+ *   [global]    l2tpsec crypto socket = PATH          (default /run/l2tpsec/crypto.sock)
+ *   [lns …]/[lac …]
+ *               l2tpsec crypto profile = NAME         (IPsec required; IOS crypto-profile)
+ *               l2tpsec keep sa = yes|no              (default no)
+ *               l2tpsec ip pmtu = yes|no              (default no)
+ *               l2tpsec lcp renegotiation = off|always|on-mismatch   (default off)
+ * A [lns default]/[lac default] section's values apply to the sections that do not set them.
+ */
+#ifndef L2TPSEC_CONFIG_H
+#define L2TPSEC_CONFIG_H
+
+enum l2tpsec_lcp { L2TPSEC_LCP_OFF, L2TPSEC_LCP_ALWAYS, L2TPSEC_LCP_ON_MISMATCH };
+
+struct l2tpsec_settings {
+	const char *profile;	/* NULL: this section does not require IPsec */
+	int keep_sa;
+	int ip_pmtu;
+	enum l2tpsec_lcp lcp;
+};
+
+/* the xl2tpd keyword handler for every "l2tpsec …" key (file.c's words[] table) */
+int l2tpsec_set_option(char *word, char *value, int context, void *item);
+
+/* effective settings of one [lns]/[lac] section (context: CONTEXT_LNS or CONTEXT_LAC) */
+struct l2tpsec_settings l2tpsec_settings_for(const void *item, int context);
+
+const char *l2tpsec_socket_path(void);
+
+extern const char *const l2tpsec_lcp_names[];
+
+#endif
