@@ -58,6 +58,38 @@ static void check_maps(struct ios_config *cfg, struct diag *d)
 	}
 }
 
+/* a PSK covers addr when one key's address/mask matches it (0.0.0.0/0 covers all) */
+static bool key_for(const struct ios_config *cfg, struct in_addr addr)
+{
+	for (size_t i = 0; i < cfg->keys.n; i++)
+		if ((addr.s_addr & cfg->keys.v[i].mask.s_addr) ==
+		    (cfg->keys.v[i].addr.s_addr & cfg->keys.v[i].mask.s_addr))
+			return true;
+	return false;
+}
+
+/* IKE needs credentials: a key for every peer a LAC dials, and some key for an LNS */
+static void check_credentials(struct ios_config *cfg, struct ios_vpdn_group *g, struct diag *d)
+{
+	struct ios_crypto_map *m = g->crypto_profile ? model_profile(cfg, g->crypto_profile) : NULL;
+	bool certs = false;
+
+	if (!m)
+		return;
+	for (size_t i = 0; i < cfg->policies.n; i++)
+		certs |= !cfg->policies.v[i].psk;
+	if (certs)
+		return;
+	if (g->accept_dialin && !cfg->keys.n)
+		diag_warning(d, m->line, 1, "crypto profile %s (vpdn-group %s): no 'crypto "
+			     "isakmp key' at all, so IKE has no pre-shared key for any client; add "
+			     "one (0.0.0.0 0.0.0.0 for any peer)", m->profile, g->name);
+	for (size_t k = 0; k < g->initiate.n; k++)
+		if (!key_for(cfg, g->initiate.v[k].addr))
+			diag_warning(d, g->initiate.v[k].line, 1, "no 'crypto isakmp key' covers "
+				     "LNS %s: IKE cannot authenticate to it", inet_ntoa(g->initiate.v[k].addr));
+}
+
 static void check_groups(struct ios_config *cfg, struct diag *d)
 {
 	for (size_t i = 0; i < cfg->groups.n; i++) {
@@ -85,6 +117,7 @@ static void check_groups(struct ios_config *cfg, struct diag *d)
 				diag_error(d, vt->line, 1, "pool %s used by %s is not defined (ip local "
 					   "pool %s START END)", vt->pool, vt->name, vt->pool);
 		}
+		check_credentials(cfg, g, d);
 		if (!g->crypto_profile)
 			diag_warning(d, g->line, 1, "vpdn-group %s has no 'l2tp security "
 				     "crypto-profile': its L2TP is not protected by IPsec", g->name);

@@ -37,7 +37,7 @@ static void swanctl_conn(struct ios_config *cfg, const struct conn_view *v, FILE
 	fprintf(f, "\t\t\t\tmode = %s\n", v->transport ? "transport" : "tunnel");
 	fprintf(f, "\t\t\t\tlocal_ts = dynamic[udp/1701]\n");
 	/* an LNS accepts the clients' source ports (macOS/iOS use an ephemeral one) */
-	fprintf(f, "\t\t\t\tremote_ts = dynamic[udp/%s]\n", v->lns ? "%any" : "1701");
+	fprintf(f, "\t\t\t\tremote_ts = dynamic[udp%s]\n", v->lns ? "" : "/1701");
 	fprintf(f, "\t\t\t\tesp_proposals = %s\n", v->esp);
 	fprintf(f, "\t\t\t\tlife_time = %us\n\t\t\t\trekey_time = %us\n", v->life_s,
 		REKEY(v->life_s));

@@ -1,0 +1,76 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Bad input gets precise diagnostics (FILE:LINE:COL, all problems in one run) and leaves nothing
+# half-done; usage errors exit 2; the IOS surface syntax (CRLF, tabs, banners, abbreviations,
+# type 7 passwords, `end`) is understood.
+set -u
+. "${top_srcdir:-.}/tests/unit/testlib.sh"
+cmd=$(cd "${top_builddir:-.}" && pwd)/l2tpsec
+tt=$(cd "${top_srcdir:-.}/tests/translate" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# each bad/*.cfg lists its errors in "! expect:" lines, in the order they are reported
+for f in "$tt"/bad/*.cfg; do
+	name=$(basename "$f")
+	(cd "$tt/bad" && "$cmd" check "$name") 2> "$work/err"
+	t [ $? = 1 ]
+	grep ': error: ' "$work/err" > "$work/got"
+	sed -n 's/^! expect: //p' "$f" | tr -d '\r' > "$work/want"
+	t diff -u "$work/want" "$work/got"
+	t grep -q "^l2tpsec: $(wc -l < "$work/want") errors, " "$work/err"
+
+	# all or nothing: a new OUTDIR is not created, an existing one is left as it was
+	(cd "$tt/bad" && "$cmd" translate -o "$work/new" "$name") 2> "$work/err2"
+	t [ $? = 1 ]
+	t [ ! -e "$work/new" ]
+	t grep -q "nothing was written" "$work/err2"
+	mkdir -p "$work/old" && echo keep > "$work/old/marker"
+	(cd "$tt/bad" && "$cmd" translate -o "$work/old" "$name") 2>/dev/null
+	t [ "$(ls -A "$work/old")" = marker ]
+	t [ "$(cat "$work/old/marker")" = keep ]
+	t [ -z "$(ls -A "$work" | grep l2tpsec-translate)" ]
+done
+
+# --strict: warnings fail the run and nothing is written
+(cd "$tt/good" && "$cmd" translate --strict -o "$work/strict" syntax.cfg) 2> "$work/err"
+t [ $? = 1 ]
+t [ ! -e "$work/strict" ]
+t grep -q 'syntax.cfg:9:23: error: username: type 5 is a one-way hash' "$work/err"
+
+# the surface syntax, read from standard input
+"$cmd" translate -o "$work/syntax" - < "$tt/good/syntax.cfg" 2> "$work/err"
+t [ $? = 0 ]
+t grep -q '^<stdin>:9:23: warning: username: type 5' "$work/err"
+t grep -q '^"alice"	\*	"cisco"	\*$' "$work/syntax/ppp/chap-secrets"		# type 7 decoded
+t sh -c "! grep -q bob '$work/syntax/ppp/chap-secrets'"				# a hash is not a password
+t sh -c "! grep -q evil '$work/syntax/xl2tpd/xl2tpd.conf'"			# banner text skipped
+t sh -c "grep -A1 'this line is after end' '$work/syntax/README.translation' | grep -q \"after 'end'\""
+t grep -q 'proposals = aes256-sha256-modp2048,3des-sha1-modp1024$' "$work/syntax/swanctl/swanctl.conf"
+t grep -q 'esp_proposals = aes256-sha1-modp2048,3des-md5-modp2048$' "$work/syntax/swanctl/swanctl.conf"
+t grep -q 'life_bytes = 256000000$' "$work/syntax/swanctl/swanctl.conf"
+t grep -q 'dpd_delay = 20s$' "$work/syntax/swanctl/swanctl.conf"
+t grep -q '^l2tpsec ip pmtu = yes$' "$work/syntax/xl2tpd/xl2tpd.conf"
+t grep -q '^challenge = no$' "$work/syntax/xl2tpd/xl2tpd.conf"
+t grep -q '^ip range = 10.20.0.10-10.20.0.50$' "$work/syntax/xl2tpd/xl2tpd.conf"
+t grep -q '^local ip = 192.0.2.1$' "$work/syntax/xl2tpd/xl2tpd.conf"
+t grep -q '^require-mschap-v2$' "$work/syntax/ppp/options.dialin"
+t grep -q '^mtu 1400$' "$work/syntax/ppp/options.dialin"
+t grep -q '^ms-dns 192.0.2.54$' "$work/syntax/ppp/options.dialin"
+# a second run replaces the whole directory
+echo stale > "$work/syntax/stale"
+"$cmd" translate -o "$work/syntax" "$tt/good/syntax.cfg" 2>/dev/null
+t [ ! -e "$work/syntax/stale" ]
+t [ -f "$work/syntax/swanctl/swanctl.conf" ]
+
+# usage errors: exit 2
+"$cmd" translate "$tt/good/syntax.cfg" 2>/dev/null; t [ $? = 2 ]
+"$cmd" translate -o "$work/x" 2>/dev/null; t [ $? = 2 ]
+"$cmd" translate --frobnicate -o "$work/x" "$tt/good/syntax.cfg" 2>/dev/null; t [ $? = 2 ]
+"$cmd" check --modernize "$tt/good/syntax.cfg" 2>/dev/null; t [ $? = 2 ]
+"$cmd" check "$work/does-not-exist.cfg" 2>/dev/null; t [ $? = 1 ]
+# an unwritable place: an error, nothing written
+"$cmd" translate -o /proc/l2tpsec-cannot-be-here "$tt/good/syntax.cfg" 2> "$work/err"
+t [ $? = 1 ]
+t grep -q "nothing was written" "$work/err"
+finish test_translate_errors
