@@ -28,18 +28,21 @@ struct conn_view {
 	const struct ios_crypto_map *map;
 	const struct ios_interface *iface;	/* where the map is applied (local address) */
 	char local[INET_ADDRSTRLEN];
-	char remote[512];	/* comma-separated: initiate-to peers, PSK peers, or %any */
+	/* comma-separated lists (owned; see conn_views_free) */
+	char *remote;		/* the LNSes a LAC dials, or %any (an LNS: the PSKs decide) */
+	char *groups;		/* the vpdn-groups using it */
+	char *ike;		/* IKE proposals, priority order */
+	char *esp;		/* ESP proposals, transform-set order */
 	bool lac, lns;		/* used by request-dialin / accept-dialin groups */
 	bool keep_sa;		/* every group using it says keep-sa */
-	char groups[256];	/* the vpdn-groups using it, comma-separated */
-	char ike[512];		/* IKE proposals, priority order */
-	char esp[512];		/* ESP proposals, transform-set order */
 	bool psk;
 	bool transport;
 	unsigned reauth, life_s, life_kb;
 };
 
+/* 0, or -1 when out of memory */
 int conn_views(struct ios_config *cfg, struct conn_view **views, size_t *n);
+void conn_views_free(struct conn_view *views, size_t n);
 
 void emit_header(FILE *f, const char *comment, const struct emit_opts *opt);
 

@@ -19,7 +19,7 @@ static void swanctl_conn(struct ios_config *cfg, const struct conn_view *v, FILE
 	const struct ios_crypto_map *m = v->map;
 
 	fprintf(f, "\t# crypto map %s %d ipsec-isakmp profile %s (vpdn-group %s)\n", m->name,
-		m->seq, m->profile, v->groups[0] ? v->groups : "none");
+		m->seq, m->profile, v->groups);
 	fprintf(f, "\t%s {\n", m->profile);
 	fprintf(f, "\t\tversion = 1\n");
 	fprintf(f, "\t\taggressive = no\n");

@@ -14,26 +14,26 @@
 #define IOS_LIFE_SECONDS 3600
 #define IOS_LIFE_KILOBYTES 4608000
 
-static void append(char *buf, size_t len, const char *item)
+/* append item to the comma-separated list *list unless it is there already */
+static void append_unique(char **list, const char *item, bool *oom)
 {
-	size_t used = strlen(buf);
+	size_t ilen = strlen(item), len = *list ? strlen(*list) : 0;
+	char *p;
 
-	snprintf(buf + used, len - used, "%s%s", used ? "," : "", item);
-}
+	for (const char *s = *list; s && *s; ) {
+		size_t l = strcspn(s, ",");
 
-/* avoid listing one peer or proposal twice */
-static void append_unique(char *buf, size_t len, const char *item)
-{
-	char *copy = strdup(buf), *tok, *save = NULL;
-
-	if (copy)
-		for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-			if (!strcmp(tok, item)) {
-				free(copy);
-				return;
-			}
-	free(copy);
-	append(buf, len, item);
+		if (l == ilen && !strncmp(s, item, l))
+			return;
+		s += l + (s[l] == ',');
+	}
+	p = realloc(*list, len + ilen + 2);
+	if (!p) {
+		*oom = true;
+		return;
+	}
+	snprintf(p + len, ilen + 2, "%s%s", len ? "," : "", item);
+	*list = p;
 }
 
 static int prio_cmp(const void *a, const void *b)
@@ -44,19 +44,20 @@ static int prio_cmp(const void *a, const void *b)
 	return x->priority - y->priority;
 }
 
-static void ike_proposals(struct ios_config *cfg, struct conn_view *v)
+static void ike_proposals(struct ios_config *cfg, struct conn_view *v, bool *oom)
 {
 	struct ios_isakmp_policy **sorted;
 	size_t n = cfg->policies.n;
 	bool any_psk = false;
 
 	v->reauth = 86400;
-	if (cfg->modernize) {
-		snprintf(v->ike, sizeof(v->ike), "%s", MODERN_IKE_PROPOSAL);
-	}
+	if (cfg->modernize)
+		append_unique(&v->ike, MODERN_IKE_PROPOSAL, oom);
 	sorted = calloc(n ? n : 1, sizeof(*sorted));
-	if (!sorted)
+	if (!sorted) {
+		*oom = true;
 		return;
+	}
 	for (size_t i = 0; i < n; i++) {
 		sorted[i] = &cfg->policies.v[i];
 		any_psk |= sorted[i]->psk;
@@ -75,36 +76,34 @@ static void ike_proposals(struct ios_config *cfg, struct conn_view *v)
 			continue;
 		snprintf(prop, sizeof(prop), "%s-%s-%s", sorted[i]->encr, sorted[i]->hash,
 			 ios_dh_group(sorted[i]->group));
-		append_unique(v->ike, sizeof(v->ike), prop);
+		append_unique(&v->ike, prop, oom);
 	}
 	/* no policy at all: IOS's default policy (65535: des, sha, rsa-sig, group 1) would need
 	 * certificates; with keys configured the usual intent is the same suite with PSK */
-	if (!v->ike[0])
-		snprintf(v->ike, sizeof(v->ike), "des-sha1-modp768");
+	if (!v->ike)
+		append_unique(&v->ike, "des-sha1-modp768", oom);
 	free(sorted);
 }
 
-static void esp_proposals(struct ios_config *cfg, struct conn_view *v)
+static void esp_proposals(struct ios_config *cfg, struct conn_view *v, bool *oom)
 {
 	const struct ios_crypto_map *m = v->map;
 	const char *pfs = m->pfs_group ? ios_dh_group(m->pfs_group) : NULL;
+	char prop[96];
 
 	v->transport = true;
 	if (cfg->modernize) {
-		char *p = v->esp;
-
 		for (const char *s = MODERN_ESP_PROPOSAL; *s; ) {
 			size_t l = strcspn(s, ",");
 
-			p += snprintf(p, sizeof(v->esp) - (size_t)(p - v->esp), "%s%.*s%s%s",
-				      p == v->esp ? "" : ",", (int)l, s, pfs ? "-" : "",
-				      pfs ? MODERN_DH : "");
+			snprintf(prop, sizeof(prop), "%.*s%s%s", (int)l, s, pfs ? "-" : "",
+				 pfs ? MODERN_DH : "");
+			append_unique(&v->esp, prop, oom);
 			s += l + (s[l] == ',');
 		}
 	}
 	for (int i = 0; i < m->ntsets; i++) {
 		const struct ios_transform_set *t = model_tset(cfg, m->tsets[i]);
-		char prop[96];
 
 		if (!t)
 			continue;
@@ -114,60 +113,49 @@ static void esp_proposals(struct ios_config *cfg, struct conn_view *v)
 		snprintf(prop, sizeof(prop), "%s%s%s%s%s", t->esp_enc ? t->esp_enc : "null",
 			 t->esp_auth ? "-" : "", t->esp_auth ? t->esp_auth : "",
 			 pfs ? "-" : "", pfs ? pfs : "");
-		append_unique(v->esp, sizeof(v->esp), prop);
+		append_unique(&v->esp, prop, oom);
 	}
 	v->life_s = m->life_seconds ? m->life_seconds : IOS_LIFE_SECONDS;
 	v->life_kb = m->life_kilobytes ? m->life_kilobytes : IOS_LIFE_KILOBYTES;
 }
 
-/* remote peers: LNS groups accept the PSK peers (any for 0.0.0.0/0), LAC groups dial theirs */
-static void remotes(struct ios_config *cfg, struct conn_view *v)
+/*
+ * Remote peers: a LAC dials its initiate-to LNSes; an LNS takes IKE from any peer, as an IOS
+ * crypto profile does (the seed's "Current peer:0.0.0.0"): the PSKs decide who gets in.
+ */
+static void remotes(struct ios_config *cfg, struct conn_view *v, bool *oom)
 {
-	char a[64];
+	char a[INET_ADDRSTRLEN];
+	bool any_group = false;
 
 	for (size_t i = 0; i < cfg->groups.n; i++) {
 		const struct ios_vpdn_group *g = &cfg->groups.v[i];
 
 		if (!g->crypto_profile || strcmp(g->crypto_profile, v->map->profile))
 			continue;
-		append(v->groups, sizeof(v->groups), g->name);
-		v->keep_sa = (v->lac || v->lns) ? v->keep_sa && g->keep_sa : g->keep_sa;
+		append_unique(&v->groups, g->name, oom);
+		v->keep_sa = any_group ? v->keep_sa && g->keep_sa : g->keep_sa;
+		any_group = true;
 		v->lac |= g->request_dialin;
 		v->lns |= g->accept_dialin;
 		if (g->request_dialin)
 			for (size_t k = 0; k < g->initiate.n; k++)
-				append_unique(v->remote, sizeof(v->remote),
-					      inet_ntop(AF_INET, &g->initiate.v[k].addr, a, sizeof(a)));
+				append_unique(&v->remote, inet_ntop(AF_INET, &g->initiate.v[k].addr, a,
+								    sizeof(a)), oom);
 	}
-	if (v->lns) {
-		for (size_t k = 0; k < cfg->keys.n; k++) {
-			const struct ios_isakmp_key *key = &cfg->keys.v[k];
-			uint32_t mask = ntohl(key->mask.s_addr);
-			int len = 0;
-
-			while (mask & 0x80000000u) {
-				len++;
-				mask <<= 1;
-			}
-			if (len == 0) {
-				snprintf(v->remote, sizeof(v->remote), "%%any");
-				return;
-			}
-			inet_ntop(AF_INET, &key->addr, a, sizeof(a));
-			if (len < 32)
-				snprintf(a + strlen(a), sizeof(a) - strlen(a), "/%d", len);
-			append_unique(v->remote, sizeof(v->remote), a);
-		}
-		if (!cfg->keys.n)
-			snprintf(v->remote, sizeof(v->remote), "%%any");
+	if (v->lns || !v->remote) {
+		free(v->remote);
+		v->remote = NULL;
+		append_unique(&v->remote, "%any", oom);
 	}
-	if (!v->remote[0])
-		snprintf(v->remote, sizeof(v->remote), "%%any");
+	if (!v->groups)
+		append_unique(&v->groups, "none", oom);
 }
 
 int conn_views(struct ios_config *cfg, struct conn_view **views, size_t *n)
 {
 	struct conn_view *out = calloc(cfg->maps.n ? cfg->maps.n : 1, sizeof(*out));
+	bool oom = false;
 
 	if (!out)
 		return -1;
@@ -185,12 +173,30 @@ int conn_views(struct ios_config *cfg, struct conn_view **views, size_t *n)
 			inet_ntop(AF_INET, &v->iface->addr, v->local, sizeof(v->local));
 		else
 			snprintf(v->local, sizeof(v->local), "%%any");
-		ike_proposals(cfg, v);
-		esp_proposals(cfg, v);
-		remotes(cfg, v);
+		ike_proposals(cfg, v, &oom);
+		esp_proposals(cfg, v, &oom);
+		remotes(cfg, v, &oom);
+		if (!v->esp)
+			append_unique(&v->esp, "null", &oom);	/* no usable transform: checks said so */
 	}
 	*views = out;
+	if (oom) {
+		conn_views_free(out, *n);
+		*views = NULL;
+		return -1;
+	}
 	return 0;
+}
+
+void conn_views_free(struct conn_view *views, size_t n)
+{
+	for (size_t i = 0; views && i < n; i++) {
+		free(views[i].remote);
+		free(views[i].groups);
+		free(views[i].ike);
+		free(views[i].esp);
+	}
+	free(views);
 }
 
 void emit_header(FILE *f, const char *comment, const struct emit_opts *opt)

@@ -18,33 +18,44 @@ FILE *output_open(struct output *o, const char *path, mode_t mode)
 {
 	struct output_file *of;
 
-	if (o->n == OUTPUT_MAX_FILES) {
+	if (o->n == o->cap) {
+		int cap = o->cap ? o->cap * 2 : 16;
+		struct output_file **p = realloc(o->files, (size_t)cap * sizeof(*p));
+
+		if (!p) {
+			o->failed = 1;
+			return NULL;
+		}
+		o->files = p;
+		o->cap = cap;
+	}
+	of = calloc(1, sizeof(*of));
+	if (!of) {
 		o->failed = 1;
 		return NULL;
 	}
-	of = &o->files[o->n];
-	memset(of, 0, sizeof(*of));
 	of->path = strdup(path);
 	of->mode = mode;
 	of->f = of->path ? open_memstream(&of->data, &of->len) : NULL;
 	if (!of->f) {
 		free(of->path);
+		free(of);
 		o->failed = 1;
 		return NULL;
 	}
-	o->n++;
+	o->files[o->n++] = of;
 	return of->f;
 }
 
 int output_finish(struct output *o)
 {
 	for (int i = 0; i < o->n; i++)
-		if (o->files[i].f) {
-			if (ferror(o->files[i].f))
+		if (o->files[i]->f) {
+			if (ferror(o->files[i]->f))
 				o->failed = 1;
-			if (fclose(o->files[i].f))
+			if (fclose(o->files[i]->f))
 				o->failed = 1;
-			o->files[i].f = NULL;
+			o->files[i]->f = NULL;
 		}
 	return o->failed ? -1 : 0;
 }
@@ -101,7 +112,7 @@ static int write_file(const char *base, const struct output_file *of)
 		}
 		off += (size_t)w;
 	}
-	if (fchmod(fd, of->mode) || fsync(fd)) {
+	if (fchmod(fd, of->mode)) {
 		close(fd);
 		return -1;
 	}
@@ -128,11 +139,24 @@ int output_commit(struct output *o, const char *outdir, char *err, size_t errlen
 		return -1;
 	}
 	for (int i = 0; i < o->n; i++)
-		if (write_file(tmp, &o->files[i])) {
-			snprintf(err, errlen, "cannot write %s: %s", o->files[i].path, strerror(errno));
+		if (write_file(tmp, o->files[i])) {
+			snprintf(err, errlen, "cannot write %s: %s", o->files[i]->path, strerror(errno));
 			rm_tree(tmp);
 			return -1;
 		}
+	/* one flush of the new tree before it takes OUTDIR's place (cheaper than fsync per file) */
+	{
+		int dfd = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+		if (dfd < 0 || syncfs(dfd)) {
+			snprintf(err, errlen, "cannot flush %s: %s", tmp, strerror(errno));
+			if (dfd >= 0)
+				close(dfd);
+			rm_tree(tmp);
+			return -1;
+		}
+		close(dfd);
+	}
 	if (chmod(tmp, 0755)) {
 		snprintf(err, errlen, "chmod %s: %s", tmp, strerror(errno));
 		rm_tree(tmp);
@@ -166,8 +190,10 @@ void output_free(struct output *o)
 {
 	output_finish(o);
 	for (int i = 0; i < o->n; i++) {
-		free(o->files[i].path);
-		free(o->files[i].data);
+		free(o->files[i]->path);
+		free(o->files[i]->data);
+		free(o->files[i]);
 	}
+	free(o->files);
 	memset(o, 0, sizeof(*o));
 }

@@ -12,8 +12,6 @@
 #include <stdio.h>
 #include <sys/types.h>
 
-#define OUTPUT_MAX_FILES 32
-
 struct output_file {
 	char *path;		/* relative to OUTDIR */
 	char *data;
@@ -23,8 +21,8 @@ struct output_file {
 };
 
 struct output {
-	struct output_file files[OUTPUT_MAX_FILES];
-	int n;
+	struct output_file **files;	/* each allocated once: open_memstream keeps &data, &len */
+	int n, cap;
 	int failed;
 };
 

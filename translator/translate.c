@@ -41,7 +41,7 @@ static int emit_all(struct ios_config *cfg, const struct lex *lx, const struct e
 		emit_chap_secrets(cfg, f, opt);
 	if ((f = output_open(o, "README.translation", 0644)))
 		emit_readme(cfg, lx, f, opt);
-	free(views);
+	conn_views_free(views, nviews);
 	return output_finish(o);
 }
 

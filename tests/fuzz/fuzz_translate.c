@@ -1,0 +1,21 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ *
+ * libFuzzer target: any bytes as an IOS configuration through the lexer, the parser and the
+ * semantic checks (what `l2tpsec check` runs). Must never crash, leak or read out of bounds.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../../translator/translate.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct translate_opts opts = { .modernize = size & 1 };
+
+	translate_text("fuzz", (const char *)data, size, &opts, NULL, NULL);
+	return 0;
+}
