@@ -64,14 +64,14 @@ int translate_text(const char *name, const char *text, size_t len,
 		rc = 1;
 		goto out;
 	}
-	if (opts->outdir) {
+	if (opts->outdir || opts->render_only) {
 		char err[512];
 
 		if (emit_all(&cfg, &lx, &eo, &o)) {
 			rc = -1;
 			goto out;
 		}
-		if (output_commit(&o, opts->outdir, err, sizeof(err))) {
+		if (opts->outdir && output_commit(&o, opts->outdir, err, sizeof(err))) {
 			if (diag_out)
 				fprintf(diag_out, "%s: error: %s (nothing was written)\n", name, err);
 			d.errors++;

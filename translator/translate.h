@@ -17,6 +17,7 @@ struct translate_opts {
 	bool modernize;		/* replace weak crypto */
 	bool ipsec_conf;	/* also ipsec.conf + ipsec.secrets */
 	const char *outdir;	/* NULL: parse and check only */
+	bool render_only;	/* without outdir: render every file in memory, write nothing (fuzzing) */
 };
 
 struct translate_result {

@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  * Copyright (C) 2026 The l2tpsec authors
  *
- * libFuzzer target: any bytes as an IOS configuration through the lexer, the parser and the
- * semantic checks (what `l2tpsec check` runs). Must never crash, leak or read out of bounds.
+ * libFuzzer target: any bytes as an IOS configuration through the lexer, the parser, the
+ * semantic checks and (for input that passes them) every emitter, rendered in memory. Must never
+ * crash, leak or read out of bounds.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -14,7 +15,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct translate_opts opts = { .modernize = size & 1 };
+	struct translate_opts opts = { .modernize = size & 1, .ipsec_conf = size & 2,
+				       .render_only = true };
 
 	translate_text("fuzz", (const char *)data, size, &opts, NULL, NULL);
 	return 0;
