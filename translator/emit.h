@@ -45,6 +45,8 @@ int conn_views(struct ios_config *cfg, struct conn_view **views, size_t *n);
 void conn_views_free(struct conn_view *views, size_t n);
 
 void emit_header(FILE *f, const char *comment, const struct emit_opts *opt);
+/* a double-quoted string as swanctl.conf, ipsec.secrets and chap-secrets read it */
+void emit_quoted(FILE *f, const char *s);
 
 void emit_swanctl(struct ios_config *cfg, const struct conn_view *v, size_t n, FILE *f,
 		  const struct emit_opts *opt);

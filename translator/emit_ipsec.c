@@ -61,17 +61,6 @@ static int prefix_len(struct in_addr mask)
 	return len;
 }
 
-static void quoted(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fputc('\\', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
 void emit_swanctl(struct ios_config *cfg, const struct conn_view *v, size_t n, FILE *f,
 		  const struct emit_opts *opt)
 {
@@ -89,7 +78,7 @@ void emit_swanctl(struct ios_config *cfg, const struct conn_view *v, size_t n, F
 		fprintf(f, "\t# crypto isakmp key … address %s (line %d)\n",
 			inet_ntop(AF_INET, &k->addr, a, sizeof(a)), k->line);
 		fprintf(f, "\tike-%zu {\n\t\tsecret = ", i + 1);
-		quoted(f, k->key);
+		emit_quoted(f, k->key);
 		fputc('\n', f);
 		if (len == 32)
 			fprintf(f, "\t\tid = %s\n", a);
@@ -139,7 +128,7 @@ void emit_ipsec_conf(struct ios_config *cfg, const struct conn_view *v, size_t n
 			fprintf(secrets, "%s : PSK ", a);
 		else
 			fprintf(secrets, "%s/%d : PSK ", a, len);
-		quoted(secrets, k->key);
+		emit_quoted(secrets, k->key);
 		fputc('\n', secrets);
 	}
 }

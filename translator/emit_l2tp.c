@@ -86,6 +86,19 @@ static void l2tpsec_keys(const struct ios_vpdn_group *g, FILE *f)
 	fprintf(f, "l2tpsec lcp renegotiation = %s\n", lcp_names[g->lcp]);
 }
 
+/* what an [lns] and a [lac] section share: tunnel authentication, timers, pppd, l2tpsec */
+static void tunnel_keys(struct ios_config *cfg, const struct ios_vpdn_group *g, FILE *f)
+{
+	fprintf(f, "challenge = %s\n", tunnel_secret(cfg, g) ? "yes" : "no");
+	fprintf(f, "length bit = yes\n");
+	if (g->receive_window)
+		fprintf(f, "tunnel rws = %d\n", g->receive_window);
+	if (g->retries)
+		fprintf(f, "max retries = %d\n", g->retries);
+	fprintf(f, "pppoptfile = /etc/ppp/options.%s\n", g->name);
+	l2tpsec_keys(g, f);
+}
+
 static int by_priority(const void *a, const void *b)
 {
 	return ((const struct ios_initiate_to *)a)->priority -
@@ -113,14 +126,7 @@ static void lns_section(struct ios_config *cfg, const struct ios_vpdn_group *g, 
 	if (local_name(cfg, g))
 		fprintf(f, "hostname = %s\nname = %s\n", local_name(cfg, g), local_name(cfg, g));
 	fprintf(f, "require authentication = yes\n");
-	fprintf(f, "challenge = %s\n", tunnel_secret(cfg, g) ? "yes" : "no");
-	fprintf(f, "length bit = yes\n");
-	if (g->receive_window)
-		fprintf(f, "tunnel rws = %d\n", g->receive_window);
-	if (g->retries)
-		fprintf(f, "max retries = %d\n", g->retries);
-	fprintf(f, "pppoptfile = /etc/ppp/options.%s\n", g->name);
-	l2tpsec_keys(g, f);
+	tunnel_keys(cfg, g, f);
 }
 
 static void lac_section(struct ios_config *cfg, const struct ios_vpdn_group *g, FILE *f)
@@ -129,24 +135,19 @@ static void lac_section(struct ios_config *cfg, const struct ios_vpdn_group *g, 
 	char a[INET_ADDRSTRLEN];
 
 	fprintf(f, "\n; vpdn-group %s request-dialin (line %d)\n[lac %s]\n", g->name, g->line, g->name);
+	/* xl2tpd tries its lns entries in order: lowest IOS priority number first */
 	if (peers) {
 		memcpy(peers, g->initiate.v, g->initiate.n * sizeof(*peers));
 		qsort(peers, g->initiate.n, sizeof(*peers), by_priority);
-		for (size_t i = 0; i < g->initiate.n; i++)
-			fprintf(f, "lns = %s\n", inet_ntop(AF_INET, &peers[i].addr, a, sizeof(a)));
-		free(peers);
 	}
+	for (size_t i = 0; i < g->initiate.n; i++)
+		fprintf(f, "lns = %s\n", inet_ntop(AF_INET, peers ? &peers[i].addr :
+						      &g->initiate.v[i].addr, a, sizeof(a)));
+	free(peers);
 	if (local_name(cfg, g))
 		fprintf(f, "hostname = %s\n", local_name(cfg, g));
-	fprintf(f, "challenge = %s\n", tunnel_secret(cfg, g) ? "yes" : "no");
-	fprintf(f, "length bit = yes\n");
-	if (g->receive_window)
-		fprintf(f, "tunnel rws = %d\n", g->receive_window);
-	if (g->retries)
-		fprintf(f, "max retries = %d\n", g->retries);
 	fprintf(f, "autodial = no\nredial = yes\n");
-	fprintf(f, "pppoptfile = /etc/ppp/options.%s\n", g->name);
-	l2tpsec_keys(g, f);
+	tunnel_keys(cfg, g, f);
 }
 
 void emit_xl2tpd(struct ios_config *cfg, FILE *conf, FILE *secrets, const struct emit_opts *opt)

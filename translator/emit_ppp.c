@@ -57,17 +57,6 @@ void emit_ppp_options(struct ios_config *cfg, const struct ios_vpdn_group *g, FI
 		fprintf(f, "l2tpsec-lcp-renegotiation %s\n", lcp_names[g->lcp]);
 }
 
-static void quoted(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fputc('\\', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
 void emit_chap_secrets(struct ios_config *cfg, FILE *f, const struct emit_opts *opt)
 {
 	emit_header(f, "#", opt);
@@ -77,9 +66,9 @@ void emit_chap_secrets(struct ios_config *cfg, FILE *f, const struct emit_opts *
 
 		if (!u->name || !u->password)
 			continue;
-		quoted(f, u->name);
+		emit_quoted(f, u->name);
 		fputs("\t*\t", f);
-		quoted(f, u->password);
+		emit_quoted(f, u->password);
 		fputs("\t*\n", f);
 	}
 }
