@@ -114,6 +114,9 @@ static void lns_section(struct ios_config *cfg, const struct ios_vpdn_group *g, 
 	char a[INET_ADDRSTRLEN], b[INET_ADDRSTRLEN];
 
 	fprintf(f, "\n; vpdn-group %s accept-dialin (line %d)\n[lns %s]\n", g->name, g->line, g->name);
+	/* a named [lns] section refuses every LAC not listed; IOS takes any peer here and lets
+	 * the crypto profile (IPsec) and the tunnel secret decide */
+	fprintf(f, "lac = 0.0.0.0-255.255.255.255\n");
 	if (pool) {
 		fprintf(f, "ip range = %s-%s\n", inet_ntop(AF_INET, &pool->start, a, sizeof(a)),
 			inet_ntop(AF_INET, &pool->end, b, sizeof(b)));
