@@ -31,17 +31,20 @@ struct private_l2tp_security_config_t {
 	char *socket;
 
 	/**
-	 * Profile names, sorted (char*)
+	 * Valid profiles, sorted by name (l2tp_security_profile_t*)
 	 */
 	array_t *profiles;
 };
 
 /**
- * Sort profile names, for stable listings
+ * Sort profiles by name, for stable listings
  */
 static int name_cmp(const void *a, const void *b, void *user)
 {
-	return strcmp(a, b);
+	l2tp_security_profile_t *x = (l2tp_security_profile_t*)a;
+	l2tp_security_profile_t *y = (l2tp_security_profile_t*)b;
+
+	return strcmp(x->get_name(x), y->get_name(y));
 }
 
 /**
@@ -49,11 +52,11 @@ static int name_cmp(const void *a, const void *b, void *user)
  */
 static void clear(private_l2tp_security_config_t *this)
 {
-	char *name;
+	l2tp_security_profile_t *profile;
 
-	while (array_remove(this->profiles, ARRAY_TAIL, &name))
+	while (array_remove(this->profiles, ARRAY_TAIL, &profile))
 	{
-		free(name);
+		profile->destroy(profile);
 	}
 	free(this->socket);
 	this->socket = NULL;
@@ -64,7 +67,9 @@ static void clear(private_l2tp_security_config_t *this)
  */
 static void load(private_l2tp_security_config_t *this)
 {
+	l2tp_security_profile_t *profile;
 	enumerator_t *enumerator;
+	const char *error;
 	char *name;
 
 	clear(this);
@@ -75,7 +80,13 @@ static void load(private_l2tp_security_config_t *this)
 							"%s.plugins.l2tp-security.profiles", this->ns);
 	while (enumerator->enumerate(enumerator, &name))
 	{
-		array_insert(this->profiles, ARRAY_TAIL, strdup(name));
+		profile = l2tp_security_profile_create(this->ns, name, &error);
+		if (!profile)
+		{	/* refused whole: a half-read profile would protect tunnels wrongly */
+			DBG1(DBG_CFG, "l2tp-security: crypto profile %s ignored: %s", name, error);
+			continue;
+		}
+		array_insert(this->profiles, ARRAY_TAIL, profile);
 	}
 	enumerator->destroy(enumerator);
 	array_sort(this->profiles, name_cmp, NULL);
@@ -97,6 +108,25 @@ METHOD(l2tp_security_config_t, get_profile_count, u_int,
 	private_l2tp_security_config_t *this)
 {
 	return array_count(this->profiles);
+}
+
+METHOD(l2tp_security_config_t, get_profile, l2tp_security_profile_t*,
+	private_l2tp_security_config_t *this, char *name)
+{
+	l2tp_security_profile_t *profile;
+	enumerator_t *enumerator;
+
+	enumerator = array_create_enumerator(this->profiles);
+	while (enumerator->enumerate(enumerator, &profile))
+	{
+		if (streq(profile->get_name(profile), name))
+		{
+			break;
+		}
+		profile = NULL;
+	}
+	enumerator->destroy(enumerator);
+	return profile;
 }
 
 METHOD(l2tp_security_config_t, reload, void,
@@ -126,6 +156,7 @@ l2tp_security_config_t *l2tp_security_config_create(const char *ns)
 			.get_socket = _get_socket,
 			.create_profile_enumerator = _create_profile_enumerator,
 			.get_profile_count = _get_profile_count,
+			.get_profile = _get_profile,
 			.reload = _reload,
 			.destroy = _destroy,
 		},

@@ -13,6 +13,8 @@
 
 #include <library.h>
 
+#include "l2tp_security_profile.h"
+
 /** Where the crypto socket is served unless configured otherwise */
 #define L2TP_SECURITY_DEFAULT_SOCKET "/run/l2tpsec/crypto.sock"
 
@@ -31,18 +33,26 @@ struct l2tp_security_config_t {
 	char* (*get_socket)(l2tp_security_config_t *this);
 
 	/**
-	 * Enumerate the names of the configured crypto profiles, sorted.
+	 * Enumerate the valid crypto profiles, sorted by name.
 	 *
-	 * @return			enumerator over char* names
+	 * @return			enumerator over l2tp_security_profile_t*
 	 */
 	enumerator_t* (*create_profile_enumerator)(l2tp_security_config_t *this);
 
 	/**
-	 * Number of configured crypto profiles.
+	 * Number of valid crypto profiles (invalid ones are logged and left out).
 	 *
 	 * @return			profile count
 	 */
 	u_int (*get_profile_count)(l2tp_security_config_t *this);
+
+	/**
+	 * Find a profile by name.
+	 *
+	 * @param name		profile name
+	 * @return			profile, NULL if there is no valid profile of that name
+	 */
+	l2tp_security_profile_t* (*get_profile)(l2tp_security_config_t *this, char *name);
 
 	/**
 	 * Read the settings again (swanctl --reload-settings, SIGHUP).

@@ -7,6 +7,7 @@
 #include "l2tp_security_config.h"
 
 #include <daemon.h>
+#include <collections/linked_list.h>
 
 /*
  * Debian's libcharon is built with mediation (ME), which changes the layout of ike_sa_t and
@@ -37,18 +38,41 @@ struct private_l2tp_security_plugin_t {
 };
 
 /**
- * Log what the settings say, one line for the profiles
+ * Log one profile the way IOS "show crypto map" describes a crypto map entry
+ */
+static void log_profile(l2tp_security_profile_t *profile)
+{
+	linked_list_t *proposals;
+	uint64_t kilobytes;
+	uint32_t seconds;
+
+	proposals = linked_list_create_from_enumerator(
+							profile->create_proposal_enumerator(profile));
+	seconds = profile->get_lifetime(profile, &kilobytes);
+	DBG1(DBG_CFG, "l2tp-security: profile %s: %#P, %s mode, lifetime %llu kilobytes/%u "
+		 "seconds, PFS (Y/N): %s, keep-sa %s, IKE from connection %s",
+		 profile->get_name(profile), proposals,
+		 profile->is_transport(profile) ? "transport" : "tunnel",
+		 (unsigned long long)kilobytes, seconds, profile->get_pfs_group(profile) ? "Y" : "N",
+		 profile->keep_sa(profile) ? "yes" : "no", profile->get_connection(profile));
+	proposals->destroy(proposals);
+}
+
+/**
+ * Log what the settings say: one summary line, then one line per profile
  */
 static void log_config(private_l2tp_security_plugin_t *this)
 {
+	l2tp_security_profile_t *profile;
 	enumerator_t *enumerator;
 	char names[512] = "", *name;
 	size_t len = 0;
 	int n;
 
 	enumerator = this->config->create_profile_enumerator(this->config);
-	while (enumerator->enumerate(enumerator, &name))
+	while (enumerator->enumerate(enumerator, &profile))
 	{
+		name = profile->get_name(profile);
 		n = snprintf(names + len, sizeof(names) - len, "%s%s", len ? ", " : "",
 					 name);
 		if (n < 0 || (size_t)n >= sizeof(names) - len)
@@ -61,6 +85,12 @@ static void log_config(private_l2tp_security_plugin_t *this)
 	DBG1(DBG_CFG, "l2tp-security %s: %u crypto profile(s)%s%s, crypto socket %s",
 		 L2TPSEC_VERSION, this->config->get_profile_count(this->config),
 		 len ? ": " : "", names, this->config->get_socket(this->config));
+	enumerator = this->config->create_profile_enumerator(this->config);
+	while (enumerator->enumerate(enumerator, &profile))
+	{
+		log_profile(profile);
+	}
+	enumerator->destroy(enumerator);
 }
 
 METHOD(plugin_t, get_name, char*,

@@ -17,6 +17,7 @@ PLUGIN_CONF="	plugins {
 		l2tp-security {
 			profiles {
 				l2tp {
+					esp_proposals = aes128-sha1,3des-sha1
 				}
 			}
 		}

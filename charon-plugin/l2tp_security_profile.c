@@ -1,0 +1,269 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ */
+
+#include "l2tp_security_profile.h"
+
+#include <errno.h>
+#include <stdlib.h>
+
+#include <collections/linked_list.h>
+#include <utils/debug.h>
+
+typedef struct private_l2tp_security_profile_t private_l2tp_security_profile_t;
+
+/**
+ * Private data of an l2tp_security_profile_t object.
+ */
+struct private_l2tp_security_profile_t {
+
+	/**
+	 * Public interface.
+	 */
+	l2tp_security_profile_t public;
+
+	/**
+	 * Profile name
+	 */
+	char *name;
+
+	/**
+	 * swanctl connection to borrow IKE settings from
+	 */
+	char *connection;
+
+	/**
+	 * ESP proposals (proposal_t*), in order
+	 */
+	linked_list_t *proposals;
+
+	/**
+	 * Transport mode
+	 */
+	bool transport;
+
+	/**
+	 * Lifetime in seconds and kilobytes
+	 */
+	uint32_t lifetime;
+	uint64_t lifetime_kb;
+
+	/**
+	 * PFS DH group, 0 for none
+	 */
+	uint16_t pfs_group;
+
+	/**
+	 * IOS keep-sa
+	 */
+	bool keep_sa;
+};
+
+METHOD(l2tp_security_profile_t, get_name, char*,
+	private_l2tp_security_profile_t *this)
+{
+	return this->name;
+}
+
+METHOD(l2tp_security_profile_t, get_connection, char*,
+	private_l2tp_security_profile_t *this)
+{
+	return this->connection;
+}
+
+METHOD(l2tp_security_profile_t, create_proposal_enumerator, enumerator_t*,
+	private_l2tp_security_profile_t *this)
+{
+	return this->proposals->create_enumerator(this->proposals);
+}
+
+METHOD(l2tp_security_profile_t, is_transport, bool,
+	private_l2tp_security_profile_t *this)
+{
+	return this->transport;
+}
+
+METHOD(l2tp_security_profile_t, get_lifetime, uint32_t,
+	private_l2tp_security_profile_t *this, uint64_t *kilobytes)
+{
+	if (kilobytes)
+	{
+		*kilobytes = this->lifetime_kb;
+	}
+	return this->lifetime;
+}
+
+METHOD(l2tp_security_profile_t, get_pfs_group, uint16_t,
+	private_l2tp_security_profile_t *this)
+{
+	return this->pfs_group;
+}
+
+METHOD(l2tp_security_profile_t, keep_sa, bool,
+	private_l2tp_security_profile_t *this)
+{
+	return this->keep_sa;
+}
+
+METHOD(l2tp_security_profile_t, destroy, void,
+	private_l2tp_security_profile_t *this)
+{
+	this->proposals->destroy_offset(this->proposals, offsetof(proposal_t, destroy));
+	free(this->connection);
+	free(this->name);
+	free(this);
+}
+
+/**
+ * Read an unsigned number setting strictly (the settings API falls back silently)
+ */
+static bool get_number(const char *ns, const char *name, const char *key, uint64_t min,
+					   uint64_t max, uint64_t def, uint64_t *out)
+{
+	char *value, *end;
+	unsigned long long v;
+
+	value = lib->settings->get_str(lib->settings,
+						"%s.plugins.l2tp-security.profiles.%s.%s", NULL, ns, name, key);
+	if (!value)
+	{
+		*out = def;
+		return TRUE;
+	}
+	errno = 0;
+	v = strtoull(value, &end, 10);
+	if (errno || *end || end == value || v < min || v > max)
+	{
+		return FALSE;
+	}
+	*out = v;
+	return TRUE;
+}
+
+/**
+ * Read a yes/no setting strictly
+ */
+static bool get_flag(const char *ns, const char *name, const char *key, bool *out)
+{
+	char *value;
+
+	value = lib->settings->get_str(lib->settings,
+						"%s.plugins.l2tp-security.profiles.%s.%s", NULL, ns, name, key);
+	if (!value || streq(value, "no") || streq(value, "false") || streq(value, "0"))
+	{
+		*out = FALSE;
+		return TRUE;
+	}
+	if (streq(value, "yes") || streq(value, "true") || streq(value, "1"))
+	{
+		*out = TRUE;
+		return TRUE;
+	}
+	return FALSE;
+}
+
+/**
+ * Parse the comma-separated ESP proposals
+ */
+static bool parse_proposals(private_l2tp_security_profile_t *this, char *value)
+{
+	enumerator_t *enumerator;
+	proposal_t *proposal;
+	char *token;
+	bool ok = TRUE;
+
+	enumerator = enumerator_create_token(value, ",", " ");
+	while (enumerator->enumerate(enumerator, &token))
+	{
+		proposal = proposal_create_from_string(PROTO_ESP, token);
+		if (!proposal)
+		{
+			ok = FALSE;
+			break;
+		}
+		this->proposals->insert_last(this->proposals, proposal);
+	}
+	enumerator->destroy(enumerator);
+	return ok && this->proposals->get_count(this->proposals) > 0;
+}
+
+/*
+ * Described in header
+ */
+l2tp_security_profile_t *l2tp_security_profile_create(const char *ns, const char *name,
+													  const char **error)
+{
+	private_l2tp_security_profile_t *this;
+	char *esp, *mode, *connection;
+	uint64_t lifetime, lifetime_kb, pfs;
+	bool pfs_on;
+
+	INIT(this,
+		.public = {
+			.get_name = _get_name,
+			.get_connection = _get_connection,
+			.create_proposal_enumerator = _create_proposal_enumerator,
+			.is_transport = _is_transport,
+			.get_lifetime = _get_lifetime,
+			.get_pfs_group = _get_pfs_group,
+			.keep_sa = _keep_sa,
+			.destroy = _destroy,
+		},
+		.name = strdup(name),
+		.proposals = linked_list_create(),
+	);
+
+	connection = lib->settings->get_str(lib->settings,
+						"%s.plugins.l2tp-security.profiles.%s.connection", (char*)name, ns, name);
+	this->connection = strdup(connection);
+	esp = lib->settings->get_str(lib->settings,
+						"%s.plugins.l2tp-security.profiles.%s.esp_proposals", NULL, ns, name);
+	mode = lib->settings->get_str(lib->settings,
+						"%s.plugins.l2tp-security.profiles.%s.mode", "transport", ns, name);
+	if (!esp)
+	{
+		*error = "esp_proposals missing";
+	}
+	else if (!parse_proposals(this, esp))
+	{
+		*error = "esp_proposals is not a list of valid ESP proposals";
+	}
+	else if (!streq(mode, "transport") && !streq(mode, "tunnel"))
+	{
+		*error = "mode must be transport or tunnel";
+	}
+	else if (!get_number(ns, name, "lifetime_seconds", 120, 86400,
+						 L2TP_SECURITY_DEFAULT_LIFETIME, &lifetime))
+	{
+		*error = "lifetime_seconds must be a number from 120 to 86400";
+	}
+	else if (!get_number(ns, name, "lifetime_kilobytes", 2560, 4294967295ULL,
+						 L2TP_SECURITY_DEFAULT_LIFETIME_KB, &lifetime_kb))
+	{
+		*error = "lifetime_kilobytes must be a number from 2560 to 4294967295";
+	}
+	else if (!get_flag(ns, name, "pfs", &pfs_on))
+	{
+		*error = "pfs must be yes or no";
+	}
+	else if (!get_number(ns, name, "pfs_group", 1, 32, pfs_on ? 1 : 0, &pfs) ||
+			 (pfs_on && !pfs))
+	{
+		*error = "pfs_group must be a DH group number";
+	}
+	else if (!get_flag(ns, name, "keep_sa", &this->keep_sa))
+	{
+		*error = "keep_sa must be yes or no";
+	}
+	else
+	{
+		this->transport = streq(mode, "transport");
+		this->lifetime = lifetime;
+		this->lifetime_kb = lifetime_kb;
+		this->pfs_group = pfs_on ? pfs : 0;
+		return &this->public;
+	}
+	destroy(this);
+	return NULL;
+}

@@ -1,0 +1,96 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ */
+
+/**
+ * @defgroup l2tp_security_profile l2tp_security_profile
+ * @{ @ingroup l2tp_security
+ */
+
+#ifndef L2TP_SECURITY_PROFILE_H_
+#define L2TP_SECURITY_PROFILE_H_
+
+#include <library.h>
+#include <crypto/proposal/proposal.h>
+
+/** IOS global SA lifetime defaults, used where a profile sets none */
+#define L2TP_SECURITY_DEFAULT_LIFETIME 3600
+#define L2TP_SECURITY_DEFAULT_LIFETIME_KB 4608000
+
+typedef struct l2tp_security_profile_t l2tp_security_profile_t;
+
+/**
+ * One IOS crypto profile (crypto map NAME SEQ ipsec-isakmp profile P): the template cloned per
+ * L2TP tunnel. Read from charon.plugins.l2tp-security.profiles.<name>.
+ */
+struct l2tp_security_profile_t {
+
+	/**
+	 * Profile name (IOS "profile P").
+	 *
+	 * @return			name
+	 */
+	char* (*get_name)(l2tp_security_profile_t *this);
+
+	/**
+	 * The swanctl connection whose IKE settings and credentials clones borrow.
+	 *
+	 * @return			connection name
+	 */
+	char* (*get_connection)(l2tp_security_profile_t *this);
+
+	/**
+	 * Enumerate the ESP proposals, in transform-set order.
+	 *
+	 * @return			enumerator over proposal_t*
+	 */
+	enumerator_t* (*create_proposal_enumerator)(l2tp_security_profile_t *this);
+
+	/**
+	 * Whether clones use transport mode (IOS "mode transport").
+	 *
+	 * @return			TRUE for transport mode
+	 */
+	bool (*is_transport)(l2tp_security_profile_t *this);
+
+	/**
+	 * SA lifetime.
+	 *
+	 * @param kilobytes	receives the lifetime in kilobytes
+	 * @return			lifetime in seconds
+	 */
+	uint32_t (*get_lifetime)(l2tp_security_profile_t *this, uint64_t *kilobytes);
+
+	/**
+	 * PFS DH group.
+	 *
+	 * @return			DH group, 0 for no PFS
+	 */
+	uint16_t (*get_pfs_group)(l2tp_security_profile_t *this);
+
+	/**
+	 * Whether the IKE SA outlives the L2TP tunnel (IOS keep-sa).
+	 *
+	 * @return			TRUE for keep-sa
+	 */
+	bool (*keep_sa)(l2tp_security_profile_t *this);
+
+	/**
+	 * Destroy an l2tp_security_profile_t.
+	 */
+	void (*destroy)(l2tp_security_profile_t *this);
+};
+
+/**
+ * Read one profile from the settings. A profile with any invalid value is refused whole.
+ *
+ * @param ns		settings namespace (lib->ns)
+ * @param name		profile name (the section name)
+ * @param error		receives a static description of the first problem when refused
+ * @return			profile, NULL if refused
+ */
+l2tp_security_profile_t *l2tp_security_profile_create(const char *ns, const char *name,
+													  const char **error);
+
+#endif /** L2TP_SECURITY_PROFILE_H_ @}*/
