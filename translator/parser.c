@@ -1423,12 +1423,11 @@ static void parse_line(struct parser *p)
 	/* IOS prints global commands at column 0: an unknown one there leaves any sub-mode */
 	if (l->indent == 0)
 		p->depth = 0;
-	/* only the command words: the rest of an unknown line may be a secret */
-	diag_warning(p->d, l->line, l->cols[0], "unsupported command, not translated: '%s%s%s%s'",
-		     l->words[0], l->nwords > 1 ? " " : "", l->nwords > 1 ? l->words[1] : "",
-		     l->nwords > 2 ? " …" : "");
-	if (l->nwords > 2 && (size_t)l->line < p->cfg->nlines)
-		p->cfg->redact_col[l->line] = l->offs[2] + 1;
+	/* only the first word: the rest of an unknown line may be a secret ("password cisco") */
+	diag_warning(p->d, l->line, l->cols[0], "unsupported command, not translated: '%s%s'",
+		     l->words[start], l->nwords > start + 1 ? " …" : "");
+	if (l->nwords > start + 1 && (size_t)l->line < p->cfg->nlines)
+		p->cfg->redact_col[l->line] = l->offs[start + 1] + 1;
 	note(p, "not translated: unsupported");
 }
 

@@ -77,6 +77,13 @@ t [ $? = 0 ]
 t [ "$(ls "$work/many/ppp" | grep -c '^options\.g')" = 40 ]
 t grep -q 'vpdn_groups = g1,g2,g3,.*,g40$' "$work/many/strongswan.d/charon/l2tp-security.conf"
 
+# an unknown command is named by its first word only: the rest may be a secret
+printf 'line vty 0 4\n password s3cr3t-vty\nenable password s3cr3t-en\nno ip http server\n' > "$work/unknown.cfg"
+"$cmd" translate -o "$work/unknown" "$work/unknown.cfg" 2> "$work/err"
+t grep -q "unknown.cfg:2:2: warning: unsupported command, not translated: 'password …'" "$work/err"
+t grep -q "unknown.cfg:4:1: warning: unsupported command, not translated: 'ip …'" "$work/err"
+t sh -c "! grep -q s3cr3t '$work/err' '$work/unknown/README.translation'"
+
 # usage errors: exit 2
 "$cmd" translate "$tt/good/syntax.cfg" 2>/dev/null; t [ $? = 2 ]
 "$cmd" translate -o "$work/x" 2>/dev/null; t [ $? = 2 ]
