@@ -12,8 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const lcp_names[] = { "off", "always", "on-mismatch" };
-
 void emit_plugin(struct ios_config *cfg, const struct conn_view *v, size_t n, FILE *f,
 		 const struct emit_opts *opt)
 {
@@ -83,7 +81,7 @@ static void l2tpsec_keys(const struct ios_vpdn_group *g, FILE *f)
 	fprintf(f, "l2tpsec crypto profile = %s\n", g->crypto_profile);
 	fprintf(f, "l2tpsec keep sa = %s\n", g->keep_sa ? "yes" : "no");
 	fprintf(f, "l2tpsec ip pmtu = %s\n", g->ip_pmtu ? "yes" : "no");
-	fprintf(f, "l2tpsec lcp renegotiation = %s\n", lcp_names[g->lcp]);
+	fprintf(f, "l2tpsec lcp renegotiation = %s\n", lcp_reneg_name(g->lcp));
 }
 
 /* what an [lns] and a [lac] section share: tunnel authentication, timers, pppd, l2tpsec */

@@ -9,8 +9,6 @@
 #include <arpa/inet.h>
 #include <string.h>
 
-static const char *const lcp_names[] = { "off", "always", "on-mismatch" };
-
 static const char *require_option(int bit)
 {
 	switch (bit) {
@@ -54,7 +52,7 @@ void emit_ppp_options(struct ios_config *cfg, const struct ios_vpdn_group *g, FI
 	/* the l2tpsec pppd plugin carries the IOS PPP-side behaviour */
 	fprintf(f, "plugin l2tpsec.so\n");
 	if (g->lcp != LCP_RENEG_OFF)
-		fprintf(f, "l2tpsec-lcp-renegotiation %s\n", lcp_names[g->lcp]);
+		fprintf(f, "l2tpsec-lcp-renegotiation %s\n", lcp_reneg_name(g->lcp));
 }
 
 void emit_chap_secrets(struct ios_config *cfg, FILE *f, const struct emit_opts *opt)

@@ -142,6 +142,9 @@ struct ios_config {
 
 void model_free(struct ios_config *cfg);
 
+/* "off", "always", "on-mismatch": the words xl2tpd.conf and the pppd plugin use */
+const char *lcp_reneg_name(enum lcp_reneg lcp);
+
 /* lookups by name (NULL when absent) */
 struct ios_transform_set *model_tset(struct ios_config *cfg, const char *name);
 struct ios_crypto_map *model_profile(struct ios_config *cfg, const char *profile);

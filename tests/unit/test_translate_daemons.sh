@@ -69,14 +69,7 @@ done
 swanctl --load-all > "$work/$1.load" 2>&1; echo "exit \$?" >> "$work/$1.load"
 swanctl --list-conns > "$work/$1.conns" 2>&1
 kill \$pid; wait \$pid
-"$b/xl2tpd-plugin/xl2tpd" -D -c "$o/xl2tpd/xl2tpd.conf" -s "$o/xl2tpd/l2tp-secrets" \
-	-p /run/x.pid -C /run/xl2tpd/ctl > "$work/$1.xl2tpd" 2>&1 &
-pid=\$!
-i=0
-until [ -p /run/xl2tpd/ctl ] || ! kill -0 \$pid 2>/dev/null; do
-	i=\$((i + 1)); [ \$i -gt 50 ] && break; sleep 0.1
-done
-kill \$pid 2>/dev/null; wait \$pid
+$(xl2tpd_probe "$b/xl2tpd-plugin/xl2tpd" "$o/xl2tpd/xl2tpd.conf" "$o/xl2tpd/l2tp-secrets" "$work/$1.xl2tpd")
 for f in "$o"/ppp/options.*; do
 	pppd file "\$f" dryrun notty > "$work/$1.pppd.\$(basename "\$f")" 2>&1
 	echo "exit \$?" >> "$work/$1.pppd.\$(basename "\$f")"

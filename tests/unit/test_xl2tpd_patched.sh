@@ -18,13 +18,7 @@ run_xl2tpd() {
 mount -t tmpfs tmpfs /run
 mkdir -p /run/xl2tpd
 ip link set lo up
-"$bin" -D -c "$1" -s "$work/secrets" -p /run/x.pid -C /run/xl2tpd/ctl > "$2" 2>&1 &
-pid=\$!
-i=0
-until [ -p /run/xl2tpd/ctl ] || ! kill -0 \$pid 2>/dev/null; do
-	i=\$((i + 1)); [ \$i -gt 50 ] && break; sleep 0.1
-done
-kill \$pid 2>/dev/null; wait \$pid
+$(xl2tpd_probe "$bin" "$1" "$work/secrets" "$2")
 RUN
 	unshare -m -n --propagation private sh "$work/run.sh"
 }
