@@ -7,6 +7,8 @@
 
 #include <utils/debug.h>
 #include <collections/array.h>
+#include <collections/hashtable.h>
+#include <threading/rwlock.h>
 
 typedef struct private_l2tp_security_config_t private_l2tp_security_config_t;
 
@@ -34,6 +36,16 @@ struct private_l2tp_security_config_t {
 	 * Valid profiles, sorted by name (l2tp_security_profile_t*)
 	 */
 	array_t *profiles;
+
+	/**
+	 * The same profiles by name, for constant-time lookups per tunnel
+	 */
+	hashtable_t *by_name;
+
+	/**
+	 * Guards profiles against a reload while tunnels look them up
+	 */
+	rwlock_t *lock;
 };
 
 /**
@@ -56,10 +68,9 @@ static void clear(private_l2tp_security_config_t *this)
 
 	while (array_remove(this->profiles, ARRAY_TAIL, &profile))
 	{
+		this->by_name->remove(this->by_name, profile->get_name(profile));
 		profile->destroy(profile);
 	}
-	free(this->socket);
-	this->socket = NULL;
 }
 
 /**
@@ -73,9 +84,6 @@ static void load(private_l2tp_security_config_t *this)
 	char *name;
 
 	clear(this);
-	this->socket = strdup(lib->settings->get_str(lib->settings,
-							"%s.plugins.l2tp-security.socket",
-							L2TP_SECURITY_DEFAULT_SOCKET, this->ns));
 	enumerator = lib->settings->create_section_enumerator(lib->settings,
 							"%s.plugins.l2tp-security.profiles", this->ns);
 	while (enumerator->enumerate(enumerator, &name))
@@ -87,6 +95,7 @@ static void load(private_l2tp_security_config_t *this)
 			continue;
 		}
 		array_insert(this->profiles, ARRAY_TAIL, profile);
+		this->by_name->put(this->by_name, profile->get_name(profile), profile);
 	}
 	enumerator->destroy(enumerator);
 	array_sort(this->profiles, name_cmp, NULL);
@@ -101,38 +110,52 @@ METHOD(l2tp_security_config_t, get_socket, char*,
 METHOD(l2tp_security_config_t, create_profile_enumerator, enumerator_t*,
 	private_l2tp_security_config_t *this)
 {
-	return array_create_enumerator(this->profiles);
+	this->lock->read_lock(this->lock);
+	return enumerator_create_cleaner(array_create_enumerator(this->profiles),
+									 (void*)this->lock->unlock, this->lock);
 }
 
 METHOD(l2tp_security_config_t, get_profile_count, u_int,
 	private_l2tp_security_config_t *this)
 {
-	return array_count(this->profiles);
+	u_int count;
+
+	this->lock->read_lock(this->lock);
+	count = array_count(this->profiles);
+	this->lock->unlock(this->lock);
+	return count;
 }
 
 METHOD(l2tp_security_config_t, get_profile, l2tp_security_profile_t*,
 	private_l2tp_security_config_t *this, char *name)
 {
 	l2tp_security_profile_t *profile;
-	enumerator_t *enumerator;
 
-	enumerator = array_create_enumerator(this->profiles);
-	while (enumerator->enumerate(enumerator, &profile))
+	this->lock->read_lock(this->lock);
+	profile = this->by_name->get(this->by_name, name);
+	if (profile)
 	{
-		if (streq(profile->get_name(profile), name))
-		{
-			break;
-		}
-		profile = NULL;
+		profile = profile->get_ref(profile);
 	}
-	enumerator->destroy(enumerator);
+	this->lock->unlock(this->lock);
 	return profile;
 }
 
 METHOD(l2tp_security_config_t, reload, void,
 	private_l2tp_security_config_t *this)
 {
+	char *socket;
+
+	socket = lib->settings->get_str(lib->settings, "%s.plugins.l2tp-security.socket",
+									L2TP_SECURITY_DEFAULT_SOCKET, this->ns);
+	if (!streq(socket, this->socket))
+	{
+		DBG1(DBG_CFG, "l2tp-security: crypto socket %s takes effect when charon restarts",
+			 socket);
+	}
+	this->lock->write_lock(this->lock);
 	load(this);
+	this->lock->unlock(this->lock);
 }
 
 METHOD(l2tp_security_config_t, destroy, void,
@@ -140,6 +163,9 @@ METHOD(l2tp_security_config_t, destroy, void,
 {
 	clear(this);
 	array_destroy(this->profiles);
+	this->by_name->destroy(this->by_name);
+	this->lock->destroy(this->lock);
+	free(this->socket);
 	free(this->ns);
 	free(this);
 }
@@ -162,7 +188,12 @@ l2tp_security_config_t *l2tp_security_config_create(const char *ns)
 		},
 		.ns = strdup(ns),
 		.profiles = array_create(0, 0),
+		.by_name = hashtable_create(hashtable_hash_str, hashtable_equals_str, 32),
+		.lock = rwlock_create(RWLOCK_TYPE_DEFAULT),
 	);
+	this->socket = strdup(lib->settings->get_str(lib->settings,
+							"%s.plugins.l2tp-security.socket",
+							L2TP_SECURITY_DEFAULT_SOCKET, this->ns));
 	load(this);
 	return &this->public;
 }

@@ -33,7 +33,8 @@ struct l2tp_security_config_t {
 	char* (*get_socket)(l2tp_security_config_t *this);
 
 	/**
-	 * Enumerate the valid crypto profiles, sorted by name.
+	 * Enumerate the valid crypto profiles, sorted by name (holds a read lock: do not
+	 * reload while enumerating).
 	 *
 	 * @return			enumerator over l2tp_security_profile_t*
 	 */
@@ -47,10 +48,11 @@ struct l2tp_security_config_t {
 	u_int (*get_profile_count)(l2tp_security_config_t *this);
 
 	/**
-	 * Find a profile by name.
+	 * Find a profile by name (constant time).
 	 *
 	 * @param name		profile name
-	 * @return			profile, NULL if there is no valid profile of that name
+	 * @return			new reference to the profile, NULL if there is no valid profile
+	 *					of that name
 	 */
 	l2tp_security_profile_t* (*get_profile)(l2tp_security_config_t *this, char *name);
 

@@ -5,6 +5,9 @@
 
 #include "l2tp_security_plugin.h"
 #include "l2tp_security_config.h"
+#include "l2tp_security_manager.h"
+#include "l2tp_security_policies.h"
+#include "l2tp_security_socket.h"
 
 #include <daemon.h>
 #include <collections/linked_list.h>
@@ -35,6 +38,21 @@ struct private_l2tp_security_plugin_t {
 	 * The plugin's settings
 	 */
 	l2tp_security_config_t *config;
+
+	/**
+	 * Kernel block policies
+	 */
+	l2tp_security_policies_t *policies;
+
+	/**
+	 * Clones profiles per tunnel, listens on the bus
+	 */
+	l2tp_security_manager_t *manager;
+
+	/**
+	 * The crypto socket
+	 */
+	l2tp_security_socket_t *socket;
 };
 
 /**
@@ -108,10 +126,34 @@ static bool plugin_cb(private_l2tp_security_plugin_t *this,
 	if (reg)
 	{
 		log_config(this);
+		this->policies = l2tp_security_policies_create();
+		this->manager = l2tp_security_manager_create(this->config, this->policies);
+		this->socket = l2tp_security_socket_create(this->config->get_socket(this->config),
+							(l2tp_security_request_cb_t)this->manager->request,
+							(l2tp_security_gone_cb_t)this->manager->client_gone,
+							this->manager);
+		if (!this->socket)
+		{
+			this->manager->destroy(this->manager);
+			this->policies->destroy(this->policies);
+			this->manager = NULL;
+			this->policies = NULL;
+			return FALSE;
+		}
+		this->manager->set_socket(this->manager, this->socket);
+		charon->bus->add_listener(charon->bus, &this->manager->listener);
 	}
-	else
+	else if (this->manager)
 	{
 		DBG1(DBG_CFG, "l2tp-security: unloading");
+		charon->bus->remove_listener(charon->bus, &this->manager->listener);
+		this->manager->shutdown(this->manager);
+		this->socket->destroy(this->socket);
+		this->manager->destroy(this->manager);
+		this->policies->destroy(this->policies);
+		this->manager = NULL;
+		this->socket = NULL;
+		this->policies = NULL;
 	}
 	return TRUE;
 }
@@ -122,6 +164,7 @@ METHOD(plugin_t, get_features, int,
 	static plugin_feature_t f[] = {
 		PLUGIN_CALLBACK((plugin_feature_callback_t)plugin_cb, NULL),
 			PLUGIN_PROVIDE(CUSTOM, "l2tp-security"),
+				PLUGIN_DEPENDS(CUSTOM, "kernel-ipsec"),
 	};
 	*features = f;
 	return countof(f);

@@ -58,6 +58,22 @@ struct private_l2tp_security_profile_t {
 	 * IOS keep-sa
 	 */
 	bool keep_sa;
+
+	/**
+	 * IOS crypto map name and sequence number of the template entry
+	 */
+	char *crypto_map;
+	uint32_t sequence;
+
+	/**
+	 * IOS transform set names, comma-separated (for show output)
+	 */
+	char *transform_sets;
+
+	/**
+	 * Reference count
+	 */
+	refcount_t ref;
 };
 
 METHOD(l2tp_security_profile_t, get_name, char*,
@@ -106,9 +122,38 @@ METHOD(l2tp_security_profile_t, keep_sa, bool,
 	return this->keep_sa;
 }
 
+METHOD(l2tp_security_profile_t, get_crypto_map, char*,
+	private_l2tp_security_profile_t *this, uint32_t *sequence)
+{
+	if (sequence)
+	{
+		*sequence = this->sequence;
+	}
+	return this->crypto_map;
+}
+
+METHOD(l2tp_security_profile_t, get_transform_sets, char*,
+	private_l2tp_security_profile_t *this)
+{
+	return this->transform_sets;
+}
+
+METHOD(l2tp_security_profile_t, get_ref, l2tp_security_profile_t*,
+	private_l2tp_security_profile_t *this)
+{
+	ref_get(&this->ref);
+	return &this->public;
+}
+
 METHOD(l2tp_security_profile_t, destroy, void,
 	private_l2tp_security_profile_t *this)
 {
+	if (!ref_put(&this->ref))
+	{
+		return;
+	}
+	free(this->crypto_map);
+	free(this->transform_sets);
 	this->proposals->destroy_offset(this->proposals, offsetof(proposal_t, destroy));
 	free(this->connection);
 	free(this->name);
@@ -195,8 +240,8 @@ l2tp_security_profile_t *l2tp_security_profile_create(const char *ns, const char
 													  const char **error)
 {
 	private_l2tp_security_profile_t *this;
-	char *esp, *mode, *connection;
-	uint64_t lifetime, lifetime_kb, pfs;
+	char *esp, *mode, *connection, *crypto_map, *transform_sets;
+	uint64_t lifetime, lifetime_kb, pfs, sequence;
 	bool pfs_on;
 
 	INIT(this,
@@ -208,10 +253,14 @@ l2tp_security_profile_t *l2tp_security_profile_create(const char *ns, const char
 			.get_lifetime = _get_lifetime,
 			.get_pfs_group = _get_pfs_group,
 			.keep_sa = _keep_sa,
+			.get_crypto_map = _get_crypto_map,
+			.get_transform_sets = _get_transform_sets,
+			.get_ref = _get_ref,
 			.destroy = _destroy,
 		},
 		.name = strdup(name),
 		.proposals = linked_list_create(),
+		.ref = 1,
 	);
 
 	connection = lib->settings->get_str(lib->settings,
@@ -221,6 +270,13 @@ l2tp_security_profile_t *l2tp_security_profile_create(const char *ns, const char
 						"%s.plugins.l2tp-security.profiles.%s.esp_proposals", NULL, ns, name);
 	mode = lib->settings->get_str(lib->settings,
 						"%s.plugins.l2tp-security.profiles.%s.mode", "transport", ns, name);
+	crypto_map = lib->settings->get_str(lib->settings,
+						"%s.plugins.l2tp-security.profiles.%s.crypto_map", (char*)name, ns, name);
+	this->crypto_map = strdup(crypto_map);
+	transform_sets = lib->settings->get_str(lib->settings,
+						"%s.plugins.l2tp-security.profiles.%s.transform_sets", esp ?: "", ns,
+						name);
+	this->transform_sets = strdup(transform_sets);
 	if (!esp)
 	{
 		*error = "esp_proposals missing";
@@ -256,8 +312,13 @@ l2tp_security_profile_t *l2tp_security_profile_create(const char *ns, const char
 	{
 		*error = "keep_sa must be yes or no";
 	}
+	else if (!get_number(ns, name, "sequence", 1, 65535, 10, &sequence))
+	{
+		*error = "sequence must be a number from 1 to 65535";
+	}
 	else
 	{
+		this->sequence = sequence;
 		this->transport = streq(mode, "transport");
 		this->lifetime = lifetime;
 		this->lifetime_kb = lifetime_kb;

@@ -77,7 +77,29 @@ struct l2tp_security_profile_t {
 	bool (*keep_sa)(l2tp_security_profile_t *this);
 
 	/**
-	 * Destroy an l2tp_security_profile_t.
+	 * IOS crypto map this profile came from (show crypto map).
+	 *
+	 * @param sequence	receives the template's sequence number
+	 * @return			crypto map name (the profile name if none is set)
+	 */
+	char* (*get_crypto_map)(l2tp_security_profile_t *this, uint32_t *sequence);
+
+	/**
+	 * IOS transform set names, comma-separated (the ESP proposals if none are set).
+	 *
+	 * @return			transform set names
+	 */
+	char* (*get_transform_sets)(l2tp_security_profile_t *this);
+
+	/**
+	 * Get a reference: a reload replaces profiles while clones still use them.
+	 *
+	 * @return			this profile
+	 */
+	l2tp_security_profile_t* (*get_ref)(l2tp_security_profile_t *this);
+
+	/**
+	 * Release a reference; the last one destroys the profile.
 	 */
 	void (*destroy)(l2tp_security_profile_t *this);
 };

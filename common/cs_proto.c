@@ -120,11 +120,15 @@ static size_t ep_len(uint8_t family)
 	return family == 4 ? 1 + 4 + 2 : family == 6 ? 1 + 16 + 2 : 0;
 }
 
-/* printable ASCII only: these strings end up in logs and on terminals */
-static int clean_string(const uint8_t *s, size_t n)
+/*
+ * printable ASCII only: these strings end up in logs and on terminals; SHOW text (attribute
+ * CS_A_TEXT) is multi-line and tabulated, so it may also hold line feeds and tabs
+ */
+static int clean_string(const uint8_t *s, size_t n, int a)
 {
 	for (size_t i = 0; i < n; i++)
-		if (s[i] < 0x20 || s[i] > 0x7e)
+		if ((s[i] < 0x20 || s[i] > 0x7e) &&
+		    !(a == CS_A_TEXT && (s[i] == '\n' || s[i] == '\t')))
 			return 0;
 	return 1;
 }
@@ -169,7 +173,7 @@ int cs_encode(const struct cs_msg *m, uint8_t *buf, size_t len)
 		if (!vlen && attrs[a].kind != K_STR)
 			return -1;
 		if (attrs[a].kind == K_STR && (vlen >= attrs[a].max ||
-		    !clean_string((const uint8_t *)field_str(m, a), vlen)))
+		    !clean_string((const uint8_t *)field_str(m, a), vlen, a)))
 			return -1;
 		/* one byte of length, except TEXT (SHOW output), the one long attribute */
 		if (a != CS_A_TEXT && vlen > 255)
@@ -312,7 +316,7 @@ int cs_decode(const uint8_t *buf, size_t len, struct cs_msg *m, const char **why
 			break;
 		}
 		case K_STR:
-			if (vlen >= attrs[a].max || !clean_string(v, vlen)) {
+			if (vlen >= attrs[a].max || !clean_string(v, vlen, a)) {
 				*why = vlen >= attrs[a].max ? "string too long" :
 				       "string with control or non-ASCII bytes";
 				return -1;

@@ -17,6 +17,8 @@ static const struct subcommand {
 } subcommands[] = {
 	{ "translate", translate_main, "IOS configuration -> swanctl, xl2tpd, pppd and plugin files" },
 	{ "check", check_main, "parse and validate an IOS configuration, write nothing" },
+	{ "show", show_main, "IOS-style state from charon: crypto map, crypto engine connections" },
+	{ "crypto-socket", crypto_socket_main, "talk to charon's crypto socket (requests on stdin)" },
 	{ "version", version_main, "print the l2tpsec version and the daemons it was built for" },
 };
 

@@ -8,5 +8,7 @@
 int version_main(int argc, char **argv);
 int translate_main(int argc, char **argv);
 int check_main(int argc, char **argv);
+int show_main(int argc, char **argv);
+int crypto_socket_main(int argc, char **argv);
 
 #endif

@@ -96,6 +96,8 @@ static void test_roundtrips(void)
 	m.present = B(CS_A_TEXT);
 	memset(m.text, 'x', sizeof(m.text) - 1);	/* the longest text there is */
 	roundtrip(&m);
+	strcpy(m.text, "ID\tInterface\n1\teth0\n");	/* show output: tabs and lines */
+	roundtrip(&m);
 
 	memset(&m, 0, sizeof(m));
 	m.type = CS_LISTEN;
@@ -131,6 +133,10 @@ static void test_encode_refuses(void)
 	m.type = CS_ERROR;
 	m.present = B(CS_A_ERROR);
 	strcpy(m.error, "bad\nline");				/* control byte */
+	CHECK(cs_encode(&m, buf, sizeof(buf)) == -1);
+	m.type = CS_SHOW_REPLY;
+	m.present = B(CS_A_TEXT);
+	strcpy(m.text, "escape\033[2J");			/* only tab and LF in text */
 	CHECK(cs_encode(&m, buf, sizeof(buf)) == -1);
 }
 

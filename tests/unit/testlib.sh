@@ -20,3 +20,6 @@ done
 kill \$pid 2>/dev/null; wait \$pid
 PROBE
 }
+
+# not_grep PATTERN FILE: true when no line of FILE matches
+not_grep() { ! grep -q -- "$1" "$2"; }

@@ -1,0 +1,376 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ */
+
+#include "l2tp_security_show.h"
+#include "l2tp_security_facts.h"
+#include "l2tp_security_manager.h"
+
+#include <stdio.h>
+
+#include <daemon.h>
+#include <collections/linked_list.h>
+
+/** IOS numbers IPsec SAs from here, two per CHILD_SA (inbound, outbound) */
+#define ENGINE_IPSEC_BASE 2000
+
+/**
+ * Split a selector into at most max words, the last "json" flag removed
+ */
+static int split(char *selector, char **words, int max, bool *json)
+{
+	int n = 0;
+	char *word, *save = NULL;
+
+	for (word = strtok_r(selector, " \t", &save); word && n < max;
+		 word = strtok_r(NULL, " \t", &save))
+	{
+		words[n++] = word;
+	}
+	if (word)
+	{
+		return -1;
+	}
+	*json = n > 0 && streq(words[n - 1], "json");
+	return *json ? n - 1 : n;
+}
+
+/**
+ * Print a string as a JSON string (our strings are printable; escape the two specials)
+ */
+static void json_str(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++)
+	{
+		if (*s == '"' || *s == '\\')
+		{
+			fputc('\\', out);
+		}
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+/**
+ * The interface an address is on ("unknown" if none)
+ */
+static void interface_of(host_t *host, char *buf, size_t len)
+{
+	char *name = NULL;
+
+	if (!host->is_anyaddr(host) &&
+		charon->kernel->get_interface(charon->kernel, host, &name) && name)
+	{
+		snprintf(buf, len, "%s", name);
+		free(name);
+		return;
+	}
+	snprintf(buf, len, "unknown");
+}
+
+/**
+ * Print one crypto map entry: a template (info NULL) or a clone
+ */
+static void print_entry(FILE *out, bool json, bool first, l2tp_security_profile_t *profile,
+						l2tp_security_clone_info_t *info)
+{
+	uint32_t seq, seconds;
+	uint64_t kilobytes;
+	uint16_t pfs;
+	char *map, *sets, *set, *save = NULL, *copy;
+	bool first_set = TRUE;
+
+	map = profile->get_crypto_map(profile, &seq);
+	seconds = profile->get_lifetime(profile, &kilobytes);
+	pfs = profile->get_pfs_group(profile);
+	sets = profile->get_transform_sets(profile);
+	if (info)
+	{
+		seq = info->seq;
+	}
+	if (json)
+	{
+		fprintf(out, "%s\n    {\"name\": ", first ? "" : ",");
+		json_str(out, map);
+		fprintf(out, ", \"sequence\": %u, \"profile\": ", seq);
+		json_str(out, profile->get_name(profile));
+		if (info)
+		{
+			fprintf(out, ", \"template\": false, \"peer\": \"%H\"", info->remote);
+		}
+		else
+		{
+			fprintf(out, ", \"template\": true, \"peer\": \"0.0.0.0\"");
+		}
+		fprintf(out, ", \"lifetime_kilobytes\": %llu, \"lifetime_seconds\": %u, "
+				"\"pfs\": %s, \"pfs_group\": %u, \"transform_sets\": [",
+				(unsigned long long)kilobytes, seconds, pfs ? "true" : "false", pfs);
+	}
+	else
+	{
+		fprintf(out, "%sCrypto Map \"%s\" %u ipsec-isakmp\n", first ? "" : "\n", map, seq);
+		if (info)
+		{
+			fprintf(out, "Peer = %H\nExtended IP access list\n", info->remote);
+			fprintf(out, "access-list permit udp host %H port = %u host %H", info->local,
+					info->local->get_port(info->local), info->remote);
+			if (info->remote->get_port(info->remote))
+			{
+				fprintf(out, " port = %u", info->remote->get_port(info->remote));
+			}
+			fprintf(out, "\nCurrent peer:%H\n", info->remote);
+		}
+		else
+		{
+			fprintf(out, "No matching address list set.\nCurrent peer:0.0.0.0\n");
+		}
+		fprintf(out, "Security association lifetime:%llu kilobytes/%u seconds\n"
+				"PFS (Y/N):%s\n", (unsigned long long)kilobytes, seconds, pfs ? "Y" : "N");
+		if (pfs)
+		{
+			fprintf(out, "DH group:%N\n", key_exchange_method_names, pfs);
+		}
+		fprintf(out, "Transform sets={ ");
+	}
+	copy = strdup(sets);
+	for (set = strtok_r(copy, ", ", &save); set; set = strtok_r(NULL, ", ", &save))
+	{
+		if (json)
+		{
+			fprintf(out, "%s", first_set ? "" : ", ");
+			json_str(out, set);
+		}
+		else
+		{
+			fprintf(out, "%s, ", set);
+		}
+		first_set = FALSE;
+	}
+	free(copy);
+	if (!json)
+	{
+		fprintf(out, "}\n");
+		if (info)
+		{
+			fprintf(out, "L2TP tunnel %u (%s open, profile %s): %s\n", info->id,
+					info->passive ? "passive" : "active", profile->get_name(profile),
+					info->secured ? "secured" : "negotiating");
+		}
+		return;
+	}
+	fprintf(out, "]");
+	if (info)
+	{
+		fprintf(out, ", \"acl\": {\"protocol\": \"udp\", \"local\": \"%H\", \"local_port\": %u, "
+				"\"remote\": \"%H\", \"remote_port\": %u}, \"tunnel\": %u, \"passive\": %s, "
+				"\"secured\": %s", info->local, info->local->get_port(info->local),
+				info->remote, info->remote->get_port(info->remote), info->id,
+				info->passive ? "true" : "false", info->secured ? "true" : "false");
+	}
+	fprintf(out, "}");
+}
+
+/**
+ * show crypto map [tag NAME]
+ */
+static void show_crypto_map(FILE *out, l2tp_security_config_t *config, array_t *clones,
+							char *tag, bool json)
+{
+	l2tp_security_profile_t *profile;
+	l2tp_security_clone_info_t *info;
+	enumerator_t *enumerator;
+	linked_list_t *interfaces;
+	char name[64], *iface;
+	bool first = TRUE, known;
+	int i;
+
+	interfaces = linked_list_create();
+	if (json)
+	{
+		fprintf(out, "{\"crypto_maps\": [");
+	}
+	enumerator = config->create_profile_enumerator(config);
+	while (enumerator->enumerate(enumerator, &profile))
+	{
+		if (tag && !streq(tag, profile->get_crypto_map(profile, NULL)))
+		{
+			continue;
+		}
+		print_entry(out, json, first, profile, NULL);
+		first = FALSE;
+		for (i = 0; i < array_count(clones); i++)
+		{
+			array_get(clones, i, &info);
+			if (!streq(info->profile->get_name(info->profile), profile->get_name(profile)))
+			{
+				continue;
+			}
+			print_entry(out, json, FALSE, info->profile, info);
+			interface_of(info->local, name, sizeof(name));
+			known = interfaces->find_first(interfaces, (void*)streq, NULL, name);
+			if (!known)
+			{
+				interfaces->insert_last(interfaces, strdup(name));
+			}
+		}
+	}
+	enumerator->destroy(enumerator);
+	if (json)
+	{
+		fprintf(out, "%s], \"interfaces\": [", first ? "" : "\n  ");
+	}
+	else if (interfaces->get_count(interfaces))
+	{
+		fprintf(out, "Interfaces using crypto map %s:\n", tag ?: "(all)");
+	}
+	first = TRUE;
+	while (interfaces->remove_first(interfaces, (void**)&iface) == SUCCESS)
+	{
+		if (json)
+		{
+			fprintf(out, "%s", first ? "" : ", ");
+			json_str(out, iface);
+		}
+		else
+		{
+			fprintf(out, "%s\n", iface);
+		}
+		first = FALSE;
+		free(iface);
+	}
+	interfaces->destroy(interfaces);
+	if (json)
+	{
+		fprintf(out, "]}\n");
+	}
+}
+
+/**
+ * One row of show crypto engine connections active
+ */
+static void print_connection(FILE *out, bool json, bool *first, uint32_t id, host_t *host,
+							 char *state, proposal_t *proposal, uint64_t encrypt,
+							 uint64_t decrypt)
+{
+	char iface[64], algorithm[64];
+
+	interface_of(host, iface, sizeof(iface));
+	l2tp_security_facts_ios_algorithm(proposal, algorithm, sizeof(algorithm));
+	if (json)
+	{
+		fprintf(out, "%s\n    {\"id\": %u, \"interface\": ", *first ? "" : ",", id);
+		json_str(out, iface);
+		fprintf(out, ", \"address\": \"%H\", \"state\": \"%s\", \"algorithm\": \"%s\", "
+				"\"encrypt\": %llu, \"decrypt\": %llu}", host, state, algorithm,
+				(unsigned long long)encrypt, (unsigned long long)decrypt);
+	}
+	else
+	{
+		fprintf(out, "%u\t%s\t%H\t%s\t%s\t%llu\t%llu\n", id, iface, host, state, algorithm,
+				(unsigned long long)encrypt, (unsigned long long)decrypt);
+	}
+	*first = FALSE;
+}
+
+/**
+ * show crypto engine connections active
+ */
+static void show_connections(FILE *out, bool json)
+{
+	enumerator_t *ikes, *children;
+	ike_sa_t *ike_sa;
+	child_sa_t *child_sa;
+	uint64_t in, out_packets;
+	uint32_t id;
+	bool first = TRUE;
+
+	fprintf(out, json ? "{\"connections\": [" :
+			"ID\tInterface\tIP-Address\tState\tAlgorithm\tEncrypt\tDecrypt\n");
+	ikes = charon->controller->create_ike_sa_enumerator(charon->controller, TRUE);
+	while (ikes->enumerate(ikes, &ike_sa))
+	{
+		print_connection(out, json, &first, ike_sa->get_unique_id(ike_sa),
+						 ike_sa->get_my_host(ike_sa),
+						 ike_sa->get_state(ike_sa) == IKE_ESTABLISHED ? "set" : "alloc",
+						 ike_sa->get_proposal(ike_sa), 0, 0);
+		children = ike_sa->create_child_sa_enumerator(ike_sa);
+		while (children->enumerate(children, &child_sa))
+		{
+			if (child_sa->get_state(child_sa) != CHILD_INSTALLED &&
+				child_sa->get_state(child_sa) != CHILD_REKEYED)
+			{
+				continue;
+			}
+			in = out_packets = 0;
+			child_sa->get_usestats(child_sa, TRUE, NULL, NULL, &in);
+			child_sa->get_usestats(child_sa, FALSE, NULL, NULL, &out_packets);
+			id = ENGINE_IPSEC_BASE + 2 * (child_sa->get_unique_id(child_sa) - 1);
+			print_connection(out, json, &first, id, ike_sa->get_my_host(ike_sa), "set",
+							 child_sa->get_proposal(child_sa), 0, in);
+			print_connection(out, json, &first, id + 1, ike_sa->get_my_host(ike_sa), "set",
+							 child_sa->get_proposal(child_sa), out_packets, 0);
+		}
+		children->destroy(children);
+	}
+	ikes->destroy(ikes);
+	if (json)
+	{
+		fprintf(out, "%s]}\n", first ? "" : "\n  ");
+	}
+}
+
+/*
+ * Described in header
+ */
+char *l2tp_security_show_render(l2tp_security_config_t *config, array_t *clones,
+								char *selector, const char **error)
+{
+	char *words[8], *copy, *text = NULL;
+	size_t len = 0;
+	bool json;
+	FILE *out;
+	int n;
+
+	copy = strdup(selector);
+	n = split(copy, words, countof(words), &json);
+	out = open_memstream(&text, &len);
+	if (!out)
+	{
+		free(copy);
+		*error = "out of memory";
+		return NULL;
+	}
+	if (n == 2 && streq(words[0], "crypto") && streq(words[1], "map"))
+	{
+		show_crypto_map(out, config, clones, NULL, json);
+	}
+	else if (n == 4 && streq(words[0], "crypto") && streq(words[1], "map") &&
+			 streq(words[2], "tag"))
+	{
+		show_crypto_map(out, config, clones, words[3], json);
+	}
+	else if (n == 4 && streq(words[0], "crypto") && streq(words[1], "engine") &&
+			 streq(words[2], "connections") && streq(words[3], "active"))
+	{
+		show_connections(out, json);
+	}
+	else
+	{
+		*error = "unknown show command (crypto map [tag NAME], crypto engine connections "
+				 "active; json)";
+		fclose(out);
+		free(text);
+		free(copy);
+		return NULL;
+	}
+	fclose(out);
+	free(copy);
+	if (!len)
+	{	/* SHOW_REPLY needs text */
+		free(text);
+		text = strdup(json ? "{}\n" : "\n");
+	}
+	return text;
+}

@@ -1,0 +1,160 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The crypto socket served by the plugin inside the real charon (private mount and network
+# namespaces; an address on lo is the only network): LISTEN installs the kernel block policies
+# and a client's disconnect removes them; OPEN clones the profile (visible in show crypto map)
+# and reports CLOSED when nothing answers; bad requests get ERROR, bad bytes drop only that
+# client; the socket is root-only.
+set -u
+. "${top_srcdir:-.}/tests/unit/testlib.sh"
+need_root
+[ -x /usr/lib/ipsec/charon ] || { echo "SKIP: no charon installed"; exit 77; }
+plugin=${top_builddir:-.}/.libs/libstrongswan-l2tp-security.so
+cli=${top_builddir:-.}/l2tpsec
+[ -f "$plugin" ] || { echo "FAIL: $plugin not built"; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/plugins" "$work/swanctl"
+cp "$plugin" "$work/plugins/"
+for p in random nonce openssl pem pkcs1 kernel-netlink socket-default vici; do
+	cp "/usr/lib/ipsec/plugins/libstrongswan-$p.so" "$work/plugins/"
+done
+cat > "$work/strongswan.conf" <<CONF
+charon {
+	load = random nonce openssl kernel-netlink socket-default vici l2tp-security
+	plugins {
+		l2tp-security {
+			socket = $work/run/crypto.sock
+			open_timeout = 3
+			profiles {
+				l2tp {
+					crypto_map = l2tpsec
+					sequence = 10
+					connection = lac
+					transform_sets = esp-des-sha-transport
+					esp_proposals = des-sha1
+				}
+				orphan {
+					connection = not-loaded
+					esp_proposals = aes128-sha1
+				}
+			}
+		}
+	}
+	filelog {
+		test {
+			path = $work/charon.log
+			flush_line = yes
+			default = 1
+		}
+	}
+}
+swanctl {
+	load = random nonce openssl pem pkcs1
+}
+CONF
+cat > "$work/swanctl/swanctl.conf" <<CONF
+connections {
+	lac {
+		version = 1
+		local_addrs = 10.99.0.1
+		remote_addrs = 10.99.0.2
+		proposals = aes128-sha1-modp2048
+		local { auth = psk }
+		remote { auth = psk }
+	}
+}
+secrets {
+	ike-lac { secret = not-logged-test-psk }
+}
+CONF
+mkfifo "$work/a.in"
+cat > "$work/run.sh" <<RUN
+set -u
+mount -t tmpfs tmpfs /run
+mount --bind "$work/strongswan.conf" /etc/strongswan.conf
+mount --bind "$work/plugins" /usr/lib/ipsec/plugins
+mount --bind "$work/swanctl" /etc/swanctl
+ip link set lo up
+ip addr add 10.99.0.1/24 dev lo
+ip route add blackhole 10.98.0.0/24
+/usr/lib/ipsec/charon > "$work/charon.out" 2>&1 &
+pid=\$!
+i=0
+until [ -S "$work/run/crypto.sock" ] && swanctl --stats > /dev/null 2>&1; do
+	i=\$((i + 1)); [ \$i -gt 100 ] && { echo "charon did not come up"; kill \$pid; exit 1; }
+	sleep 0.1
+done
+swanctl --load-all > "$work/load.out" 2>&1
+stat -c %a "$work/run/crypto.sock" > "$work/mode"
+export L2TPSEC_SOCKET="$work/run/crypto.sock"
+# wait_for FILE PATTERN: bounded wait for a line
+wait_for() { i=0; until grep -q "\$2" "\$1"; do i=\$((i + 1)); [ \$i -gt 100 ] && return 1; sleep 0.1; done; }
+"$cli" crypto-socket < "$work/a.in" > "$work/a.out" 2>&1 &
+cli=\$!
+exec 3> "$work/a.in"
+echo "listen l2tp 10.99.0.1:1701" >&3
+wait_for "$work/a.out" '^OK id=0'
+ip xfrm policy > "$work/policy.listen"
+echo "query 10.99.0.1:1701 10.99.0.2:1701" >&3
+echo "open 8 nosuch 10.99.0.1:1701 10.99.0.2:1701" >&3
+echo "open 9 orphan 10.99.0.1:1701 10.99.0.2:1701" >&3
+# nothing answers on 10.98.0.0/24: the clone waits, then times out
+echo "open 6 l2tp 10.99.0.1:1701 10.98.0.2:1701" >&3
+wait_for "$work/a.out" '^OK id=6'
+"$cli" show crypto map tag l2tpsec > "$work/show.map" 2>&1
+"$cli" show crypto map --json > "$work/show.json" 2>&1
+"$cli" show crypto engine connections active > "$work/show.engine" 2>&1
+"$cli" show crypto nonsense > "$work/show.bad" 2>&1; echo \$? > "$work/show.bad.rc"
+# 10.99.0.2 is this charon itself, which has no config for it: the IKE_SA fails at once
+echo "open 7 l2tp 10.99.0.1:1701 10.99.0.2:1701" >&3
+wait_for "$work/a.out" '^CLOSED id=7'
+wait_for "$work/a.out" '^CLOSED id=6'
+"$cli" show crypto map tag l2tpsec > "$work/show.after" 2>&1
+# bytes that are not the protocol drop that client only
+perl -MIO::Socket::UNIX -e '\$s = IO::Socket::UNIX->new(Peer => \$ARGV[0]) or die; print \$s "\x09\x01\x00\x00junk"; sleep 1' "$work/run/crypto.sock"
+swanctl --stats > "$work/stats.after" 2>&1
+echo "show crypto map" >&3
+exec 3>&-
+wait \$cli
+sleep 0.5
+ip xfrm policy > "$work/policy.gone"
+kill \$pid; wait \$pid
+RUN
+unshare -m -n --propagation private sh "$work/run.sh"
+t grep -qx 600 "$work/mode"
+# LISTEN: block policies for plaintext udp/1701 to and from the local endpoint, lowest priority
+t grep -A2 -q 'src 10.99.0.1/32 dst 0.0.0.0/0 proto udp sport 1701' "$work/policy.listen"
+t grep -q 'src 0.0.0.0/0 dst 10.99.0.1/32 proto udp dport 1701' "$work/policy.listen"
+t test "$(grep -c 'action block' "$work/policy.listen")" = 2
+t grep -q '^STATUS local=10.99.0.1:1701 remote=10.99.0.2:1701 secured=0' "$work/a.out"
+t grep -q '^ERROR id=8 error="no such crypto profile"' "$work/a.out"
+t grep -q '^ERROR id=9 error="the profile.s swanctl connection is not loaded"' "$work/a.out"
+# the clone, as IOS shows it; it fails after open_timeout as nothing answers
+t grep -qx 'Crypto Map "l2tpsec" 10 ipsec-isakmp' "$work/show.map"
+t grep -qx 'Crypto Map "l2tpsec" 20 ipsec-isakmp' "$work/show.map"
+t grep -qx 'Peer = 10.98.0.2' "$work/show.map"
+t grep -qx 'access-list permit udp host 10.99.0.1 port = 1701 host 10.98.0.2 port = 1701' "$work/show.map"
+t grep -qx 'L2TP tunnel 6 (active open, profile l2tp): negotiating' "$work/show.map"
+t grep -qx 'Transform sets={ esp-des-sha-transport, }' "$work/show.map"
+t grep -qx 'Interfaces using crypto map l2tpsec:' "$work/show.map"
+t grep -qx lo "$work/show.map"
+t grep -q '"sequence": 20, "profile": "l2tp", "template": false, "peer": "10.98.0.2"' "$work/show.json"
+t grep -q '^ID	Interface	IP-Address	State	Algorithm	Encrypt	Decrypt' "$work/show.engine"
+t grep -q 'unknown show command' "$work/show.bad"
+t grep -qx 2 "$work/show.bad.rc"
+t grep -q '^CLOSED id=7 reason=6 (negotiation failed)' "$work/a.out"
+t grep -q '^CLOSED id=6 reason=6 (negotiation failed)' "$work/a.out"
+t grep -q 'tunnel 7 to 10.99.0.2: IKE_SA failed' "$work/charon.log"
+t grep -q 'tunnel 6 to 10.98.0.2 not secured after 3 seconds' "$work/charon.log"
+t not_grep 'Crypto Map "l2tpsec" 20' "$work/show.after"
+t grep -q 'crypto socket client [0-9]* dropped: ' "$work/charon.log"
+t grep -q 'uptime' "$work/stats.after"
+# the last user gone: the block policies go too
+t not_grep 'action block' "$work/policy.gone"
+t grep -q 'removed block policies for plaintext udp 10.99.0.1\[1701\]' "$work/charon.log"
+t grep -q 'CRYPTO_SS(L2X Security): Passive open, socket info: local 10.99.0.1/1701' "$work/charon.log"
+t grep -q 'L2X: Requested security for socket, UDP socket info: local 10.99.0.1(1701), remote 10.99.0.2(1701)' "$work/charon.log"
+t not_grep 'not-logged-test-psk' "$work/charon.log"
+[ "$fails" = 0 ] || { echo "--- client"; cat "$work/a.out"; echo "--- charon log"; cat "$work/charon.log" "$work/charon.out" "$work/load.out"; }
+finish test_crypto_socket
