@@ -20,6 +20,9 @@
 #include <processing/jobs/callback_job.h>
 #include <threading/mutex.h>
 
+/** IKE_SAs remembered as dead (DPD), to give their CHILD_SAs' CLOSED the right reason */
+#define L2TP_SECURITY_DEAD_PEERS 64
+
 typedef struct private_l2tp_security_manager_t private_l2tp_security_manager_t;
 
 /**
@@ -1369,8 +1372,6 @@ METHOD(listener_t, ike_state_change, bool,
 	enumerator_t *enumerator;
 	peer_cfg_t *peer_cfg;
 	clone_t *clone;
-	uint32_t dead;
-	int i;
 
 	if (state != IKE_DESTROYING)
 	{
@@ -1394,14 +1395,6 @@ METHOD(listener_t, ike_state_change, bool,
 		}
 	}
 	enumerator->destroy(enumerator);
-	for (i = array_count(this->dead_peers) - 1; i >= 0; i--)
-	{
-		array_get(this->dead_peers, i, &dead);
-		if (dead == ike_sa->get_unique_id(ike_sa))
-		{
-			array_remove(this->dead_peers, i, NULL);
-		}
-	}
 	this->mutex->unlock(this->mutex);
 	return TRUE;
 }
@@ -1444,6 +1437,11 @@ METHOD(listener_t, alert, bool,
 			{	/* the peer stopped answering (DPD or any exchange) */
 				id = ike_sa->get_unique_id(ike_sa);
 				this->mutex->lock(this->mutex);
+				/* its CHILD_SAs go after the IKE_SA's destroying state: keep a few */
+				if (array_count(this->dead_peers) >= L2TP_SECURITY_DEAD_PEERS)
+				{
+					array_remove(this->dead_peers, ARRAY_HEAD, NULL);
+				}
 				array_insert(this->dead_peers, ARRAY_TAIL, &id);
 				this->mutex->unlock(this->mutex);
 			}
