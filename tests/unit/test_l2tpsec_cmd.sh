@@ -15,4 +15,14 @@ t sh -c "echo '$out' | grep -q '^built for pppd $PPPD_VERSION '"
 "$cmd" frobnicate 2>&1 | grep -q "unknown command 'frobnicate'"; t [ $? = 0 ]
 "$cmd" version extra > /dev/null 2>&1; t [ $? = 2 ]
 "$cmd" help | grep -q '^  version'; t [ $? = 0 ]
+# show and crypto-socket without charon: a clear error naming the socket, status 1
+L2TPSEC_SOCKET=/nonexistent/crypto.sock "$cmd" show crypto map > /dev/null 2>&1; t [ $? = 1 ]
+L2TPSEC_SOCKET=/nonexistent/crypto.sock "$cmd" show crypto map 2>&1 |
+	grep -q 'cannot connect to /nonexistent/crypto.sock'; t [ $? = 0 ]
+"$cmd" show --socket /nonexistent/x crypto map 2>&1 | grep -q 'cannot connect to /nonexistent/x'
+t [ $? = 0 ]
+"$cmd" show > /dev/null 2>&1; t [ $? = 2 ]
+"$cmd" crypto-socket --socket /nonexistent/x < /dev/null > /dev/null 2>&1; t [ $? = 1 ]
+"$cmd" crypto-socket --help | grep -q 'open ID PROFILE LOCAL REMOTE'; t [ $? = 0 ]
+"$cmd" help | grep -q '^  show'; t [ $? = 0 ]
 finish test_l2tpsec_cmd
