@@ -5,6 +5,67 @@
 # event it prints lands in $LAB_OUT/HOST/cs-NAME.out. Sourced after lab.sh (bash).
 
 L2TPSEC=${L2TPSEC:-/usr/local/sbin/l2tpsec}
+PSK=netlab-psk-not-secret
+PASSIVE=2147483648	# the first id the plugin gives a passive (LISTEN) clone
+
+# swanctl.conf: IKE for the plugin to borrow; the LNS also answers quick mode with its child
+swanctl_conf() {
+	local me=$1 peer=$2 child=$3
+	cat <<CONF
+connections {
+	l2tp {
+		version = 1
+		local_addrs = $me
+		remote_addrs = $peer
+		proposals = aes128-sha1-modp2048
+		dpd_delay = 2s
+		dpd_timeout = 10s
+		local {
+			auth = psk
+		}
+		remote {
+			auth = psk
+		}
+		$child
+	}
+}
+secrets {
+	ike-l2tp {
+		secret = "$PSK"
+	}
+}
+CONF
+}
+LNS_CHILD="children {
+			l2tp {
+				mode = transport
+				local_ts = dynamic[udp/1701]
+				remote_ts = dynamic[udp]
+				esp_proposals = aes128-sha1
+			}
+		}"
+# plugin_conf LIFETIME_SECONDS: the plugin's settings: one profile, l2tp, borrowing connection l2tp
+plugin_conf() {
+	cat <<CONF
+	plugins {
+		l2tp-security {
+			open_timeout = 30
+			profiles {
+				l2tp {
+					crypto_map = l2tpsec
+					sequence = 10
+					connection = l2tp
+					transform_sets = esp-aes-sha-transport
+					esp_proposals = aes128-sha1
+					keep_sa = no
+					lifetime_seconds = $1
+				}
+			}
+		}
+	}
+CONF
+}
+
 declare -A CS_FD
 
 # cs_client HOST NAME: connect a crypto socket client in HOST

@@ -13,64 +13,6 @@
 lab_init "$1"
 
 LNS=10.0.0.13 LAC=10.0.0.12 ROGUE=10.0.1.14 LNS2=10.0.1.13
-PSK=netlab-psk-not-secret
-PASSIVE=2147483648
-
-# swanctl.conf: IKE for the plugin to borrow; the LNS also answers quick mode with its child
-swanctl_conf() {
-	local me=$1 peer=$2 child=$3
-	cat <<CONF
-connections {
-	l2tp {
-		version = 1
-		local_addrs = $me
-		remote_addrs = $peer
-		proposals = aes128-sha1-modp2048
-		dpd_delay = 2s
-		dpd_timeout = 6s
-		local {
-			auth = psk
-		}
-		remote {
-			auth = psk
-		}
-		$child
-	}
-}
-secrets {
-	ike-l2tp {
-		secret = "$PSK"
-	}
-}
-CONF
-}
-LNS_CHILD="children {
-			l2tp {
-				mode = transport
-				local_ts = dynamic[udp/1701]
-				remote_ts = dynamic[udp]
-				esp_proposals = aes128-sha1
-			}
-		}"
-plugin_conf() {
-	cat <<CONF
-	plugins {
-		l2tp-security {
-			open_timeout = 30
-			profiles {
-				l2tp {
-					crypto_map = l2tpsec
-					sequence = 10
-					connection = l2tp
-					transform_sets = esp-aes-sha-transport
-					esp_proposals = aes128-sha1
-					keep_sa = no
-				}
-			}
-		}
-	}
-CONF
-}
 
 host_add lns; host_add lac; host_add rogue
 link_add lns $LNS/24 lac $LAC/24
@@ -78,7 +20,7 @@ link_add lns $LNS2/24 rogue $ROGUE/24
 pcap_start lns to-lac
 pcap_start lns to-rogue
 for h in lns lac; do
-	charon_conf $h l2tp-security "$(plugin_conf)"
+	charon_conf $h l2tp-security "$(plugin_conf 3600)"
 done
 swanctl_conf $LNS %any "$LNS_CHILD" > "$(etc lns)/swanctl/swanctl.conf"
 swanctl_conf $LAC $LNS "" > "$(etc lac)/swanctl/swanctl.conf"
