@@ -6,6 +6,7 @@
 #include "l2tp_security_facts.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <arpa/inet.h>
 
 /** ESP header (SPI, sequence number) and trailer (pad length, next header) */
@@ -94,16 +95,15 @@ static u_int integrity_icv(uint16_t alg)
 /*
  * Described in header
  */
-void l2tp_security_facts_fill(child_sa_t *child_sa, struct cs_msg *msg)
+void l2tp_security_facts_read(child_sa_t *child_sa, l2tp_security_facts_t *facts)
 {
 	proposal_t *proposal;
 	uint16_t enc = ENCR_UNDEFINED, integ = AUTH_UNDEFINED, enc_size = 0;
 	u_int iv, block, icv;
 
-	msg->spi_in = ntohl(child_sa->get_spi(child_sa, TRUE));
-	msg->spi_out = ntohl(child_sa->get_spi(child_sa, FALSE));
-	msg->present |= (1u << CS_A_SPI_IN) | (1u << CS_A_SPI_OUT) | (1u << CS_A_ENC) |
-					(1u << CS_A_OVERHEAD);
+	memset(facts, 0, sizeof(*facts));
+	facts->spi_in = ntohl(child_sa->get_spi(child_sa, TRUE));
+	facts->spi_out = ntohl(child_sa->get_spi(child_sa, FALSE));
 	proposal = child_sa->get_proposal(child_sa);
 	if (proposal)
 	{
@@ -112,22 +112,36 @@ void l2tp_security_facts_fill(child_sa_t *child_sa, struct cs_msg *msg)
 	}
 	if (enc_size)
 	{
-		snprintf(msg->enc, sizeof(msg->enc), "%N-%u", encryption_algorithm_names, enc,
+		snprintf(facts->enc, sizeof(facts->enc), "%N-%u", encryption_algorithm_names, enc,
 				 enc_size);
 	}
 	else
 	{
-		snprintf(msg->enc, sizeof(msg->enc), "%N", encryption_algorithm_names, enc);
+		snprintf(facts->enc, sizeof(facts->enc), "%N", encryption_algorithm_names, enc);
 	}
 	if (integ != AUTH_UNDEFINED)
 	{
-		snprintf(msg->integ, sizeof(msg->integ), "%N", integrity_algorithm_names, integ);
-		msg->present |= 1u << CS_A_INTEG;
+		snprintf(facts->integ, sizeof(facts->integ), "%N", integrity_algorithm_names,
+				 integ);
 	}
 	cipher_sizes(enc, &iv, &block, &icv);
 	/* worst case: the payload plus trailer needs block - 1 bytes of padding */
-	msg->overhead = ESP_FIXED + iv + block - 1 + icv + integrity_icv(integ) +
-					(child_sa->has_encap(child_sa) ? UDP_ENCAP : 0);
+	facts->overhead = ESP_FIXED + iv + block - 1 + icv + integrity_icv(integ) +
+					  (child_sa->has_encap(child_sa) ? UDP_ENCAP : 0);
+}
+
+/*
+ * Described in header
+ */
+void l2tp_security_facts_to_msg(l2tp_security_facts_t *facts, struct cs_msg *msg)
+{
+	msg->spi_in = facts->spi_in;
+	msg->spi_out = facts->spi_out;
+	memcpy(msg->enc, facts->enc, sizeof(msg->enc));
+	memcpy(msg->integ, facts->integ, sizeof(msg->integ));
+	msg->overhead = facts->overhead;
+	msg->present |= (1u << CS_A_SPI_IN) | (1u << CS_A_SPI_OUT) | (1u << CS_A_ENC) |
+					(1u << CS_A_OVERHEAD) | (facts->integ[0] ? 1u << CS_A_INTEG : 0);
 }
 
 /**

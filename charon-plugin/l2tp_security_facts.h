@@ -16,13 +16,33 @@
 #include "cs_proto.h"
 
 /**
- * Fill the SA facts of a SECURED or STATUS message from an installed CHILD_SA: SPIs,
- * algorithm names and the most bytes ESP can add to a packet (for the L2TP daemon's MTU math).
+ * What SECURED and STATUS tell about a CHILD_SA
+ */
+typedef struct {
+	/** SPIs, host order */
+	uint32_t spi_in, spi_out;
+	/** algorithm names; integ empty for AEADs */
+	char enc[sizeof(((struct cs_msg*)0)->enc)];
+	char integ[sizeof(((struct cs_msg*)0)->integ)];
+	/** the most bytes ESP can add to a packet (for the L2TP daemon's MTU math) */
+	uint16_t overhead;
+} l2tp_security_facts_t;
+
+/**
+ * Read the facts of an installed CHILD_SA.
  *
  * @param child_sa	installed CHILD_SA
+ * @param facts		receives SPIs, algorithm names and ESP overhead
+ */
+void l2tp_security_facts_read(child_sa_t *child_sa, l2tp_security_facts_t *facts);
+
+/**
+ * Put facts into a SECURED or STATUS message (and mark them present).
+ *
+ * @param facts		facts of a CHILD_SA
  * @param msg		message whose spi_in, spi_out, enc, integ and overhead are set
  */
-void l2tp_security_facts_fill(child_sa_t *child_sa, struct cs_msg *msg);
+void l2tp_security_facts_to_msg(l2tp_security_facts_t *facts, struct cs_msg *msg);
 
 /**
  * Describe negotiated algorithms the way IOS "show crypto engine connections" does,

@@ -97,16 +97,6 @@ struct private_l2tp_security_manager_t {
 };
 
 /**
- * SA facts of a secured clone, kept for QUERY
- */
-typedef struct {
-	uint32_t spi_in, spi_out;
-	char enc[33], integ[33];
-	uint16_t overhead;
-	bool has_integ;
-} facts_t;
-
-/**
  * One profile cloned for one L2TP tunnel
  */
 typedef struct {
@@ -132,7 +122,7 @@ typedef struct {
 	/** Keep the IKE_SA on teardown */
 	bool keep_sa;
 	/** Facts of the current CHILD_SA */
-	facts_t facts;
+	l2tp_security_facts_t facts;
 } clone_t;
 
 /**
@@ -280,32 +270,6 @@ static void send_closed(private_l2tp_security_manager_t *this, clone_t *clone, u
 	clone->closing = TRUE;
 }
 
-static void facts_to_msg(facts_t *facts, struct cs_msg *msg)
-{
-	msg->spi_in = facts->spi_in;
-	msg->spi_out = facts->spi_out;
-	memcpy(msg->enc, facts->enc, sizeof(msg->enc));
-	memcpy(msg->integ, facts->integ, sizeof(msg->integ));
-	msg->overhead = facts->overhead;
-	msg->present |= (1u << CS_A_SPI_IN) | (1u << CS_A_SPI_OUT) | (1u << CS_A_ENC) |
-					(1u << CS_A_OVERHEAD) | (facts->has_integ ? 1u << CS_A_INTEG : 0);
-}
-
-static void facts_from_child(facts_t *facts, child_sa_t *child_sa)
-{
-	struct cs_msg *msg;
-
-	msg = calloc(1, sizeof(*msg));
-	l2tp_security_facts_fill(child_sa, msg);
-	facts->spi_in = msg->spi_in;
-	facts->spi_out = msg->spi_out;
-	memcpy(facts->enc, msg->enc, sizeof(facts->enc));
-	memcpy(facts->integ, msg->integ, sizeof(facts->integ));
-	facts->overhead = msg->overhead;
-	facts->has_integ = CS_HAS(msg, CS_A_INTEG);
-	free(msg);
-}
-
 /**
  * Tell a clone's client its SA is up (mutex held)
  */
@@ -319,14 +283,14 @@ static void send_secured(private_l2tp_security_manager_t *this, clone_t *clone)
 	msg->id = clone->id;
 	host_to_endpoint(clone->local, &msg->local);
 	host_to_endpoint(clone->remote, &msg->remote);
-	facts_to_msg(&clone->facts, msg);
+	l2tp_security_facts_to_msg(&clone->facts, msg);
 	DBG1(DBG_CFG, "CRYPTO_SS(L2X Security): Completed binding of application to socket, "
 		 "local %H(%u), remote %H(%u), crypto map %s %u, SPIs %.8x_i %.8x_o, %s%s%s, "
 		 "ESP overhead %u bytes", clone->local, clone->local->get_port(clone->local),
 		 clone->remote, clone->remote->get_port(clone->remote),
 		 clone->profile->get_crypto_map(clone->profile, NULL), clone->seq,
 		 clone->facts.spi_in, clone->facts.spi_out, clone->facts.enc,
-		 clone->facts.has_integ ? "/" : "", clone->facts.integ, clone->facts.overhead);
+		 clone->facts.integ[0] ? "/" : "", clone->facts.integ, clone->facts.overhead);
 	send_msg(this, clone->client, msg);
 	free(msg);
 }
@@ -892,7 +856,7 @@ static void handle_query(private_l2tp_security_manager_t *this, u_int client,
 			reply->secured = 1;
 			reply->id = clone->id;
 			reply->present |= 1u << CS_A_ID;
-			facts_to_msg(&clone->facts, reply);
+			l2tp_security_facts_to_msg(&clone->facts, reply);
 			break;
 		}
 	}
@@ -1292,7 +1256,7 @@ METHOD(listener_t, child_updown, bool,
 	{
 		found->child_id = child_sa->get_unique_id(child_sa);
 		found->ike_id = ike_sa->get_unique_id(ike_sa);
-		facts_from_child(&found->facts, child_sa);
+		l2tp_security_facts_read(child_sa, &found->facts);
 		found->secured = TRUE;
 		if (found->closing)
 		{	/* closed or given up while negotiating */
@@ -1321,7 +1285,7 @@ METHOD(listener_t, child_rekey, bool,
 		if (clone->child_id == old->get_unique_id(old))
 		{	/* make-before-break: the tunnel simply moves to the new SA */
 			clone->child_id = new->get_unique_id(new);
-			facts_from_child(&clone->facts, new);
+			l2tp_security_facts_read(new, &clone->facts);
 			DBG1(DBG_CFG, "l2tp-security: tunnel %u rekeyed: CHILD_SA #%u, SPIs %.8x_i "
 				 "%.8x_o", clone->id, clone->child_id, clone->facts.spi_in,
 				 clone->facts.spi_out);

@@ -54,6 +54,24 @@ static void json_str(FILE *out, const char *s)
 }
 
 /**
+ * One item of a list: a JSON string after a comma, or plain text followed by suffix
+ */
+static void list_item(FILE *out, bool json, bool *first, const char *item,
+					  const char *suffix)
+{
+	if (json)
+	{
+		fprintf(out, "%s", *first ? "" : ", ");
+		json_str(out, item);
+	}
+	else
+	{
+		fprintf(out, "%s%s", item, suffix);
+	}
+	*first = FALSE;
+}
+
+/**
  * The interface an address is on ("unknown" if none)
  */
 static void interface_of(host_t *host, char *buf, size_t len)
@@ -137,16 +155,7 @@ static void print_entry(FILE *out, bool json, bool first, l2tp_security_profile_
 	copy = strdup(sets);
 	for (set = strtok_r(copy, ", ", &save); set; set = strtok_r(NULL, ", ", &save))
 	{
-		if (json)
-		{
-			fprintf(out, "%s", first_set ? "" : ", ");
-			json_str(out, set);
-		}
-		else
-		{
-			fprintf(out, "%s, ", set);
-		}
-		first_set = FALSE;
+		list_item(out, json, &first_set, set, ", ");
 	}
 	free(copy);
 	if (!json)
@@ -228,16 +237,7 @@ static void show_crypto_map(FILE *out, l2tp_security_config_t *config, array_t *
 	first = TRUE;
 	while (interfaces->remove_first(interfaces, (void**)&iface) == SUCCESS)
 	{
-		if (json)
-		{
-			fprintf(out, "%s", first ? "" : ", ");
-			json_str(out, iface);
-		}
-		else
-		{
-			fprintf(out, "%s\n", iface);
-		}
-		first = FALSE;
+		list_item(out, json, &first, iface, "\n");
 		free(iface);
 	}
 	interfaces->destroy(interfaces);

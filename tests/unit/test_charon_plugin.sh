@@ -6,41 +6,12 @@
 set -u
 . "${top_srcdir:-.}/tests/unit/testlib.sh"
 need_root
-[ -x /usr/lib/ipsec/charon ] || { echo "SKIP: no charon installed"; exit 77; }
-plugin=${top_builddir:-.}/.libs/libstrongswan-l2tp-security.so
-[ -f "$plugin" ] || { echo "FAIL: $plugin not built"; exit 1; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/plugins" "$work/swanctl"
-cp "$plugin" "$work/plugins/"
-# the plugin dir is replaced by ours inside the namespace: bring the stock plugins charon needs
-for p in random nonce openssl kernel-netlink socket-default vici; do
-	cp "/usr/lib/ipsec/plugins/libstrongswan-$p.so" "$work/plugins/"
-done
+charon_plugin_work
 write_conf() {
-	cat > "$work/strongswan.conf" <<CONF
-charon {
-	load = random nonce openssl kernel-netlink socket-default vici l2tp-security
-	plugins {
-		l2tp-security {
-			socket = $work/crypto.sock
+	charon_plugin_conf "			socket = $work/crypto.sock
 			profiles {
 $1
-			}
-		}
-	}
-	filelog {
-		test {
-			path = $work/charon.log
-			flush_line = yes
-			default = 1
-		}
-	}
-}
-swanctl {
-	load = random nonce openssl
-}
-CONF
+			}" > "$work/strongswan.conf"
 }
 write_conf "				l2tp {
 					connection = l2tp-conn

@@ -8,23 +8,9 @@
 set -u
 . "${top_srcdir:-.}/tests/unit/testlib.sh"
 need_root
-[ -x /usr/lib/ipsec/charon ] || { echo "SKIP: no charon installed"; exit 77; }
-plugin=${top_builddir:-.}/.libs/libstrongswan-l2tp-security.so
 cli=${top_builddir:-.}/l2tpsec
-[ -f "$plugin" ] || { echo "FAIL: $plugin not built"; exit 1; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/plugins" "$work/swanctl"
-cp "$plugin" "$work/plugins/"
-for p in random nonce openssl pem pkcs1 kernel-netlink socket-default vici; do
-	cp "/usr/lib/ipsec/plugins/libstrongswan-$p.so" "$work/plugins/"
-done
-cat > "$work/strongswan.conf" <<CONF
-charon {
-	load = random nonce openssl kernel-netlink socket-default vici l2tp-security
-	plugins {
-		l2tp-security {
-			socket = $work/run/crypto.sock
+charon_plugin_work
+charon_plugin_conf "			socket = $work/run/crypto.sock
 			open_timeout = 3
 			profiles {
 				l2tp {
@@ -38,21 +24,7 @@ charon {
 					connection = not-loaded
 					esp_proposals = aes128-sha1
 				}
-			}
-		}
-	}
-	filelog {
-		test {
-			path = $work/charon.log
-			flush_line = yes
-			default = 1
-		}
-	}
-}
-swanctl {
-	load = random nonce openssl pem pkcs1
-}
-CONF
+			}" > "$work/strongswan.conf"
 cat > "$work/swanctl/swanctl.conf" <<CONF
 connections {
 	lac {

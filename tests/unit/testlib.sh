@@ -23,3 +23,44 @@ PROBE
 
 # not_grep PATTERN FILE: true when no line of FILE matches
 not_grep() { ! grep -q -- "$1" "$2"; }
+
+# charon_plugin_work: a work dir $work (removed on exit) whose plugins/ holds our charon plugin
+# and the stock plugins charon needs, to be bind-mounted over the plugin dir in a private mount
+# namespace; skips without charon
+charon_plugin_work() {
+	[ -x /usr/lib/ipsec/charon ] || { echo "SKIP: no charon installed"; exit 77; }
+	plugin=${top_builddir:-.}/.libs/libstrongswan-l2tp-security.so
+	[ -f "$plugin" ] || { echo "FAIL: $plugin not built"; exit 1; }
+	work=$(mktemp -d)
+	trap 'rm -rf "$work"' EXIT
+	mkdir -p "$work/plugins" "$work/swanctl"
+	cp "$plugin" "$work/plugins/"
+	for p in random nonce openssl pem pkcs1 kernel-netlink socket-default vici; do
+		cp "/usr/lib/ipsec/plugins/libstrongswan-$p.so" "$work/plugins/"
+	done
+}
+
+# charon_plugin_conf KEYS: strongswan.conf for that charon: the l2tp-security KEYS, a file log
+# in $work/charon.log
+charon_plugin_conf() {
+	cat <<CONF
+charon {
+	load = random nonce openssl kernel-netlink socket-default vici l2tp-security
+	plugins {
+		l2tp-security {
+$1
+		}
+	}
+	filelog {
+		test {
+			path = $work/charon.log
+			flush_line = yes
+			default = 1
+		}
+	}
+}
+swanctl {
+	load = random nonce openssl pem pkcs1
+}
+CONF
+}
