@@ -71,6 +71,11 @@ struct private_l2tp_security_manager_t {
 	hashtable_t *peers;
 
 	/**
+	 * Last clone sequence number given per crypto map name (uint32_t*)
+	 */
+	hashtable_t *seqs;
+
+	/**
 	 * Unique ids of IKE_SAs whose peer stopped answering (uint32_t)
 	 */
 	array_t *dead_peers;
@@ -296,32 +301,24 @@ static void send_secured(private_l2tp_security_manager_t *this, clone_t *clone)
 }
 
 /**
- * Lowest free crypto map sequence number above the profile's template (mutex held)
+ * The next crypto map sequence number for a clone: 10 above the last one given in the same
+ * crypto map, or above the template (mutex held; constant time however many tunnels exist)
  */
 static uint32_t next_seq(private_l2tp_security_manager_t *this,
 						 l2tp_security_profile_t *profile)
 {
-	enumerator_t *enumerator;
-	clone_t *clone;
-	uint32_t base, seq;
-	bool used = TRUE;
+	uint32_t base, *last;
+	char *map;
 
-	profile->get_crypto_map(profile, &base);
-	for (seq = base + 10; used; seq += 10)
+	map = profile->get_crypto_map(profile, &base);
+	last = this->seqs->get(this->seqs, map);
+	if (!last)
 	{
-		used = FALSE;
-		enumerator = this->clones->create_enumerator(this->clones);
-		while (enumerator->enumerate(enumerator, &clone))
-		{
-			if (clone->seq == seq && clone->profile == profile)
-			{
-				used = TRUE;
-				break;
-			}
-		}
-		enumerator->destroy(enumerator);
+		last = calloc(1, sizeof(*last));
+		this->seqs->put(this->seqs, strdup(map), last);
 	}
-	return seq - 10;
+	*last = max(*last, base) + 10;
+	return *last;
 }
 
 /**
@@ -1480,6 +1477,26 @@ void l2tp_security_clone_info_free(array_t *snapshot)
 	array_destroy(snapshot);
 }
 
+/**
+ * Free the sequence counters and their keys
+ */
+static void destroy_seqs(hashtable_t *seqs)
+{
+	enumerator_t *enumerator;
+	uint32_t *last;
+	char *map;
+
+	enumerator = seqs->create_enumerator(seqs);
+	while (enumerator->enumerate(enumerator, &map, &last))
+	{
+		seqs->remove_at(seqs, enumerator);
+		free(map);
+		free(last);
+	}
+	enumerator->destroy(enumerator);
+	seqs->destroy(seqs);
+}
+
 METHOD(l2tp_security_manager_t, shutdown_, void,
 	private_l2tp_security_manager_t *this)
 {
@@ -1516,6 +1533,7 @@ METHOD(l2tp_security_manager_t, destroy, void,
 	this->listens->destroy_function(this->listens, (void*)listen_destroy);
 	this->blocks->destroy(this->blocks);
 	this->peers->destroy_function(this->peers, (void*)peer_destroy);
+	destroy_seqs(this->seqs);
 	array_destroy(this->dead_peers);
 	this->mutex->destroy(this->mutex);
 	free(this);
@@ -1553,6 +1571,7 @@ l2tp_security_manager_t *l2tp_security_manager_create(l2tp_security_config_t *co
 		.listens = linked_list_create(),
 		.blocks = linked_list_create(),
 		.peers = hashtable_create(hashtable_hash_str, hashtable_equals_str, 32),
+		.seqs = hashtable_create(hashtable_hash_str, hashtable_equals_str, 8),
 		.dead_peers = array_create(sizeof(uint32_t), 0),
 		.next_passive = L2TP_SECURITY_PASSIVE_ID,
 		.open_timeout = lib->settings->get_time(lib->settings,
