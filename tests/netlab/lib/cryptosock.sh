@@ -1,16 +1,17 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # Crypto socket clients and plain UDP endpoints for the netlab scenarios. A client is
-# `l2tpsec crypto-socket` in a host, fed through a FIFO held open by this shell; every reply and
+# `l2tpsec crypto-socket` in a host, fed through a FIFO held open by a sleeping writer; every reply and
 # event it prints lands in $LAB_OUT/HOST/cs-NAME.out. Sourced after lab.sh (bash).
 
 L2TPSEC=${L2TPSEC:-/usr/local/sbin/l2tpsec}
 PSK=netlab-psk-not-secret
 PASSIVE=2147483648	# the first id the plugin gives a passive (LISTEN) clone
 
-# swanctl.conf: IKE for the plugin to borrow; the LNS also answers quick mode with its child
+# swanctl_conf ME PEER CHILD [DPD_DELAY]: IKE for the plugin to borrow (DPD every 2 s unless
+# told otherwise; 0s: none); the LNS also answers quick mode with CHILD
 swanctl_conf() {
-	local me=$1 peer=$2 child=$3
+	local me=$1 peer=$2 child=$3 dpd=${4:-2s}
 	cat <<CONF
 connections {
 	l2tp {
@@ -18,7 +19,7 @@ connections {
 		local_addrs = $me
 		remote_addrs = $peer
 		proposals = aes128-sha1-modp2048
-		dpd_delay = 2s
+		dpd_delay = $dpd
 		dpd_timeout = 10s
 		local {
 			auth = psk
@@ -66,29 +67,36 @@ plugin_conf() {
 CONF
 }
 
-declare -A CS_FD
+declare -A CS_HOLD
 
-# cs_client HOST NAME: connect a crypto socket client in HOST
+# cs_client HOST NAME: connect a crypto socket client in HOST. A sleeping writer holds its FIFO
+# open (not this shell: daemons started later would inherit the descriptor and keep the client
+# from ever seeing end of input)
 cs_client() {
-	local h=$1 n=$2 fifo fd
+	local h=$1 n=$2 fifo
 	fifo=$(hostdir "$h")/cs-$n.in
 	rm -f "$fifo"; mkfifo "$fifo"
 	bg_on "$h" "cs-$n" "$(outdir "$h")/cs-$n.out" sh -c "exec $L2TPSEC crypto-socket < '$fifo'"
-	exec {fd}> "$fifo"
-	CS_FD[$h-$n]=$fd
+	sleep 100000 > "$fifo" &
+	CS_HOLD[$h-$n]=$!
+	# until the writer holds it: a request written before would be the client's only input
+	wait_for 10 "$h $n input held" test "$(readlink "/proc/$!/fd/1")" = "$fifo"
 }
 
+# cs_fifo HOST NAME: where requests for that client are written, one line each
+cs_fifo() { echo "$(hostdir "$1")/cs-$2.in"; }
+
 # cs_req HOST NAME REQUEST: send one request line
-cs_req() { log "$1 $2 <- $3"; echo "$3" >&"${CS_FD[$1-$2]}"; }
+cs_req() { log "$1 $2 <- $3"; echo "$3" > "$(cs_fifo "$1" "$2")"; }
 
 # cs_wait SECS HOST NAME PATTERN: wait until the client printed a line matching PATTERN
 cs_wait() { wait_for "$1" "$2 $3: $4" grep -q -- "$4" "$LAB_OUT/$2/cs-$3.out"; }
 
-# cs_disconnect HOST NAME: close the client's input; it disconnects and exits
+# cs_disconnect HOST NAME: end the client's input; it disconnects and exits
 cs_disconnect() {
-	local fd=${CS_FD[$1-$2]}
-	exec {fd}>&-
-	unset "CS_FD[$1-$2]"
+	kill "${CS_HOLD[$1-$2]}" 2>/dev/null
+	wait "${CS_HOLD[$1-$2]}" 2>/dev/null
+	unset "CS_HOLD[$1-$2]"
 	wait_for 10 "$1 $2 exits" not alive "$1" "cs-$2"
 }
 
