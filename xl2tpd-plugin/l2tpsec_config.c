@@ -145,3 +145,11 @@ const char *l2tpsec_socket_path(void)
 {
 	return socket_path;
 }
+
+int l2tpsec_any_profile(void)
+{
+	for (size_t i = 0; i < nsections; i++)
+		if (sections[i].profile[0])
+			return 1;
+	return 0;
+}

@@ -32,6 +32,9 @@ struct l2tpsec_settings l2tpsec_settings_for(const void *item, int context);
 
 const char *l2tpsec_socket_path(void);
 
+/* does any section require IPsec? (if not, l2tpsec stays out of xl2tpd's way entirely) */
+int l2tpsec_any_profile(void);
+
 extern const char *const l2tpsec_lcp_names[];
 
 #endif

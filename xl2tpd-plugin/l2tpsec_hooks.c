@@ -4,15 +4,30 @@
  *
  * l2tpsec's logic inside xl2tpd, reached through the hooks in l2tpsec_hooks.h.
  */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
 #include <syslog.h>
+#include <time.h>
 
 #include "l2tpsec_hooks.h"
-#include "l2tpsec_config.h"
 #include "l2tp.h"	/* xl2tpd's umbrella header: l2tp_log() and its types */
+#include "cs_text.h"
+#include "l2tpsec_config.h"
+#include "l2tpsec_cs.h"
+#include "l2tpsec_dial.h"
+#include "l2tpsec_droplog.h"
+#include "l2tpsec_timer.h"
+#include "l2tpsec_tunnels.h"
+
+#define DROP_LOG_INTERVAL_S 60
 
 /* file.c keeps the [lns default]/[lac default] sections outside its lists */
 extern struct lns *deflns;
 extern struct lac *deflac;
+
+static int enforcing;	/* some section names a crypto profile */
+static struct l2tpsec_droplog drops;
 
 static void log_section(const char *kind, const char *name, const void *item, int context)
 {
@@ -27,6 +42,8 @@ static void log_section(const char *kind, const char *name, const void *item, in
 
 void l2tpsec_started(int kernel_data_path)
 {
+	int on = 1;
+
 	/* Say which data path runs: enforcement must never push xl2tpd into userspace mode. */
 	l2tp_log(LOG_INFO, "l2tpsec %s hooks active, L2TP data path: %s, crypto socket %s\n",
 		 L2TPSEC_VERSION, kernel_data_path ? "kernel (pppol2tp)" : "userspace",
@@ -39,4 +56,83 @@ void l2tpsec_started(int kernel_data_path)
 		log_section("lns", n->entname, n, CONTEXT_LNS);
 	for (struct lac *c = laclist; c; c = c->next)
 		log_section("lac", c->entname, c, CONTEXT_LAC);
+	enforcing = l2tpsec_any_profile();
+	if (!enforcing)
+		return;
+	l2tpsec_droplog_init(&drops, DROP_LOG_INTERVAL_S);
+	/* each packet's destination address narrows the SA lookup */
+	if (setsockopt(server_socket, IPPROTO_IP, IP_PKTINFO, &on, sizeof(on)))
+		l2tp_log(LOG_WARNING, "l2tpsec: IP_PKTINFO: %s (SAs matched by peer only)\n",
+			 strerror(errno));
+}
+
+void l2tpsec_ready(void)
+{
+	if (enforcing)
+		l2tpsec_cs_start();
+}
+
+int l2tpsec_fdset(fd_set *readfds, int max)
+{
+	return enforcing ? l2tpsec_cs_fdset(readfds, max) : max;
+}
+
+struct timeval *l2tpsec_select_timeout(struct timeval *ptv, struct timeval *storage)
+{
+	int64_t ms;
+
+	if (!enforcing)
+		return ptv;
+	ms = l2tpsec_timer_run(l2tpsec_now_ms());
+	if (ms < 0)
+		return ptv;
+	if (ptv && (int64_t)ptv->tv_sec * 1000 + ptv->tv_usec / 1000 <= ms)
+		return ptv;
+	storage->tv_sec = ms / 1000;
+	storage->tv_usec = (ms % 1000) * 1000;
+	return storage;
+}
+
+void l2tpsec_poll(const fd_set *readfds)
+{
+	if (enforcing)
+		l2tpsec_cs_poll(readfds);
+}
+
+int l2tpsec_packet_allowed(const struct sockaddr_in *from, const struct in_pktinfo *to,
+			   int tunnel_id)
+{
+	struct cs_endpoint remote, local = { .family = 4 };
+	uint64_t count;
+	char peer[64];
+
+	if (!enforcing)
+		return 1;
+	l2tpsec_endpoint_from_sin(from, &remote);
+	memcpy(local.addr, &to->ipi_addr, 4);
+	if (l2tpsec_sacache_find(l2tpsec_cs_sas(), &remote, to->ipi_addr.s_addr ? &local : NULL))
+		return 1;
+	if (!l2tpsec_peer_needs_ipsec(from, tunnel_id))
+		return 1;
+	if (l2tpsec_droplog_note(&drops, &remote, time(NULL), &count)) {
+		cs_format_endpoint(&remote, peer, sizeof(peer));
+		l2tp_log(LOG_WARNING, "l2tpsec: dropped %llu unprotected L2TP packet(s) from %s "
+			 "(tunnel id %d): no IPsec SA protects this peer; %llu dropped in total\n",
+			 (unsigned long long)count, peer, tunnel_id,
+			 (unsigned long long)drops.total);
+	}
+	return 0;
+}
+
+int l2tpsec_may_dial(struct lac *lac, struct in_addr addr, int port)
+{
+	if (!enforcing || !lac)
+		return 1;
+	return l2tpsec_dial_may(lac, addr, ntohs((uint16_t)port));
+}
+
+void l2tpsec_tunnel_destroyed(struct tunnel *t)
+{
+	if (enforcing)
+		l2tpsec_tunnel_gone(t);
 }

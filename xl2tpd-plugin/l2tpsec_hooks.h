@@ -3,15 +3,45 @@
  * Copyright (C) 2026 The l2tpsec authors
  *
  * The calls our patch series adds to xl2tpd. Each hook is one line in xl2tpd; what it does
- * lives in l2tpsec_hooks.c, so the series rebases onto a new xl2tpd release in minutes.
+ * lives in l2tpsec_*.c, so the series rebases onto a new xl2tpd release in minutes. With no
+ * "l2tpsec crypto profile" configured every hook returns at once and xl2tpd behaves as stock.
  */
 #ifndef L2TPSEC_HOOKS_H
 #define L2TPSEC_HOOKS_H
+
+#include <sys/select.h>
+#include <sys/time.h>
+#include <netinet/in.h>
+
+struct lac;
+struct tunnel;
 
 /*
  * Called once the configuration is read and the UDP socket is open.
  * kernel_data_path: xl2tpd's kernel_support (non-zero when pppol2tp carries the data).
  */
 void l2tpsec_started(int kernel_data_path);
+
+/* called once the scheduler is ready, before autodial: connect to charon's crypto socket */
+void l2tpsec_ready(void);
+
+/* main loop: our descriptor into the select set (returns the new max), our timers into its
+ * timeout (ptv: xl2tpd's, NULL for none; storage: where a shorter one may be written) */
+int l2tpsec_fdset(fd_set *readfds, int max);
+struct timeval *l2tpsec_select_timeout(struct timeval *ptv, struct timeval *storage);
+void l2tpsec_poll(const fd_set *readfds);
+
+/*
+ * A packet arrived from `from` for L2TP tunnel id tunnel_id (to: IP_PKTINFO, zero when unknown).
+ * 0: drop it before xl2tpd creates any state for it (its peer needs IPsec and has none).
+ */
+int l2tpsec_packet_allowed(const struct sockaddr_in *from, const struct in_pktinfo *to,
+			   int tunnel_id);
+
+/* before a LAC's first SCCRQ to addr:port (network order); 0: not yet, l2tpsec redials */
+int l2tpsec_may_dial(struct lac *lac, struct in_addr addr, int port);
+
+/* xl2tpd is about to free tunnel t */
+void l2tpsec_tunnel_destroyed(struct tunnel *t);
 
 #endif

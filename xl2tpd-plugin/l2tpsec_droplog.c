@@ -1,0 +1,50 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ */
+#include <string.h>
+
+#include "l2tpsec_droplog.h"
+
+void l2tpsec_droplog_init(struct l2tpsec_droplog *log, unsigned interval)
+{
+	memset(log, 0, sizeof(*log));
+	log->interval = interval;
+}
+
+static unsigned slot_of(const struct cs_endpoint *peer)
+{
+	unsigned h = 2166136261u;
+
+	for (int i = 0; i < (peer->family == 6 ? 16 : 4); i++) {
+		h ^= peer->addr[i];
+		h *= 16777619u;
+	}
+	return h % L2TPSEC_DROPLOG_SLOTS;
+}
+
+int l2tpsec_droplog_note(struct l2tpsec_droplog *log, const struct cs_endpoint *peer, time_t now,
+			 uint64_t *count)
+{
+	unsigned i = slot_of(peer);
+	struct cs_endpoint addr = *peer;
+
+	addr.port = 0;
+	log->total++;
+	if (!log->slot[i].used || memcmp(&log->slot[i].peer, &addr, sizeof(addr))) {
+		/* a new peer (or one that lost its slot): say so now */
+		log->slot[i].used = 1;
+		log->slot[i].peer = addr;
+		log->slot[i].logged = now;
+		log->slot[i].unlogged = 0;
+		*count = 1;
+		return 1;
+	}
+	log->slot[i].unlogged++;
+	if (now - log->slot[i].logged < (time_t)log->interval)
+		return 0;
+	*count = log->slot[i].unlogged;
+	log->slot[i].logged = now;
+	log->slot[i].unlogged = 0;
+	return 1;
+}
