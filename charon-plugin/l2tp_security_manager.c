@@ -140,11 +140,13 @@ typedef struct {
 } listen_t;
 
 /**
- * A block policy reference held by a client
+ * A block policy reference held by a client, or kept after its client left
  */
 typedef struct {
 	u_int client;
 	host_t *local;
+	/** its client went away: kept so plaintext stays blocked (fail closed) */
+	bool orphan;
 } block_t;
 
 /**
@@ -343,6 +345,34 @@ static clone_t *find_clone(private_l2tp_security_manager_t *this, u_int client, 
 }
 
 /**
+ * Give a block policy reference back to the kernel policies (mutex held)
+ */
+static void block_destroy(private_l2tp_security_manager_t *this, block_t *block)
+{
+	this->policies->unblock(this->policies, block->local, block->local->get_port(block->local));
+	block->local->destroy(block->local);
+	free(block);
+}
+
+/**
+ * Does another entry (a client's or an orphan) hold the same endpoint as block? (mutex held)
+ */
+static bool block_held(private_l2tp_security_manager_t *this, block_t *block)
+{
+	enumerator_t *enumerator;
+	block_t *other;
+	bool held = FALSE;
+
+	enumerator = this->blocks->create_enumerator(this->blocks);
+	while (!held && enumerator->enumerate(enumerator, &other))
+	{
+		held = other != block && other->local->equals(other->local, block->local);
+	}
+	enumerator->destroy(enumerator);
+	return held;
+}
+
+/**
  * Hold a block policy reference for a client's local endpoint, once per client (mutex held)
  */
 static bool hold_block(private_l2tp_security_manager_t *this, u_int client, host_t *local)
@@ -354,7 +384,20 @@ static bool hold_block(private_l2tp_security_manager_t *this, u_int client, host
 	enumerator = this->blocks->create_enumerator(this->blocks);
 	while (enumerator->enumerate(enumerator, &block))
 	{
-		if (block->client == client && block->local->equals(block->local, local))
+		if (!block->local->equals(block->local, local))
+		{
+			continue;
+		}
+		if (block->orphan)
+		{	/* a restarted L2TP daemon takes over what its predecessor left */
+			block->orphan = FALSE;
+			block->client = client;
+			DBG1(DBG_CFG, "l2tp-security: crypto socket client %u took over the block "
+				 "policies for plaintext udp %H[%u]", client, local, local->get_port(local));
+			held = TRUE;
+			break;
+		}
+		if (block->client == client)
 		{
 			held = TRUE;
 			break;
@@ -1003,13 +1046,44 @@ METHOD(l2tp_security_manager_t, client_gone, void,
 	enumerator = this->blocks->create_enumerator(this->blocks);
 	while (enumerator->enumerate(enumerator, &block))
 	{
-		if (block->client == client)
+		if (block->client != client || block->orphan)
 		{
+			continue;
+		}
+		if (block_held(this, block))
+		{	/* someone else keeps plaintext blocked on this endpoint */
 			this->blocks->remove_at(this->blocks, enumerator);
-			this->policies->unblock(this->policies, block->local,
-									block->local->get_port(block->local));
-			block->local->destroy(block->local);
-			free(block);
+			block_destroy(this, block);
+			continue;
+		}
+		/* its sessions (a pppd the daemon left behind) may still send: stay closed */
+		block->orphan = TRUE;
+		DBG1(DBG_CFG, "l2tp-security: crypto socket client %u left, keeping the block "
+			 "policies for plaintext udp %H[%u] (fail closed; released by a client's "
+			 "LISTEN/OPEN on it, a settings reload or charon stopping)", client,
+			 block->local, block->local->get_port(block->local));
+	}
+	enumerator->destroy(enumerator);
+	this->mutex->unlock(this->mutex);
+}
+
+METHOD(l2tp_security_manager_t, release_orphans, void,
+	private_l2tp_security_manager_t *this)
+{
+	enumerator_t *enumerator;
+	block_t *block;
+
+	this->mutex->lock(this->mutex);
+	enumerator = this->blocks->create_enumerator(this->blocks);
+	while (enumerator->enumerate(enumerator, &block))
+	{
+		if (block->orphan)
+		{
+			DBG1(DBG_CFG, "l2tp-security: releasing the block policies for plaintext "
+				 "udp %H[%u] no client holds", block->local,
+				 block->local->get_port(block->local));
+			this->blocks->remove_at(this->blocks, enumerator);
+			block_destroy(this, block);
 		}
 	}
 	enumerator->destroy(enumerator);
@@ -1524,10 +1598,7 @@ METHOD(l2tp_security_manager_t, destroy, void,
 
 	while (this->blocks->remove_first(this->blocks, (void**)&block) == SUCCESS)
 	{
-		this->policies->unblock(this->policies, block->local,
-								block->local->get_port(block->local));
-		block->local->destroy(block->local);
-		free(block);
+		block_destroy(this, block);
 	}
 	this->clones->destroy_function(this->clones, (void*)clone_destroy);
 	this->listens->destroy_function(this->listens, (void*)listen_destroy);
@@ -1561,6 +1632,7 @@ l2tp_security_manager_t *l2tp_security_manager_create(l2tp_security_config_t *co
 			.set_socket = _set_socket,
 			.request = _request,
 			.client_gone = _client_gone,
+			.release_orphans = _release_orphans,
 			.create_clone_snapshot = _create_clone_snapshot,
 			.shutdown = _shutdown_,
 			.destroy = _destroy,

@@ -69,11 +69,18 @@ struct l2tp_security_manager_t {
 	void (*request)(l2tp_security_manager_t *this, u_int client, struct cs_msg *msg);
 
 	/**
-	 * A client went away: its opens are closed, its listens and block policies removed.
+	 * A client went away: its opens are closed and its listens removed. Its block policies
+	 * stay (fail closed: a crashed L2TP daemon's sessions may still send) until a client
+	 * LISTENs or OPENs on the same endpoint, release_orphans() or destroy().
 	 *
 	 * @param client	client number
 	 */
 	void (*client_gone)(l2tp_security_manager_t *this, u_int client);
+
+	/**
+	 * Remove the block policies no client holds any more (settings reload).
+	 */
+	void (*release_orphans)(l2tp_security_manager_t *this);
 
 	/**
 	 * Snapshot of the current clones, in sequence order.

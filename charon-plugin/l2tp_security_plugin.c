@@ -175,6 +175,10 @@ METHOD(plugin_t, reload, bool,
 {
 	this->config->reload(this->config);
 	log_config(this);
+	if (this->manager)
+	{	/* the operator's way to open what a departed L2TP daemon left blocked */
+		this->manager->release_orphans(this->manager);
+	}
 	return TRUE;
 }
 

@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The crypto socket served by the plugin inside the real charon (private mount and network
-# namespaces; an address on lo is the only network): LISTEN installs the kernel block policies
-# and a client's disconnect removes them; OPEN clones the profile (visible in show crypto map)
+# namespaces; an address on lo is the only network): LISTEN installs the kernel block policies,
+# which outlive the client's disconnect (fail closed) until a settings reload; OPEN clones the profile (visible in show crypto map)
 # and reports CLOSED when nothing answers; bad requests get ERROR, bad bytes drop only that
 # client; the socket is root-only.
 set -u
@@ -90,6 +90,9 @@ echo "show crypto map" >&3
 exec 3>&-
 wait \$cli
 sleep 0.5
+ip xfrm policy > "$work/policy.left"
+swanctl --reload-settings > /dev/null 2>&1
+sleep 0.5
 ip xfrm policy > "$work/policy.gone"
 kill \$pid; wait \$pid
 RUN
@@ -122,8 +125,11 @@ t grep -q 'tunnel 6 to 10.98.0.2 not secured after 3 seconds' "$work/charon.log"
 t not_grep 'Crypto Map "l2tpsec" 20' "$work/show.after"
 t grep -q 'crypto socket client [0-9]* dropped: ' "$work/charon.log"
 t grep -q 'uptime' "$work/stats.after"
-# the last user gone: the block policies go too
+# the last user gone: the block policies stay (fail closed) until a settings reload
+t test "$(grep -c 'action block' "$work/policy.left")" = 2
+t grep -q 'left, keeping the block policies for plaintext udp 10.99.0.1\[1701\] (fail closed' "$work/charon.log"
 t not_grep 'action block' "$work/policy.gone"
+t grep -q 'releasing the block policies for plaintext udp 10.99.0.1\[1701\] no client holds' "$work/charon.log"
 t grep -q 'removed block policies for plaintext udp 10.99.0.1\[1701\]' "$work/charon.log"
 t grep -q 'CRYPTO_SS(L2X Security): Passive open, socket info: local 10.99.0.1/1701' "$work/charon.log"
 t grep -q 'L2X: Requested security for socket, UDP socket info: local 10.99.0.1(1701), remote 10.99.0.2(1701)' "$work/charon.log"

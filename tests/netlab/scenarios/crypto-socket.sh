@@ -111,9 +111,13 @@ kill -9 "$(pid_of lac charon)"
 check "lns: CLOSED, dead peer" cs_wait 40 lns xl2tpd "^CLOSED id=$((PASSIVE + 2)) reason=4 "
 check "lns: DPD logged" grep -q 'DPD check timed out' "$(outdir lns)/charon.log"
 
-# --- the LNS's client goes: its block policies go ------------------------------------------------
+# --- the LNS's client goes: its block policies stay (fail closed) until a settings reload ----------
 cs_disconnect lns xl2tpd
-check "lns: block policies removed with the last user" \
+check "lns: charon kept the block policies of the departed client" wait_for 5 "lns keeps blocks" \
+	grep -q 'left, keeping the block policies for plaintext udp' "$(outdir lns)/charon.log"
+check "lns: block policies still in the kernel" [ "$(ip -n lns xfrm policy | grep -c 'action block')" = 2 ]
+swanctl_on lns --reload-settings > /dev/null 2>&1
+check "lns: a settings reload releases them" \
 	wait_for 5 "lns without block policies" no_block_policies lns
 cs_disconnect lac xl2tpd
 

@@ -1,0 +1,135 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ *
+ * l2tp-sccrq DEST [HOSTNAME [WAIT_SECONDS]]: send one well-formed plaintext SCCRQ (RFC 2661 6.1)
+ * from UDP port 1701 to DEST:1701, as any L2TP client's first packet would be, and wait for an
+ * answer. Prints what came back; exit 0 when an answer came, 1 when none did within the wait,
+ * 2 on a usage or system error. netlab injects it at LNSs that must not answer.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#define L2TP_PORT 1701
+
+static size_t put16(uint8_t *p, size_t off, unsigned v)
+{
+	p[off] = (uint8_t)(v >> 8);
+	p[off + 1] = (uint8_t)v;
+	return off + 2;
+}
+
+/* one mandatory AVP of the IETF vendor: M bit + length, vendor 0, type, value */
+static size_t avp(uint8_t *p, size_t off, unsigned type, const void *value, size_t len)
+{
+	off = put16(p, off, 0x8000 | (unsigned)(6 + len));
+	off = put16(p, off, 0);
+	off = put16(p, off, type);
+	memcpy(p + off, value, len);
+	return off + len;
+}
+
+static size_t build_sccrq(uint8_t *p, const char *hostname)
+{
+	const uint8_t msg_type[2] = { 0, 1 }, version[2] = { 1, 0 }, framing[4] = { 0, 0, 0, 3 };
+	const uint8_t tunnel_id[2] = { 0x4c, 0x32 }, window[2] = { 0, 4 };
+	size_t off = 12;
+
+	off = avp(p, off, 0, msg_type, sizeof(msg_type));
+	off = avp(p, off, 2, version, sizeof(version));
+	off = avp(p, off, 7, hostname, strlen(hostname));
+	off = avp(p, off, 3, framing, sizeof(framing));
+	off = avp(p, off, 9, tunnel_id, sizeof(tunnel_id));
+	off = avp(p, off, 10, window, sizeof(window));
+	/* header: T, L, S bits, version 2; length; tunnel 0, session 0; Ns 0, Nr 0 */
+	put16(p, 0, 0xc802);
+	put16(p, 2, (unsigned)off);
+	memset(p + 4, 0, 8);
+	return off;
+}
+
+static const char *message_name(unsigned type)
+{
+	static const char *const names[] = { "ZLB", "SCCRQ", "SCCRP", "SCCCN", "StopCCN" };
+
+	return type < sizeof(names) / sizeof(names[0]) ? names[type] : "other";
+}
+
+/* the Message Type AVP of a control message, or -1 (a ZLB: 0) */
+static int message_type(const uint8_t *p, size_t len)
+{
+	size_t off = 12;
+
+	if (len < 12 || !(p[0] & 0x80))
+		return -1;
+	if (len == 12)
+		return 0;
+	if (len < off + 8 || (p[off + 5]) != 0 || p[off + 4] != 0)
+		return -1;
+	return (p[off + 6] << 8) | p[off + 7];
+}
+
+int main(int argc, char **argv)
+{
+	struct sockaddr_in me = { .sin_family = AF_INET, .sin_port = htons(L2TP_PORT) }, to = me, from;
+	socklen_t fromlen;
+	time_t deadline;
+	uint8_t pkt[256], reply[2048];
+	int fd, wait_s, one = 1;
+	struct pollfd pfd;
+	ssize_t n;
+	size_t len;
+
+	if (argc < 2 || argc > 4 || inet_pton(AF_INET, argv[1], &to.sin_addr) != 1) {
+		fprintf(stderr, "usage: l2tp-sccrq DEST_IPV4 [HOSTNAME [WAIT_SECONDS]]\n");
+		return 2;
+	}
+	wait_s = argc > 3 ? atoi(argv[3]) : 5;
+	len = build_sccrq(pkt, argc > 2 ? argv[2] : "l2tp-sccrq");
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
+	    bind(fd, (struct sockaddr *)&me, sizeof(me))) {
+		fprintf(stderr, "l2tp-sccrq: bind to port %d: %s\n", L2TP_PORT, strerror(errno));
+		return 2;
+	}
+	if (sendto(fd, pkt, len, 0, (struct sockaddr *)&to, sizeof(to)) != (ssize_t)len) {
+		/* the kernel refusing it (an XFRM block policy) is an answer of sorts: say so */
+		printf("send refused: %s\n", strerror(errno));
+		return 1;
+	}
+	printf("sent SCCRQ (%zu bytes) to %s:%d\n", len, argv[1], L2TP_PORT);
+	pfd.fd = fd;
+	pfd.events = POLLIN;
+	deadline = time(NULL) + wait_s;
+	for (;;) {
+		/* only DEST's answer counts: another LNS may still be retransmitting to this port */
+		if (time(NULL) >= deadline || poll(&pfd, 1, 200) < 0) {
+			printf("no reply within %d s\n", wait_s);
+			return 1;
+		}
+		if (!(pfd.revents & POLLIN))
+			continue;
+		fromlen = sizeof(from);
+		n = recvfrom(fd, reply, sizeof(reply), 0, (struct sockaddr *)&from, &fromlen);
+		if (n < 0) {
+			printf("receive failed: %s\n", strerror(errno));
+			return 1;
+		}
+		if (from.sin_addr.s_addr == to.sin_addr.s_addr)
+			break;
+		printf("ignored %zd bytes from %s:%d\n", n, inet_ntoa(from.sin_addr),
+		       ntohs(from.sin_port));
+	}
+	printf("reply: %zd bytes from %s:%d, %s\n", n, inet_ntoa(from.sin_addr),
+	       ntohs(from.sin_port), message_name((unsigned)message_type(reply, (size_t)n)));
+	return 0;
+}

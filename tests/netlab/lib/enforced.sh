@@ -1,0 +1,106 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# The voluntary world with l2tpsec enforcing "no L2TP without IPsec" at both ends: charon with the
+# l2tp-security plugin (one crypto profile, l2tp, borrowing swanctl connection l2tp) and the
+# patched xl2tpd whose [lns]/[lac] sections name that profile. The client's xl2tpd OPENs the
+# tunnel on the crypto socket before its first SCCRQ; the LNS's LISTENs. Sourced after lab.sh,
+# voluntary.sh and cryptosock.sh (bash).
+
+XL2TPD_L2TPSEC=/usr/local/sbin/xl2tpd
+SCCRQ=$NETLAB_BUILD/tests/netlab/l2tp-sccrq
+
+# enforced_charon HOST LOCAL_ADDRS PEER CHILD: charon with the plugin and its swanctl connection
+enforced_charon() {
+	local h=$1
+	charon_conf "$h" l2tp-security "$(plugin_conf 3600)"
+	swanctl_conf "$2" "$3" "$4" > "$(etc "$h")/swanctl/swanctl.conf"
+	charon_start "$h" || return 1
+	swanctl_on "$h" --load-all > "$(outdir "$h")/load-all.txt" 2>&1
+}
+
+# enforced_lns HOST LOCAL_ADDRS: the LNS; every peer it serves needs IPsec
+enforced_lns() {
+	local h=$1 e
+	e=$(etc "$h")
+	enforced_charon "$h" "$2" %any "$LNS_CHILD" || return 1
+	cat > "$e/xl2tpd/xl2tpd.conf" <<CONF
+[global]
+port = 1701
+debug tunnel = yes
+[lns default]
+ip range = $POOL_RANGE
+local ip = $POOL_LOCAL
+require authentication = yes
+name = lns
+pppoptfile = /etc/ppp/options.lns
+length bit = yes
+l2tpsec crypto profile = l2tp
+l2tpsec keep sa = no
+CONF
+	cat > "$e/ppp/options.lns" <<CONF
+require-mschap-v2
+nodefaultroute
+noccp
+lcp-echo-interval 2
+lcp-echo-failure 3
+debug
+logfile $(outdir "$h")/pppd.log
+CONF
+	echo "alice * \"alice-pw\" *" > "$e/ppp/chap-secrets"
+	xl2tpd_start "$h" "$XL2TPD_L2TPSEC"
+}
+
+# enforced_client HOST ADDR LNS_ADDR: a client whose [lac lns] needs IPsec; dial with client_dial
+enforced_client() {
+	local h=$1 e
+	e=$(etc "$h")
+	enforced_charon "$h" "$2" "$3" "" || return 1
+	cat > "$e/xl2tpd/xl2tpd.conf" <<CONF
+[global]
+port = 1701
+[lac lns]
+lns = $3
+pppoptfile = /etc/ppp/options.client
+length bit = yes
+autodial = no
+redial = no
+l2tpsec crypto profile = l2tp
+CONF
+	cat > "$e/ppp/options.client" <<CONF
+name alice
+refuse-pap
+refuse-chap
+refuse-mschap
+refuse-eap
+noauth
+nodefaultroute
+noipdefault
+noccp
+debug
+logfile $(outdir "$h")/pppd.log
+CONF
+	echo "alice * \"alice-pw\" *" > "$e/ppp/chap-secrets"
+	xl2tpd_start "$h" "$XL2TPD_L2TPSEC"
+}
+
+# plain_lns HOST: stock xl2tpd answering anyone (the injection tool's positive control)
+plain_lns() {
+	cat > "$(etc "$1")/xl2tpd/xl2tpd.conf" <<CONF
+[global]
+port = 1701
+[lns default]
+ip range = $POOL_RANGE
+local ip = $POOL_LOCAL
+name = plain
+CONF
+	xl2tpd_start "$1"
+}
+
+# sccrq HOST DEST: inject one plaintext SCCRQ; its report lands in OUT/HOST/sccrq.txt
+sccrq() { on "$1" "$SCCRQ" "$2" rogue 4 >> "$(outdir "$1")/sccrq.txt" 2>&1; }
+
+# xl2tpd_log HOST PATTERN: the xl2tpd log of HOST has a line matching PATTERN
+xl2tpd_log() { grep -q -- "$2" "$LAB_OUT/$1/xl2tpd.log"; }
+
+# new_tunnels HOST PEER: how many tunnels xl2tpd allocated for PEER (debug tunnel = yes)
+new_tunnels() { grep -c "allocating new tunnel for host $2," "$LAB_OUT/$1/xl2tpd.log"; }
