@@ -1,7 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The patched xl2tpd runs, its hook reports in, and it reads the l2tpsec keys of xl2tpd.conf
-# (with [lns default] inheritance) and refuses bad values with a clear error. Started on this
+# (with [lns default] inheritance) and refuses bad values with a clear error. With a crypto
+# profile and no charon it says so, retries, and a LAC sends no SCCRQ; without any profile it
+# never touches the crypto socket. Started on this
 # host in private mount and network namespaces (this kernel has no L2TP, so the userspace data
 # path is expected here; the netlab scenario components-voluntary shows the kernel path).
 set -u
@@ -12,13 +14,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 : > "$work/secrets"
 
-# run_xl2tpd CONF LOG: start it, wait for its control pipe (or its exit), stop it
+# run_xl2tpd CONF LOG [LINGER]: start it, wait for its control pipe (or its exit), stop it
 run_xl2tpd() {
 	cat > "$work/run.sh" <<RUN
 mount -t tmpfs tmpfs /run
 mkdir -p /run/xl2tpd
 ip link set lo up
-$(xl2tpd_probe "$bin" "$1" "$work/secrets" "$2")
+$(xl2tpd_probe "$bin" "$1" "$work/secrets" "$2" "${3:-0}")
 RUN
 	unshare -m -n --propagation private sh "$work/run.sh"
 }
@@ -48,6 +50,21 @@ t grep -q 'l2tpsec: \[lns dial-in\] crypto profile l2tp, keep-sa yes, ip pmtu ye
 t grep -q 'l2tpsec: \[lac out\] crypto profile p2, keep-sa no, ip pmtu no, lcp renegotiation off' "$work/log"
 t sh -c "! grep -q 'lac plain' '$work/log'"
 [ "$fails" = 0 ] || cat "$work/log"
+
+# a crypto profile and no charon: a clear error, retries, and the LAC sends no SCCRQ
+sed 's/^lns = 192.0.2.1$/lns = 192.0.2.1\nautodial = yes/' "$work/good.conf" > "$work/nocharon.conf"
+run_xl2tpd "$work/nocharon.conf" "$work/nocharon.log" 1.5
+t grep -q "l2tpsec: cannot reach charon's crypto socket /run/test/crypto.sock (No such file or directory): is charon running with the l2tp-security plugin? Protected L2TP is refused until it is; retrying in 1 s" "$work/nocharon.log"
+t grep -q "retrying in 2 s" "$work/nocharon.log"
+t grep -q "l2tpsec: \[lac out\] IPsec to 192.0.2.1:1701 not established (no route to the LNS): no SCCRQ sent; retrying in 2 s" "$work/nocharon.log"
+t not_grep "Connecting to host 192.0.2.1" "$work/nocharon.log"
+[ "$fails" = 0 ] || cat "$work/nocharon.log"
+
+# no crypto profile anywhere: l2tpsec stays out of the way (no crypto socket at all)
+printf '[global]\nport = 1701\n[lns plain]\nip range = 192.0.2.10-192.0.2.20\nlocal ip = 192.0.2.1\n' > "$work/stock.conf"
+run_xl2tpd "$work/stock.conf" "$work/stock.log"
+t grep -q 'hooks active' "$work/stock.log"
+t not_grep 'cannot reach\|connected to charon\|passive open' "$work/stock.log"
 
 # bad values: xl2tpd refuses the configuration and says why
 bad() {

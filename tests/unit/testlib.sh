@@ -6,9 +6,10 @@ t() { if "$@"; then :; else echo "FAIL: $*"; fails=$((fails + 1)); fi; }
 need_root() { [ "$(id -u)" = 0 ] || { echo "SKIP: needs root (namespaces)"; exit 77; }; }
 finish() { echo "$1: $fails failed"; [ "$fails" = 0 ]; }
 
-# xl2tpd_probe BIN CONF SECRETS LOG: shell lines (for a script run inside a private mount and
-# network namespace with /run/xl2tpd made) that start xl2tpd, wait until its control pipe exists
-# or it exits (bounded), and stop it; its output goes to LOG
+# xl2tpd_probe BIN CONF SECRETS LOG [LINGER]: shell lines (for a script run inside a private mount
+# and network namespace with /run/xl2tpd made) that start xl2tpd, wait until its control pipe
+# exists or it exits (bounded), let it run LINGER more seconds (default 0), and stop it; its
+# output goes to LOG
 xl2tpd_probe() {
 	cat <<PROBE
 "$1" -D -c "$2" -s "$3" -p /run/x.pid -C /run/xl2tpd/ctl > "$4" 2>&1 &
@@ -17,6 +18,7 @@ i=0
 until [ -p /run/xl2tpd/ctl ] || ! kill -0 \$pid 2>/dev/null; do
 	i=\$((i + 1)); [ \$i -gt 50 ] && break; sleep 0.1
 done
+sleep ${5:-0}
 kill \$pid 2>/dev/null; wait \$pid
 PROBE
 }

@@ -1,0 +1,160 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ *
+ * The parts of the patched xl2tpd's guard that need no xl2tpd: the SA cache every received
+ * packet is checked against, the once-per-peer-per-interval drop log, and l2tpsec's timers.
+ */
+#include <string.h>
+
+#include "check.h"
+#include "../../common/cs_text.h"
+#include "../../xl2tpd-plugin/l2tpsec_sacache.h"
+#include "../../xl2tpd-plugin/l2tpsec_droplog.h"
+#include "../../xl2tpd-plugin/l2tpsec_timer.h"
+
+static struct cs_endpoint ep(const char *text)
+{
+	struct cs_endpoint e;
+
+	CHECK(cs_parse_endpoint(text, &e) == 0);
+	return e;
+}
+
+static void sa_cache(void)
+{
+	struct l2tpsec_sacache *c = l2tpsec_sacache_create();
+	struct cs_endpoint lns = ep("10.0.0.13:1701"), lac = ep("10.0.0.12:1701");
+	struct cs_endpoint other_port = ep("10.0.0.12:50000"), other_addr = ep("10.0.0.99:1701");
+	struct cs_endpoint wrong_local = ep("10.0.1.13:1701"), v6 = ep("[2001:db8::12]:1701");
+	struct l2tpsec_sa gone;
+	char text[64];
+
+	CHECK(c != NULL);
+	CHECK(l2tpsec_sacache_find(c, &lac, NULL) == NULL);
+	CHECK(l2tpsec_sacache_add(c, 0x80000000u, &lns, &lac, 53) == 0);
+	CHECK(l2tpsec_sacache_find(c, &lac, NULL) != NULL);
+	CHECK(l2tpsec_sacache_find(c, &lac, &lns) != NULL);
+	CHECK_EQ_UL(l2tpsec_sacache_find(c, &lac, &lns)->overhead, 53);
+	/* the exact peer only: another port or address of the same host is not protected */
+	CHECK(l2tpsec_sacache_find(c, &other_port, NULL) == NULL);
+	CHECK(l2tpsec_sacache_find(c, &other_addr, NULL) == NULL);
+	/* a packet that arrived on another local address is not this SA's */
+	CHECK(l2tpsec_sacache_find(c, &lac, &wrong_local) == NULL);
+	/* a rekey (same id) replaces, never duplicates */
+	CHECK(l2tpsec_sacache_add(c, 0x80000000u, &lns, &lac, 61) == 0);
+	CHECK_EQ_UL(l2tpsec_sacache_count(c), 1);
+	CHECK_EQ_UL(l2tpsec_sacache_find(c, &lac, NULL)->overhead, 61);
+	CHECK(l2tpsec_sacache_add(c, 7, &lns, &v6, 73) == 0);
+	CHECK(l2tpsec_sacache_find(c, &v6, NULL) != NULL);
+	/* CLOSED removes by id and says what went */
+	CHECK(l2tpsec_sacache_remove(c, 0x80000000u, &gone) == 1);
+	cs_format_endpoint(&gone.remote, text, sizeof(text));
+	CHECK(!strcmp(text, "10.0.0.12:1701"));
+	CHECK(l2tpsec_sacache_remove(c, 0x80000000u, NULL) == 0);
+	CHECK(l2tpsec_sacache_find(c, &lac, NULL) == NULL);
+	CHECK(l2tpsec_sacache_find(c, &v6, NULL) != NULL);
+	l2tpsec_sacache_clear(c);
+	CHECK_EQ_UL(l2tpsec_sacache_count(c), 0);
+	CHECK(l2tpsec_sacache_find(c, &v6, NULL) == NULL);
+	l2tpsec_sacache_destroy(c);
+}
+
+/* many peers: the table grows and every one is still found, removals leave the rest */
+static void sa_cache_many(void)
+{
+	struct l2tpsec_sacache *c = l2tpsec_sacache_create();
+	struct cs_endpoint local = ep("10.0.0.13:1701"), peer = ep("10.1.0.0:1701");
+	unsigned found = 0, n = 5000;
+
+	for (unsigned i = 0; i < n; i++) {
+		peer.addr[2] = (uint8_t)(i >> 8);
+		peer.addr[3] = (uint8_t)i;
+		CHECK(l2tpsec_sacache_add(c, i + 1, &local, &peer, 53) == 0);
+	}
+	CHECK_EQ_UL(l2tpsec_sacache_count(c), n);
+	for (unsigned i = 0; i < n; i += 2)
+		l2tpsec_sacache_remove(c, i + 1, NULL);
+	for (unsigned i = 0; i < n; i++) {
+		const struct l2tpsec_sa *sa;
+
+		peer.addr[2] = (uint8_t)(i >> 8);
+		peer.addr[3] = (uint8_t)i;
+		sa = l2tpsec_sacache_find(c, &peer, &local);
+		if (sa && sa->id == i + 1 && i % 2)
+			found++;
+		CHECK(!sa == !(i % 2));
+	}
+	CHECK_EQ_UL(found, n / 2);
+	l2tpsec_sacache_destroy(c);
+}
+
+static void drop_log(void)
+{
+	static struct l2tpsec_droplog log;
+	struct cs_endpoint rogue = ep("10.0.1.66:1701"), rogue2 = ep("10.0.1.66:4500");
+	struct cs_endpoint other = ep("10.0.1.67:1701");
+	uint64_t n = 0;
+
+	l2tpsec_droplog_init(&log, 60);
+	/* the first drop from a peer is said at once */
+	CHECK(l2tpsec_droplog_note(&log, &rogue, 1000, &n) == 1);
+	CHECK_EQ_UL(n, 1);
+	/* then nothing for the interval, whatever the port, however many */
+	for (int i = 0; i < 1000; i++)
+		CHECK(l2tpsec_droplog_note(&log, i % 2 ? &rogue : &rogue2, 1000 + i % 59, &n) == 0);
+	/* another peer has its own line */
+	CHECK(l2tpsec_droplog_note(&log, &other, 1010, &n) == 1);
+	/* after the interval one line covers everything since */
+	CHECK(l2tpsec_droplog_note(&log, &rogue, 1060, &n) == 1);
+	CHECK_EQ_UL(n, 1001);
+	CHECK_EQ_UL(log.total, 1003);
+}
+
+static int fired[3];
+static struct l2tpsec_timer timers[3];
+static uint64_t now;
+
+static void fire(void *arg)
+{
+	int i = (int)(long)arg;
+
+	fired[i]++;
+	if (i == 0 && fired[0] == 1)	/* a timer may re-arm itself from its own callback */
+		l2tpsec_timer_arm(&timers[0], now, 100, fire, arg);
+}
+
+static int64_t run_at(uint64_t t)
+{
+	now = t;
+	return l2tpsec_timer_run(t);
+}
+
+static void timer_order(void)
+{
+	CHECK(run_at(0) == -1);
+	l2tpsec_timer_arm(&timers[1], 1000, 3000, fire, (void *)1L);
+	l2tpsec_timer_arm(&timers[0], 1000, 1000, fire, (void *)0L);
+	l2tpsec_timer_arm(&timers[2], 1000, 2000, fire, (void *)2L);
+	CHECK(run_at(1500) == 500);		/* the earliest first */
+	CHECK(fired[0] == 0);
+	l2tpsec_timer_cancel(&timers[2]);
+	l2tpsec_timer_cancel(&timers[2]);	/* twice is harmless */
+	CHECK(run_at(2000) == 100);		/* timers[0] fired and re-armed itself */
+	CHECK(fired[0] == 1 && fired[2] == 0);
+	/* re-arming moves a timer rather than adding a second one */
+	l2tpsec_timer_arm(&timers[1], 2000, 10000, fire, (void *)1L);
+	CHECK(run_at(2100) == 9900);
+	CHECK(fired[0] == 2 && fired[1] == 0);
+	CHECK(run_at(12000) == -1);
+	CHECK(fired[1] == 1 && fired[2] == 0);
+}
+
+int main(void)
+{
+	sa_cache();
+	sa_cache_many();
+	drop_log();
+	timer_order();
+	return check_done("test_xl2tpd_guard");
+}
