@@ -153,3 +153,11 @@ int l2tpsec_any_profile(void)
 			return 1;
 	return 0;
 }
+
+int l2tpsec_any_pmtu(void)
+{
+	for (size_t i = 0; i < nsections; i++)
+		if (sections[i].ip_pmtu == 1)
+			return 1;
+	return 0;
+}

@@ -35,6 +35,9 @@ const char *l2tpsec_socket_path(void);
 /* does any section require IPsec? (if not, l2tpsec stays out of xl2tpd's way entirely) */
 int l2tpsec_any_profile(void);
 
+/* does any section (or default section) turn ip pmtu on? */
+int l2tpsec_any_pmtu(void);
+
 extern const char *const l2tpsec_lcp_names[];
 
 #endif

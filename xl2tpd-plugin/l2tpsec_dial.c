@@ -114,6 +114,10 @@ static void send_open(struct dial *d)
 
 	if (!l2tpsec_cs_connected())
 		return;		/* held until l2tpsec_dial_connected() */
+	if (local_address(&d->remote, &d->local)) {
+		backoff(d, "no route to the LNS");
+		return;
+	}
 	memset(&m, 0, sizeof(m));
 	m.type = CS_OPEN;
 	m.present = 1u << CS_A_ID | 1u << CS_A_PROFILE | 1u << CS_A_LOCAL | 1u << CS_A_REMOTE |
@@ -202,10 +206,6 @@ int l2tpsec_dial_may(struct lac *lac, struct in_addr addr, int port)
 	d->backoff_s = BACKOFF_MIN_S;
 	d->next = dials;
 	dials = d;
-	if (local_address(&remote, &d->local)) {
-		backoff(d, "no route to the LNS");
-		return 0;
-	}
 	if (!l2tpsec_cs_connected())
 		l2tp_log(LOG_WARNING, "l2tpsec: [lac %s] waiting for charon's crypto socket before "
 			 "dialling %s\n", lac->entname, inet_ntoa(addr));

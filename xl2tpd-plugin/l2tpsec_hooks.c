@@ -17,6 +17,7 @@
 #include "l2tpsec_cs.h"
 #include "l2tpsec_dial.h"
 #include "l2tpsec_droplog.h"
+#include "l2tpsec_pmtu.h"
 #include "l2tpsec_timer.h"
 #include "l2tpsec_tunnels.h"
 
@@ -27,6 +28,7 @@ extern struct lns *deflns;
 extern struct lac *deflac;
 
 static int enforcing;	/* some section names a crypto profile */
+static int timers;	/* l2tpsec has timers to run (enforcing or ip pmtu) */
 static struct l2tpsec_droplog drops;
 
 static void log_section(const char *kind, const char *name, const void *item, int context)
@@ -70,6 +72,8 @@ void l2tpsec_ready(void)
 {
 	if (enforcing)
 		l2tpsec_cs_start();
+	l2tpsec_pmtu_start();
+	timers = enforcing || l2tpsec_any_pmtu();
 }
 
 int l2tpsec_fdset(fd_set *readfds, int max)
@@ -81,7 +85,7 @@ struct timeval *l2tpsec_select_timeout(struct timeval *ptv, struct timeval *stor
 {
 	int64_t ms;
 
-	if (!enforcing)
+	if (!timers)
 		return ptv;
 	ms = l2tpsec_timer_run(l2tpsec_now_ms());
 	if (ms < 0)

@@ -22,7 +22,7 @@ void l2tpsec_endpoint_from_sin(const struct sockaddr_in *sin, struct cs_endpoint
 	ep->port = ntohs(sin->sin_port);
 }
 
-static struct l2tpsec_settings settings_of(const struct tunnel *t)
+struct l2tpsec_settings l2tpsec_tunnel_settings(const struct tunnel *t)
 {
 	struct l2tpsec_settings none = { 0 };
 
@@ -35,7 +35,7 @@ static struct l2tpsec_settings settings_of(const struct tunnel *t)
 
 int l2tpsec_tunnel_protected(const struct tunnel *t)
 {
-	return settings_of(t).profile != NULL;
+	return l2tpsec_tunnel_settings(t).profile != NULL;
 }
 
 int l2tpsec_peer_needs_ipsec(const struct sockaddr_in *from, int tunnel_id)
@@ -85,7 +85,7 @@ again:	/* destroying a tunnel changes the list: start over after each */
 
 void l2tpsec_tunnel_gone(const struct tunnel *t)
 {
-	struct l2tpsec_settings s = settings_of(t);
+	struct l2tpsec_settings s = l2tpsec_tunnel_settings(t);
 	struct cs_endpoint remote;
 	const struct l2tpsec_sa *sa;
 	struct cs_msg m;

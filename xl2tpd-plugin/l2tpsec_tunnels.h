@@ -15,6 +15,11 @@
 
 struct tunnel;
 
+#include "l2tpsec_config.h"
+
+/* the l2tpsec settings of the configuration section serving this tunnel */
+struct l2tpsec_settings l2tpsec_tunnel_settings(const struct tunnel *t);
+
 /* does the configuration section serving this tunnel name a crypto profile? */
 int l2tpsec_tunnel_protected(const struct tunnel *t);
 

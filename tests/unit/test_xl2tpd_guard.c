@@ -3,7 +3,8 @@
  * Copyright (C) 2026 The l2tpsec authors
  *
  * The parts of the patched xl2tpd's guard that need no xl2tpd: the SA cache every received
- * packet is checked against, the once-per-peer-per-interval drop log, and l2tpsec's timers.
+ * packet is checked against, the once-per-peer-per-interval drop log, l2tpsec's timers and the
+ * ip pmtu session MTU arithmetic.
  */
 #include <string.h>
 
@@ -12,6 +13,7 @@
 #include "../../xl2tpd-plugin/l2tpsec_sacache.h"
 #include "../../xl2tpd-plugin/l2tpsec_droplog.h"
 #include "../../xl2tpd-plugin/l2tpsec_timer.h"
+#include "../../xl2tpd-plugin/l2tpsec_pmtu.h"
 
 static struct cs_endpoint ep(const char *text)
 {
@@ -150,8 +152,20 @@ static void timer_order(void)
 	CHECK(fired[1] == 1 && fired[2] == 0);
 }
 
+static void session_mtu(void)
+{
+	/* 1500 - IP 20 - ESP 53 (AES-CBC + SHA1, from SECURED) - UDP 8 - L2TP 12 - PPP 4 */
+	CHECK_EQ_UL(l2tpsec_pmtu_session_mtu(1500, 53), 1403);
+	CHECK_EQ_UL(l2tpsec_pmtu_session_mtu(1300, 53), 1203);
+	CHECK_EQ_UL(l2tpsec_pmtu_session_mtu(1500, 0), 1456);	/* no SA: no ESP */
+	/* a silly small path never yields a session below IPv4's 576 */
+	CHECK_EQ_UL(l2tpsec_pmtu_session_mtu(600, 53), 576);
+	CHECK_EQ_UL(l2tpsec_pmtu_session_mtu(68, 53), 576);
+}
+
 int main(void)
 {
+	session_mtu();
 	sa_cache();
 	sa_cache_many();
 	drop_log();

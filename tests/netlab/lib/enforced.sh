@@ -18,9 +18,9 @@ enforced_charon() {
 	swanctl_on "$h" --load-all > "$(outdir "$h")/load-all.txt" 2>&1
 }
 
-# enforced_lns HOST LOCAL_ADDRS: the LNS; every peer it serves needs IPsec
+# enforced_lns HOST LOCAL_ADDRS [MORE_LNS_LINES]: the LNS; every peer it serves needs IPsec
 enforced_lns() {
-	local h=$1 e
+	local h=$1 more=${3:-} e
 	e=$(etc "$h")
 	enforced_charon "$h" "$2" %any "$LNS_CHILD" || return 1
 	cat > "$e/xl2tpd/xl2tpd.conf" <<CONF
@@ -36,6 +36,7 @@ pppoptfile = /etc/ppp/options.lns
 length bit = yes
 l2tpsec crypto profile = l2tp
 l2tpsec keep sa = no
+$more
 CONF
 	cat > "$e/ppp/options.lns" <<CONF
 require-mschap-v2
@@ -50,9 +51,9 @@ CONF
 	xl2tpd_start "$h" "$XL2TPD_L2TPSEC"
 }
 
-# enforced_client HOST ADDR LNS_ADDR: a client whose [lac lns] needs IPsec; dial with client_dial
+# enforced_client HOST ADDR LNS_ADDR [MORE_LAC_LINES]: a client whose [lac lns] needs IPsec
 enforced_client() {
-	local h=$1 e
+	local h=$1 more=${4:-} e
 	e=$(etc "$h")
 	enforced_charon "$h" "$2" "$3" "" || return 1
 	cat > "$e/xl2tpd/xl2tpd.conf" <<CONF
@@ -65,6 +66,7 @@ length bit = yes
 autodial = no
 redial = no
 l2tpsec crypto profile = l2tp
+$more
 CONF
 	cat > "$e/ppp/options.client" <<CONF
 name alice

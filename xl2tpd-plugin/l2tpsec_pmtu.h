@@ -1,0 +1,28 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ *
+ * "ip pmtu" (IOS vpdn-group ip pmtu): for tunnels of sections that enable it, l2tpsec learns the
+ * path MTU to the peer and sets each session's ppp interface MTU to what fits in one packet:
+ *   path MTU - IP (20) - ESP overhead (from SECURED) - UDP (8) - L2TP (12) - PPP (4)
+ * so the kernel itself answers oversize DF packets with ICMP fragmentation-needed, and nothing
+ * is fragmented behind ESP. The path MTU is the kernel's (IP_MTU of a socket routed to the peer,
+ * lowered by ICMP frag-needed); because the kernel L2TP data path sends without DF, l2tpsec
+ * keeps it honest with a DF ICMP echo of the current path MTU to the peer every few seconds.
+ */
+#ifndef L2TPSEC_PMTU_H
+#define L2TPSEC_PMTU_H
+
+#define L2TPSEC_PMTU_IP 20
+#define L2TPSEC_PMTU_UDP 8
+#define L2TPSEC_PMTU_L2TP 12	/* worst case: length, Ns/Nr */
+#define L2TPSEC_PMTU_PPP 4	/* address, control, protocol */
+#define L2TPSEC_PMTU_MIN 576	/* never below what IPv4 promises */
+
+/* the session MTU for a path MTU and an ESP overhead (never below L2TPSEC_PMTU_MIN) */
+int l2tpsec_pmtu_session_mtu(int path_mtu, int esp_overhead);
+
+/* start the periodic check if any section enables ip pmtu */
+void l2tpsec_pmtu_start(void);
+
+#endif
