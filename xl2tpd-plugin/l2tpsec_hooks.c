@@ -135,6 +135,11 @@ int l2tpsec_may_dial(struct lac *lac, struct in_addr addr, int port)
 	return l2tpsec_dial_may(lac, addr, ntohs((uint16_t)port));
 }
 
+int l2tpsec_payload_out(struct tunnel *t, struct call *c, struct buffer *buf)
+{
+	return l2tpsec_pmtu_payload(t, c, buf->start, buf->len);
+}
+
 void l2tpsec_tunnel_destroyed(struct tunnel *t)
 {
 	if (enforcing)

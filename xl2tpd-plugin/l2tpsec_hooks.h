@@ -41,6 +41,11 @@ int l2tpsec_packet_allowed(const struct sockaddr_in *from, const struct in_pktin
 /* before a LAC's first SCCRQ to addr:port (network order); 0: not yet, l2tpsec redials */
 int l2tpsec_may_dial(struct lac *lac, struct in_addr addr, int port);
 
+/* userspace data path: a PPP frame from pppd for call c; 0: drop it (ip pmtu) */
+struct call;
+struct buffer;
+int l2tpsec_payload_out(struct tunnel *t, struct call *c, struct buffer *buf);
+
 /* xl2tpd is about to free tunnel t */
 void l2tpsec_tunnel_destroyed(struct tunnel *t);
 

@@ -30,6 +30,7 @@ struct session {
 	pid_t pppd;
 	char ifname[IFNAMSIZ];
 	int negotiated;		/* its MTU before l2tpsec touched it: never exceeded */
+	int applied;		/* the session MTU l2tpsec derived last (0: none yet) */
 	struct session *next;
 };
 
@@ -124,13 +125,20 @@ static void probe(struct in_addr peer, int mtu)
 	sendto(icmp_fd, pkt, len, MSG_DONTWAIT, (struct sockaddr *)&to, sizeof(to));
 }
 
-static struct session *session_of(pid_t pppd)
+static struct session *find_session(pid_t pppd)
 {
-	struct session *s;
-
-	for (s = sessions; s; s = s->next)
+	for (struct session *s = sessions; s; s = s->next)
 		if (s->pppd == pppd)
 			return s;
+	return NULL;
+}
+
+static struct session *session_of(pid_t pppd)
+{
+	struct session *s = find_session(pppd);
+
+	if (s)
+		return s;
 	s = calloc(1, sizeof(*s));
 	if (!s)
 		return NULL;
@@ -173,6 +181,9 @@ static void apply(struct tunnel *t, struct call *c, int pmtu, int overhead)
 	want = l2tpsec_pmtu_session_mtu(pmtu, overhead);
 	if (want > s->negotiated)
 		want = s->negotiated;
+	if (want == s->applied)
+		return;		/* nothing changed: an MTU set by hand stands until the path changes */
+	s->applied = want;
 	now = if_mtu(s->ifname, 0);
 	if (now <= 0 || now == want)
 		return;
@@ -231,4 +242,86 @@ void l2tpsec_pmtu_start(void)
 	l2tp_log(LOG_INFO, "l2tpsec: ip pmtu: checking the path MTU of such tunnels every %d s\n",
 		 INTERVAL_MS / 1000);
 	l2tpsec_timer_arm(&timer, l2tpsec_now_ms(), INTERVAL_MS, check, NULL);
+}
+
+/* outer DF as the inner packet asks (changed only when it differs from the last packet's) */
+static void set_outer_df(int how)
+{
+	static int current = -1;
+
+	if (how == current)
+		return;
+	if (!setsockopt(server_socket, IPPROTO_IP, IP_MTU_DISCOVER, &how, sizeof(how)))
+		current = how;
+}
+
+/* ICMP fragmentation-needed (RFC 1191) to the sender of the inner packet ip (len bytes) */
+static void frag_needed(const uint8_t *ip, size_t len, int mtu)
+{
+	struct sockaddr_in to = { .sin_family = AF_INET };
+	size_t quote = (size_t)(ip[0] & 0x0f) * 4 + 8;
+	uint8_t pkt[8 + 60 + 8];
+	uint32_t sum = 0;
+
+	if (quote > len)
+		quote = len;
+	memset(pkt, 0, 8);
+	pkt[0] = ICMP_DEST_UNREACH;
+	pkt[1] = ICMP_FRAG_NEEDED;
+	pkt[6] = (uint8_t)(mtu >> 8);
+	pkt[7] = (uint8_t)mtu;
+	memcpy(pkt + 8, ip, quote);
+	for (size_t i = 0; i < 8 + quote; i += 2)
+		sum += (uint32_t)(pkt[i] << 8 | (i + 1 < 8 + quote ? pkt[i + 1] : 0));
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	pkt[2] = (uint8_t)(~sum >> 8);
+	pkt[3] = (uint8_t)~sum;
+	memcpy(&to.sin_addr, ip + 12, 4);
+	sendto(icmp_fd, pkt, 8 + quote, MSG_DONTWAIT, (struct sockaddr *)&to, sizeof(to));
+}
+
+int l2tpsec_pmtu_payload(struct tunnel *t, struct call *c, const uint8_t *frame, size_t len)
+{
+	struct session *s;
+	unsigned proto;
+	int df, total;
+
+	if (icmp_fd < 0)
+		return 1;
+	if (!l2tpsec_tunnel_settings(t).ip_pmtu) {
+		set_outer_df(IP_PMTUDISC_WANT);		/* the kernel's own default */
+		return 1;
+	}
+	if (len >= 2 && frame[0] == 0xff && frame[1] == 0x03) {
+		frame += 2;
+		len -= 2;
+	}
+	if (len >= 1 && (frame[0] & 1)) {		/* a compressed (one-byte) protocol */
+		proto = frame[0];
+		frame += 1;
+		len -= 1;
+	} else if (len >= 2) {
+		proto = (unsigned)(frame[0] << 8 | frame[1]);
+		frame += 2;
+		len -= 2;
+	} else
+		proto = 0;
+	if (proto != 0x21 || len < 20 || frame[0] >> 4 != 4 || (frame[0] & 0x0f) < 5) {
+		set_outer_df(IP_PMTUDISC_DONT);
+		return 1;
+	}
+	df = frame[6] & 0x40;
+	total = frame[2] << 8 | frame[3];
+	s = find_session(c->pppd);
+	if (df && s && s->applied && total > s->applied) {
+		/* bigger than the path takes once wrapped: the sender must learn that, not us */
+		frag_needed(frame, len, s->applied);
+		l2tp_log(LOG_INFO, "l2tpsec: ip pmtu: dropped a %d-byte DF packet from %u.%u.%u.%u "
+			 "for %s: ICMP frag-needed (mtu %d) sent\n", total, frame[12], frame[13],
+			 frame[14], frame[15], s->ifname, s->applied);
+		return 0;
+	}
+	set_outer_df(df ? IP_PMTUDISC_DO : IP_PMTUDISC_DONT);
+	return 1;
 }

@@ -13,6 +13,9 @@
 #ifndef L2TPSEC_PMTU_H
 #define L2TPSEC_PMTU_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #define L2TPSEC_PMTU_IP 20
 #define L2TPSEC_PMTU_UDP 8
 #define L2TPSEC_PMTU_L2TP 12	/* worst case: length, Ns/Nr */
@@ -24,5 +27,15 @@ int l2tpsec_pmtu_session_mtu(int path_mtu, int esp_overhead);
 
 /* start the periodic check if any section enables ip pmtu */
 void l2tpsec_pmtu_start(void);
+
+struct tunnel;
+struct call;
+
+/*
+ * Userspace data path: a PPP frame from pppd is about to be sent in call c of tunnel t. Reflects
+ * the inner IPv4 DF bit onto the outer header; 0 when the frame is a DF packet larger than the
+ * session MTU (dropped, ICMP frag-needed sent to its source).
+ */
+int l2tpsec_pmtu_payload(struct tunnel *t, struct call *c, const uint8_t *frame, size_t len);
 
 #endif

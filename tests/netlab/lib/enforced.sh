@@ -19,6 +19,7 @@ enforced_charon() {
 }
 
 # enforced_lns HOST LOCAL_ADDRS [MORE_LNS_LINES]: the LNS; every peer it serves needs IPsec
+# ($LNS_GLOBAL: more [global] lines)
 enforced_lns() {
 	local h=$1 more=${3:-} e
 	e=$(etc "$h")
@@ -27,6 +28,7 @@ enforced_lns() {
 [global]
 port = 1701
 debug tunnel = yes
+${LNS_GLOBAL:-}
 [lns default]
 ip range = $POOL_RANGE
 local ip = $POOL_LOCAL

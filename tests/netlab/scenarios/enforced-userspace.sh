@@ -1,0 +1,73 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# enforced-userspace: the LNS's patched xl2tpd on the userspace data path (force userspace), with
+# a crypto profile and ip pmtu. The session works and stays inside ESP; plaintext L2TP is dropped
+# by xl2tpd itself once the kernel's block policies are taken away; the inner DF bit is carried
+# onto the outer (ESP) header; and when the session's ppp MTU is raised by hand above what the
+# path takes, xl2tpd drops the oversize DF packet itself and answers ICMP frag-needed.
+# netlab-timeout: 240
+. "$NETLAB_TOP/tests/netlab/lib/lab.sh"
+. "$NETLAB_TOP/tests/netlab/lib/voluntary.sh"
+. "$NETLAB_TOP/tests/netlab/lib/cryptosock.sh"
+. "$NETLAB_TOP/tests/netlab/lib/enforced.sh"
+lab_init "$1"
+
+CLIENT=10.0.0.12 R_CLIENT=10.0.0.1 LNS=10.0.1.13 R_LNS=10.0.1.1 INSIDE=10.20.0.2 LNS_IN=10.20.0.1
+host_add lns; host_add client; host_add rt; host_add inside
+link_add client $CLIENT/24 rt $R_CLIENT/24
+link_add rt $R_LNS/24 lns $LNS/24
+link_add lns $LNS_IN/24 inside $INSIDE/24
+router_enable rt; router_enable lns
+ip -n client route add 10.0.1.0/24 via $R_CLIENT
+ip -n lns route add 10.0.0.0/24 via $R_LNS
+ip -n inside route add default via $LNS_IN
+pcap_start rt to-lns
+
+ppp_mtu() { on "$1" cat /sys/class/net/ppp0/mtu 2>/dev/null; }
+ppp_mtu_is() { [ "$(ppp_mtu "$1")" = "$2" ]; }
+df_ping() { on "$1" ping -M "${4:-do}" -c 1 -W 3 -s $(($3 - 28)) "$2" >> "$(outdir "$1")/ping.txt" 2>&1; }
+# esp_df PCAP SRC: ESP packets from SRC with DF set / without
+esp_df() { tcpdump -n -r "$1" "src $2 and esp and ip[6] & 0x40 != 0" 2>/dev/null | wc -l; }
+esp_nodf() { tcpdump -n -r "$1" "src $2 and esp and ip[6] & 0x40 = 0" 2>/dev/null | wc -l; }
+
+LNS_GLOBAL="force userspace = yes" \
+	check "lns: userspace xl2tpd with a crypto profile and ip pmtu" enforced_lns lns "$LNS" "l2tpsec ip pmtu = yes"
+check "lns: userspace data path" xl2tpd_log lns "L2TP data path: userspace"
+check "client: charon + plugin + patched xl2tpd" enforced_client client $CLIENT $LNS
+check "client: dial" xl2tpd_control client "c lns"
+check "client: ppp0 up" wait_for 60 "client ppp0" ppp_up client
+caddr=$(ppp_addr client)
+on client ip route add 10.20.0.0/24 dev ppp0
+check "client pings the LNS" ping_from client $POOL_LOCAL
+check "lns: session MTU from path 1500 and ESP 53: 1403" wait_for 20 "lns ppp0 1403" ppp_mtu_is lns 1403
+
+# plaintext L2TP with the kernel layer gone: the userspace path drops it too
+ip -n lns xfrm policy deleteall action block
+check "inside -> LNS plaintext SCCRQ: no answer" not sccrq inside $LNS_IN
+check "lns: xl2tpd dropped it" xl2tpd_log lns "dropped 1 unprotected L2TP packet(s) from $INSIDE:1701 (tunnel id 0)"
+check "the session still works" ping_from client $POOL_LOCAL 1
+
+# DF reflected: DF pings from behind the LNS leave in DF ESP packets, non-DF pings in non-DF ones
+check "inside -> client: 1000-byte DF pings" df_ping inside "$caddr" 1000 do
+check "inside -> client: 1000-byte pings without DF" df_ping inside "$caddr" 1000 dont
+
+# the router's hop shrinks: the LNS follows (frag-needed for DF-reflected packets or its probe)
+link_mtu rt to-client 1300
+df_ping inside "$caddr" 1403 do
+check "lns: session MTU follows the path: 1203" wait_for 30 "lns ppp0 1203" ppp_mtu_is lns 1203
+# an operator raises the MTU by hand: xl2tpd itself refuses what the path cannot take
+ip -n lns link set ppp0 mtu 1500
+check "inside -> client: 1300-byte DF packet refused" not df_ping inside "$caddr" 1300 do
+check "inside got ICMP frag-needed (mtu 1203) from the LNS" \
+	grep -q "From $LNS_IN icmp_seq=1 Frag needed and DF set (mtu = 1203)" "$LAB_OUT/inside/ping.txt"
+check "lns: xl2tpd dropped it and said so" \
+	xl2tpd_log lns "l2tpsec: ip pmtu: dropped a 1300-byte DF packet from $INSIDE for ppp0: ICMP frag-needed (mtu 1203) sent"
+check "lns: the hand-set MTU stands (the path did not change)" [ "$(ppp_mtu lns)" = 1500 ]
+
+teardown client lns
+pcap_stop_all
+P=$LAB_OUT/rt-to-lns.pcap
+summary "audit: $(audit_line $CLIENT $LNS); ESP from the LNS with DF: $(esp_df "$P" $LNS), without: $(esp_nodf "$P" $LNS)"
+check "DF reflected: ESP packets from the LNS with DF" [ "$(esp_df "$P" $LNS)" -gt 0 ]
+check "DF reflected: ESP packets from the LNS without DF" [ "$(esp_nodf "$P" $LNS)" -gt 0 ]
+check "no plaintext UDP/1701 between client and LNS" [ "$(audit_count $CLIENT $LNS l2tp-plaintext)" -eq 0 ]
