@@ -43,8 +43,12 @@ static void swanctl_conn(struct ios_config *cfg, const struct conn_view *v, FILE
 		REKEY(v->life_s));
 	fprintf(f, "\t\t\t\tlife_bytes = %llu\n\t\t\t\trekey_bytes = %llu\n",
 		(unsigned long long)v->life_kb * 1024, (unsigned long long)REKEY(v->life_kb) * 1024);
-	/* a LAC's first L2TP packet triggers the SA (trap): nothing leaves in plaintext */
-	fprintf(f, "\t\t\t\tstart_action = %s\n", v->lac ? "trap" : "none");
+	/*
+	 * Never trapped or started: on a LAC the patched xl2tpd OPENs each tunnel on the crypto
+	 * socket before its first SCCRQ (the plugin clones this profile for exactly that tunnel);
+	 * on an LNS this child answers the peers' quick modes.
+	 */
+	fprintf(f, "\t\t\t\tstart_action = none\n");
 	fprintf(f, "\t\t\t}\n\t\t}\n\t}\n");
 }
 
@@ -114,7 +118,7 @@ void emit_ipsec_conf(struct ios_config *cfg, const struct conn_view *v, size_t n
 		if (cfg->keepalive)
 			fprintf(conf, "\tdpddelay = %ds\n\tdpdtimeout = %ds\n\tdpdaction = clear\n",
 				cfg->keepalive, cfg->keepalive + 5 * cfg->keepalive_retry);
-		fprintf(conf, "\tauto = %s\n\n", c->lac ? "route" : "add");
+		fprintf(conf, "\tauto = add\n\n");	/* the patched xl2tpd asks for the SA */
 	}
 	emit_header(secrets, "#", opt);
 	for (size_t i = 0; i < cfg->keys.n; i++) {

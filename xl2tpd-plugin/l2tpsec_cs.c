@@ -90,7 +90,9 @@ static int listen_all(void)
 	const char *sent[64];
 	size_t nsent = 0;
 
-	for (struct lns *lns = deflns; lns; lns = lns == deflns ? lnslist : lns->next) {
+	/* [lns default] (when there is one) first, then every [lns] section */
+	for (struct lns *lns = deflns ? deflns : lnslist; lns;
+	     lns = lns == deflns ? lnslist : lns->next) {
 		struct l2tpsec_settings s = l2tpsec_settings_for(lns, CONTEXT_LNS);
 		size_t i;
 

@@ -6,8 +6,9 @@
 # mode, DES/SHA1/DH1 as the seed says, PSK "cisco"), the patched xl2tpd with L2TP tunnel
 # authentication (LAC/LNS secrets), pppd with CHAP from the generated chap-secrets and the
 # l2tpsec plugin's lcp renegotiation. The LAC's own pppd stands in for the switched client
-# (the PPP hand-off is the pppd plugin's later work). The LAC's first L2TP packet triggers the
-# SA (start_action = trap): not one plaintext UDP/1701 packet may cross. IPCP does not complete:
+# (the PPP hand-off is the pppd plugin's later work). The LAC's xl2tpd OPENs the tunnel on the
+# crypto socket before its first SCCRQ, the LNS's LISTENs: not one plaintext UDP/1701 packet
+# may cross. IPCP does not complete:
 # the seed's LNS names virtual-template 1 but never defines it, so no addresses are configured
 # (the translator warns about exactly that).
 # netlab-timeout: 150
@@ -51,10 +52,14 @@ for h in lns lac; do
 	check "$h: the plugin read the translated profile" grep -q "l2tp-security [0-9.]*: 1 crypto profile(s): l2tp," "$LAB_OUT/$h/charon.log"
 	check "$h: patched xl2tpd up" xl2tpd_start $h $XL2TPD
 done
-check "LAC trap policy installed (start_action = trap)" sh -c "ip -n lac xfrm policy | grep -q 'dport 1701'"
+check "LAC: no IPsec policy before xl2tpd asks (no trap)" not sh -c "ip -n lac xfrm policy | grep -q 'dport 1701'"
+check "LNS: xl2tpd listens on the crypto socket" wait_for 10 "lns LISTEN" \
+	grep -q "l2tpsec: passive open for crypto profile l2tp on port 1701" "$LAB_OUT/lns/xl2tpd.log"
 
 xl2tpd_control lac "c 1"
-check "IKE + ESP came up on the LAC's first L2TP packet" \
+check "LAC: xl2tpd opened the tunnel's SA before its first SCCRQ" wait_for 30 "lac secured" \
+	grep -q "l2tpsec: \[lac 1\] IPsec up: dialling" "$LAB_OUT/lac/xl2tpd.log"
+check "IKE + ESP came up" \
 	wait_for 30 "lac IPsec SA" sh -c "ip -n lac xfrm state | grep -q 'proto esp'"
 check "L2TP tunnel authenticated with the translated secrets" \
 	wait_for 30 "lns tunnel" grep -q "Connection established to $LAC" "$LAB_OUT/lns/xl2tpd.log"
