@@ -70,20 +70,7 @@ redial = no
 l2tpsec crypto profile = l2tp
 $more
 CONF
-	cat > "$e/ppp/options.client" <<CONF
-name alice
-refuse-pap
-refuse-chap
-refuse-mschap
-refuse-eap
-noauth
-nodefaultroute
-noipdefault
-noccp
-debug
-logfile $(outdir "$h")/pppd.log
-CONF
-	echo "alice * \"alice-pw\" *" > "$e/ppp/chap-secrets"
+	client_ppp "$h" alice
 	xl2tpd_start "$h" "$XL2TPD_L2TPSEC"
 }
 
@@ -128,3 +115,26 @@ pppd_env_has() {
 	p=$(ip netns pids "$1" | xargs -r ps -o pid=,comm= -p 2>/dev/null | awk '$2 == "pppd" {print $1; exit}')
 	[ -n "$p" ] && tr '\0' '\n' < "/proc/$p/environ" | grep -q -- "$2"
 }
+
+# --- a routed path for ip pmtu: client -- rt -- lns, and a host "inside" behind the LNS -----------
+
+# routed_lab: the four hosts, forwarding in rt and lns, routes, a capture on rt's hop to the LNS;
+# sets CLIENT, R_CLIENT, LNS, R_LNS, INSIDE, LNS_IN
+routed_lab() {
+	CLIENT=10.0.0.12 R_CLIENT=10.0.0.1 LNS=10.0.1.13 R_LNS=10.0.1.1 INSIDE=10.20.0.2 LNS_IN=10.20.0.1
+	host_add lns; host_add client; host_add rt; host_add inside
+	link_add client $CLIENT/24 rt $R_CLIENT/24
+	link_add rt $R_LNS/24 lns $LNS/24
+	link_add lns $LNS_IN/24 inside $INSIDE/24
+	router_enable rt; router_enable lns
+	ip -n client route add 10.0.1.0/24 via $R_CLIENT
+	ip -n lns route add 10.0.0.0/24 via $R_LNS
+	ip -n inside route add default via $LNS_IN
+	pcap_start rt to-lns
+}
+
+# ppp_mtu HOST: the MTU of HOST's ppp0; ppp_mtu_is HOST N
+ppp_mtu() { on "$1" cat /sys/class/net/ppp0/mtu 2>/dev/null; }
+ppp_mtu_is() { [ "$(ppp_mtu "$1")" = "$2" ]; }
+# df_ping HOST DEST SIZE [do|dont]: one ping of SIZE bytes (IP total), DF as told; kept in OUT/HOST/ping.txt
+df_ping() { on "$1" ping -M "${4:-do}" -c 1 -W 3 -s $(($3 - 28)) "$2" >> "$(outdir "$1")/ping.txt" 2>&1; }

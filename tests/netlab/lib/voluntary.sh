@@ -77,6 +77,26 @@ CONF
 	xl2tpd_start "$h" "$bin"
 }
 
+# client_ppp HOST USER: the client's pppd options (MS-CHAPv2 as USER) and its secret
+client_ppp() {
+	local h=$1 user=$2 e
+	e=$(etc "$h")
+	cat > "$e/ppp/options.client" <<CONF
+name $user
+refuse-pap
+refuse-chap
+refuse-mschap
+refuse-eap
+noauth
+nodefaultroute
+noipdefault
+noccp
+debug
+logfile $(outdir "$h")/pppd.log
+CONF
+	echo "$user * \"$user-pw\" *" > "$e/ppp/chap-secrets"
+}
+
 # client_setup HOST ADDR LNS_ADDR USER ipsec|plain
 client_setup() {
 	local h=$1 addr=$2 lns=$3 user=$4 mode=$5 e
@@ -92,20 +112,7 @@ length bit = yes
 autodial = no
 redial = no
 CONF
-	cat > "$e/ppp/options.client" <<CONF
-name $user
-refuse-pap
-refuse-chap
-refuse-mschap
-refuse-eap
-noauth
-nodefaultroute
-noipdefault
-noccp
-debug
-logfile $(outdir "$h")/pppd.log
-CONF
-	echo "$user * \"$user-pw\" *" > "$e/ppp/chap-secrets"
+	client_ppp "$h" "$user"
 	if [ "$mode" = ipsec ]; then
 		charon_conf "$h"
 		swanctl_l2tp "$addr" "$lns" > "$e/swanctl/swanctl.conf"

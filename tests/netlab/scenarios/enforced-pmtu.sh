@@ -13,23 +13,10 @@
 . "$NETLAB_TOP/tests/netlab/lib/enforced.sh"
 lab_init "$1"
 
-CLIENT=10.0.0.12 R_CLIENT=10.0.0.1 LNS=10.0.1.13 R_LNS=10.0.1.1 INSIDE=10.20.0.2 LNS_IN=10.20.0.1
-host_add lns; host_add client; host_add rt; host_add inside
-link_add client $CLIENT/24 rt $R_CLIENT/24
-link_add rt $R_LNS/24 lns $LNS/24
-link_add lns $LNS_IN/24 inside $INSIDE/24
-router_enable rt; router_enable lns
-ip -n client route add 10.0.1.0/24 via $R_CLIENT
-ip -n lns route add 10.0.0.0/24 via $R_LNS
-ip -n inside route add default via $LNS_IN
-pcap_start rt to-lns
+routed_lab
 
-# ppp_mtu HOST: the MTU of HOST's ppp0
-ppp_mtu() { on "$1" cat /sys/class/net/ppp0/mtu 2>/dev/null; }
 # pmtu_logged SIZE: the LNS logged a session MTU change to SIZE
 pmtu_logged() { grep -q "l2tpsec: ip pmtu: path MTU to $CLIENT is [0-9]*: ppp0 MTU [0-9]* -> $1 " "$LAB_OUT/lns/xl2tpd.log"; }
-# df_ping HOST DEST SIZE: one ping of SIZE bytes (IP total) with DF set; output kept
-df_ping() { on "$1" ping -M do -c 1 -W 3 -s $(($3 - 28)) "$2" >> "$(outdir "$1")/df-ping.txt" 2>&1; }
 
 check "lns: charon + plugin + patched xl2tpd with ip pmtu" enforced_lns lns "$LNS" "l2tpsec ip pmtu = yes"
 check "lns: says it checks the path MTU" wait_for 5 "lns pmtu on" \
@@ -53,7 +40,7 @@ check "lns: learned path MTU 1300 (ICMP frag-needed), session MTU 1203" wait_for
 check "lns: ppp0 MTU is 1203" [ "$(ppp_mtu lns)" = 1203 ]
 check "inside -> client: 1300-byte DF packet refused" not df_ping inside "$caddr" 1300
 check "inside got ICMP frag-needed from the LNS with the session MTU" \
-	grep -q "From $LNS_IN icmp_seq=1 Frag needed and DF set (mtu = 1203)" "$LAB_OUT/inside/df-ping.txt"
+	grep -q "From $LNS_IN icmp_seq=1 Frag needed and DF set (mtu = 1203)" "$LAB_OUT/inside/ping.txt"
 check "inside -> client: a 1203-byte DF packet still fits" df_ping inside "$caddr" 1203
 check "client pings the LNS" ping_from client $POOL_LOCAL
 

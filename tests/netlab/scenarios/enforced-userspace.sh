@@ -12,20 +12,8 @@
 . "$NETLAB_TOP/tests/netlab/lib/enforced.sh"
 lab_init "$1"
 
-CLIENT=10.0.0.12 R_CLIENT=10.0.0.1 LNS=10.0.1.13 R_LNS=10.0.1.1 INSIDE=10.20.0.2 LNS_IN=10.20.0.1
-host_add lns; host_add client; host_add rt; host_add inside
-link_add client $CLIENT/24 rt $R_CLIENT/24
-link_add rt $R_LNS/24 lns $LNS/24
-link_add lns $LNS_IN/24 inside $INSIDE/24
-router_enable rt; router_enable lns
-ip -n client route add 10.0.1.0/24 via $R_CLIENT
-ip -n lns route add 10.0.0.0/24 via $R_LNS
-ip -n inside route add default via $LNS_IN
-pcap_start rt to-lns
+routed_lab
 
-ppp_mtu() { on "$1" cat /sys/class/net/ppp0/mtu 2>/dev/null; }
-ppp_mtu_is() { [ "$(ppp_mtu "$1")" = "$2" ]; }
-df_ping() { on "$1" ping -M "${4:-do}" -c 1 -W 3 -s $(($3 - 28)) "$2" >> "$(outdir "$1")/ping.txt" 2>&1; }
 # esp_df PCAP SRC: ESP packets from SRC with DF set / without
 esp_df() { tcpdump -n -r "$1" "src $2 and esp and ip[6] & 0x40 != 0" 2>/dev/null | wc -l; }
 esp_nodf() { tcpdump -n -r "$1" "src $2 and esp and ip[6] & 0x40 = 0" 2>/dev/null | wc -l; }
