@@ -84,6 +84,15 @@ static int if_mtu(const char *ifname, int set)
 	return ioctl(ioctl_fd, SIOCGIFMTU, &ifr) ? -1 : ifr.ifr_mtu;
 }
 
+static int if_up(const char *ifname)
+{
+	struct ifreq ifr;
+
+	memset(&ifr, 0, sizeof(ifr));
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", ifname);
+	return !ioctl(ioctl_fd, SIOCGIFFLAGS, &ifr) && (ifr.ifr_flags & IFF_UP);
+}
+
 /* the kernel's path MTU towards peer (its route, lowered by ICMP frag-needed), or -1 */
 static int path_mtu(struct in_addr peer)
 {
@@ -142,8 +151,10 @@ static struct session *session_of(pid_t pppd)
 	s = calloc(1, sizeof(*s));
 	if (!s)
 		return NULL;
-	if (!ifname_of(pppd, s->ifname) || (s->negotiated = if_mtu(s->ifname, 0)) <= 0) {
-		free(s);	/* no interface yet (LCP/IPCP still running): next time */
+	/* pppd sets the MTU when LCP comes up and the interface up after IPCP: wait for that */
+	if (!ifname_of(pppd, s->ifname) || !if_up(s->ifname) ||
+	    (s->negotiated = if_mtu(s->ifname, 0)) <= 0) {
+		free(s);	/* not there yet: next time */
 		return NULL;
 	}
 	s->pppd = pppd;
