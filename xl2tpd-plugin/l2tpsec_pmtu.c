@@ -23,6 +23,8 @@
 #include "l2tpsec_tunnels.h"
 
 #define INTERVAL_MS 5000
+#define ICMP_GAP_MS 100		/* at most 10 frag-needed a second per session */
+#define LOG_GAP_MS 60000	/* at most one drop line a minute per session */
 #define PIDDIR "/var/run"
 
 /* a session whose ppp interface l2tpsec has resized */
@@ -31,6 +33,8 @@ struct session {
 	char ifname[IFNAMSIZ];
 	int negotiated;		/* its MTU before l2tpsec touched it: never exceeded */
 	int applied;		/* the session MTU l2tpsec derived last (0: none yet) */
+	uint64_t icmp_ms, logged_ms;	/* last frag-needed sent, last drop logged */
+	uint64_t oversize;	/* oversize DF packets dropped since the last log line */
 	struct session *next;
 };
 
@@ -327,10 +331,22 @@ int l2tpsec_pmtu_payload(struct tunnel *t, struct call *c, const uint8_t *frame,
 	s = find_session(c->pppd);
 	if (df && s && s->applied && total > s->applied) {
 		/* bigger than the path takes once wrapped: the sender must learn that, not us */
-		frag_needed(frame, len, s->applied);
-		l2tp_log(LOG_INFO, "l2tpsec: ip pmtu: dropped a %d-byte DF packet from %u.%u.%u.%u "
-			 "for %s: ICMP frag-needed (mtu %d) sent\n", total, frame[12], frame[13],
-			 frame[14], frame[15], s->ifname, s->applied);
+		uint64_t now = l2tpsec_now_ms();
+
+		/* like the kernel's own ICMP: a bounded rate, whatever the senders do */
+		if (now - s->icmp_ms >= ICMP_GAP_MS) {
+			s->icmp_ms = now;
+			frag_needed(frame, len, s->applied);
+		}
+		s->oversize++;
+		if (!s->logged_ms || now - s->logged_ms >= LOG_GAP_MS) {
+			l2tp_log(LOG_INFO, "l2tpsec: ip pmtu: dropped %llu DF packet(s) larger than "
+				 "%s's session MTU %d (this one %d bytes from %u.%u.%u.%u): ICMP "
+				 "frag-needed sent\n", (unsigned long long)s->oversize, s->ifname,
+				 s->applied, total, frame[12], frame[13], frame[14], frame[15]);
+			s->logged_ms = now;
+			s->oversize = 0;
+		}
 		return 0;
 	}
 	set_outer_df(df ? IP_PMTUDISC_DO : IP_PMTUDISC_DONT);

@@ -49,7 +49,7 @@ check "inside -> client: 1300-byte DF packet refused" not df_ping inside "$caddr
 check "inside got ICMP frag-needed (mtu 1203) from the LNS" \
 	grep -q "From $LNS_IN icmp_seq=1 Frag needed and DF set (mtu = 1203)" "$LAB_OUT/inside/ping.txt"
 check "lns: xl2tpd dropped it and said so" \
-	xl2tpd_log lns "l2tpsec: ip pmtu: dropped a 1300-byte DF packet from $INSIDE for ppp0: ICMP frag-needed (mtu 1203) sent"
+	xl2tpd_log lns "l2tpsec: ip pmtu: dropped 1 DF packet(s) larger than ppp0's session MTU 1203 (this one 1300 bytes from $INSIDE): ICMP frag-needed sent"
 check "lns: the hand-set MTU stands (the path did not change)" [ "$(ppp_mtu lns)" = 1500 ]
 
 teardown client lns
