@@ -4,7 +4,8 @@
  *
  * libFuzzer target for the LNS's control message parser as it runs in the patched xl2tpd:
  * xl2tpd's own handle_avps() (avp.c of the patched tree, with l2tpsec's proxy AVP handlers for
- * 26-33) over any bytes after a control header, on a fresh tunnel and call. Whatever proxy data
+ * 26-33) over any bytes after a control header (the first input byte picks a fresh tunnel, an
+ * established one, or a call of it waiting for its ICCN). Whatever proxy data
  * it accepts must survive the AVP encoding and the text hand-off to pppd unchanged. Links the
  * patched tree's avp.c and misc.c; the few other xl2tpd functions avp.c calls are stubbed here.
  * Built with L2TPSEC_RUN_DIR inside the fuzz output directory; run with -close_fd_mask=2 (xl2tpd
@@ -86,10 +87,17 @@ static void check_roundtrip(struct call *c)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct tunnel t;
-	static struct call c;
+	static struct call c, call;
+	struct call *to = &c;
 	struct buffer *buf;
-	if (size > MAX_RECV_SIZE - sizeof(struct control_hdr))
+	unsigned mode;
+	/* the first byte picks where the message lands: a fresh tunnel, an established one, or a
+	 * call of an established tunnel waiting for its ICCN (where proxy AVPs belong) */
+	if (!size || size - 1 > MAX_RECV_SIZE - sizeof(struct control_hdr))
 		return 0;
+	mode = data[0] % 3;
+	data++;
+	size--;
 	/* as new_tunnel() leaves them: sanity checks on, no state yet */
 	memset(&t, 0, sizeof(t));
 	memset(&c, 0, sizeof(c));
@@ -98,17 +106,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	t.self = &c;
 	c.container = &t;
 	c.ourcid = 1;
+	if (mode) {
+		t.state = SCCCN;
+		c.state = SCCCN;
+	}
+	if (mode == 2) {
+		memset(&call, 0, sizeof(call));
+		call.container = &t;
+		call.ourcid = 3;
+		call.state = ICRP;
+		t.call_head = &call;
+		t.count = 1;
+		to = &call;
+	}
 	buf = new_buf(MAX_RECV_SIZE);
 	if (!buf)
 		return 0;
 	memset(buf->start, 0, sizeof(struct control_hdr));
 	memcpy((char *)buf->start + sizeof(struct control_hdr), data, size);
 	buf->len = sizeof(struct control_hdr) + size;
-	if (handle_avps(buf, &t, &c) == 0) {
-		l2tpsec_proxy_to_pppd(&c);
-		check_roundtrip(&c);
+	if (handle_avps(buf, &t, to) == 0) {
+		l2tpsec_proxy_to_pppd(to);
+		check_roundtrip(to);
 	}
 	l2tpsec_proxy_forget(&c);
+	l2tpsec_proxy_forget(&call);
 	l2tpsec_proxy_forget(&icrq_call);
 	free(t.chal_us.challenge);
 	free(t.chal_them.challenge);
