@@ -25,7 +25,7 @@
 struct dial {
 	struct lac *lac;	/* checked against laclist before use: "lac remove" frees it */
 	uint32_t id;		/* the OPEN in flight, 0 when none */
-	struct cs_endpoint local, remote;
+	struct cs_endpoint remote;
 	unsigned backoff_s;
 	struct l2tpsec_timer timer;
 	struct dial *next;
@@ -114,20 +114,20 @@ static void send_open(struct dial *d)
 
 	if (!l2tpsec_cs_connected())
 		return;		/* held until l2tpsec_dial_connected() */
-	if (local_address(&d->remote, &d->local)) {
+	memset(&m, 0, sizeof(m));
+	/* asked anew each time: the route to the LNS may have changed since the last attempt */
+	if (local_address(&d->remote, &m.local)) {
 		backoff(d, "no route to the LNS");
 		return;
 	}
-	memset(&m, 0, sizeof(m));
 	m.type = CS_OPEN;
 	m.present = 1u << CS_A_ID | 1u << CS_A_PROFILE | 1u << CS_A_LOCAL | 1u << CS_A_REMOTE |
 		    1u << CS_A_KEEP_SA;
 	m.id = l2tpsec_cs_next_id();
 	snprintf(m.profile, sizeof(m.profile), "%s", s.profile);
-	m.local = d->local;
 	m.remote = d->remote;
 	m.keep_sa = (uint8_t)s.keep_sa;
-	cs_format_endpoint(&d->local, local, sizeof(local));
+	cs_format_endpoint(&m.local, local, sizeof(local));
 	cs_format_endpoint(&d->remote, remote, sizeof(remote));
 	l2tp_log(LOG_INFO, "l2tpsec: [lac %s] requesting security for %s <-> %s (crypto profile "
 		 "%s, id %u) before the first SCCRQ\n", d->lac->entname, local, remote, s.profile,

@@ -121,7 +121,6 @@ static void probe(struct in_addr peer, int mtu)
 	static uint8_t pkt[65536];
 	size_t len = (size_t)mtu - L2TPSEC_PMTU_IP;
 	struct icmphdr *h = (struct icmphdr *)pkt;
-	uint32_t sum = 0;
 
 	if (mtu <= L2TPSEC_PMTU_IP + (int)sizeof(*h) || len > sizeof(pkt))
 		return;
@@ -129,11 +128,7 @@ static void probe(struct in_addr peer, int mtu)
 	h->type = ICMP_ECHO;
 	h->un.echo.id = htons((uint16_t)getpid());
 	h->un.echo.sequence = htons(1);
-	for (size_t i = 0; i < len; i += 2)
-		sum += (uint32_t)(pkt[i] << 8 | (i + 1 < len ? pkt[i + 1] : 0));
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	h->checksum = htons((uint16_t)~sum);
+	h->checksum = htons(l2tpsec_inet_checksum(pkt, len));
 	/* EMSGSIZE: the kernel already knows a smaller MTU, which the next check reads */
 	sendto(icmp_fd, pkt, len, MSG_DONTWAIT, (struct sockaddr *)&to, sizeof(to));
 }
@@ -276,7 +271,7 @@ static void frag_needed(const uint8_t *ip, size_t len, int mtu)
 	struct sockaddr_in to = { .sin_family = AF_INET };
 	size_t quote = (size_t)(ip[0] & 0x0f) * 4 + 8;
 	uint8_t pkt[8 + 60 + 8];
-	uint32_t sum = 0;
+	uint16_t sum;
 
 	if (quote > len)
 		quote = len;
@@ -286,12 +281,9 @@ static void frag_needed(const uint8_t *ip, size_t len, int mtu)
 	pkt[6] = (uint8_t)(mtu >> 8);
 	pkt[7] = (uint8_t)mtu;
 	memcpy(pkt + 8, ip, quote);
-	for (size_t i = 0; i < 8 + quote; i += 2)
-		sum += (uint32_t)(pkt[i] << 8 | (i + 1 < 8 + quote ? pkt[i + 1] : 0));
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	pkt[2] = (uint8_t)(~sum >> 8);
-	pkt[3] = (uint8_t)~sum;
+	sum = l2tpsec_inet_checksum(pkt, 8 + quote);
+	pkt[2] = (uint8_t)(sum >> 8);
+	pkt[3] = (uint8_t)sum;
 	memcpy(&to.sin_addr, ip + 12, 4);
 	sendto(icmp_fd, pkt, 8 + quote, MSG_DONTWAIT, (struct sockaddr *)&to, sizeof(to));
 }

@@ -25,6 +25,9 @@
 /* the session MTU for a path MTU and an ESP overhead (never below L2TPSEC_PMTU_MIN) */
 int l2tpsec_pmtu_session_mtu(int path_mtu, int esp_overhead);
 
+/* the Internet checksum (RFC 1071) of len bytes, in host order, for ICMP messages */
+uint16_t l2tpsec_inet_checksum(const uint8_t *p, size_t len);
+
 /* start the periodic check if any section enables ip pmtu */
 void l2tpsec_pmtu_start(void);
 

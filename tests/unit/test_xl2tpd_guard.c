@@ -163,9 +163,22 @@ static void session_mtu(void)
 	CHECK_EQ_UL(l2tpsec_pmtu_session_mtu(68, 53), 576);
 }
 
+static void checksum(void)
+{
+	/* an echo request with odd length: filled in, the whole message sums to zero */
+	uint8_t icmp[9] = { 8, 0, 0, 0, 0x12, 0x34, 0, 1, 0xab };
+	uint16_t sum = l2tpsec_inet_checksum(icmp, sizeof(icmp));
+
+	icmp[2] = (uint8_t)(sum >> 8);
+	icmp[3] = (uint8_t)sum;
+	CHECK_EQ_UL(l2tpsec_inet_checksum(icmp, sizeof(icmp)), 0);
+	CHECK_EQ_UL(sum, 0x3aca);
+}
+
 int main(void)
 {
 	session_mtu();
+	checksum();
 	sa_cache();
 	sa_cache_many();
 	drop_log();
