@@ -11,7 +11,7 @@ need_root
 cli=${top_builddir:-.}/l2tpsec
 charon_plugin_work
 charon_plugin_conf "			socket = $work/run/crypto.sock
-			open_timeout = 3
+			open_timeout = 6
 			profiles {
 				l2tp {
 					crypto_map = l2tpsec
@@ -61,7 +61,7 @@ swanctl --load-all > "$work/load.out" 2>&1
 stat -c %a "$work/run/crypto.sock" > "$work/mode"
 export L2TPSEC_SOCKET="$work/run/crypto.sock"
 # wait_for FILE PATTERN: bounded wait for a line
-wait_for() { i=0; until grep -q "\$2" "\$1"; do i=\$((i + 1)); [ \$i -gt 100 ] && return 1; sleep 0.1; done; }
+wait_for() { i=0; until grep -q "\$2" "\$1"; do i=\$((i + 1)); [ \$i -gt 200 ] && return 1; sleep 0.1; done; }
 "$cli" crypto-socket < "$work/a.in" > "$work/a.out" 2>&1 &
 cli=\$!
 exec 3> "$work/a.in"
@@ -78,7 +78,8 @@ wait_for "$work/a.out" '^OK id=6'
 "$cli" show crypto map --json > "$work/show.json" 2>&1
 "$cli" show crypto engine connections active > "$work/show.engine" 2>&1
 "$cli" show crypto nonsense > "$work/show.bad" 2>&1; echo \$? > "$work/show.bad.rc"
-# 10.99.0.2 is this charon itself, which has no config for it: the IKE_SA fails at once
+# 10.99.0.2 is this charon itself, which has no config for it: the IKE_SA fails at its NO_PROPOSAL_CHOSEN,
+# well before open_timeout even when a loaded host loses the first reply (IKEv1 retransmits after 4 s)
 echo "open 7 l2tp 10.99.0.1:1701 10.99.0.2:1701" >&3
 wait_for "$work/a.out" '^CLOSED id=7'
 wait_for "$work/a.out" '^CLOSED id=6'
@@ -122,7 +123,7 @@ t grep -q '^CLOSED id=7 reason=6 (negotiation failed)' "$work/a.out"
 t grep -q '^CLOSED id=6 reason=6 (negotiation failed)' "$work/a.out"
 # the IKE_SA's end and the initiate call's failure race: either may report it first
 t grep -Eq 'tunnel 7 to 10.99.0.2: (IKE_SA failed|initiation failed)' "$work/charon.log"
-t grep -q 'tunnel 6 to 10.98.0.2 not secured after 3 seconds' "$work/charon.log"
+t grep -q 'tunnel 6 to 10.98.0.2 not secured after 6 seconds' "$work/charon.log"
 t not_grep 'Crypto Map "l2tpsec" 20' "$work/show.after"
 t grep -q 'crypto socket client [0-9]* dropped: ' "$work/charon.log"
 t grep -q 'uptime' "$work/stats.after"
