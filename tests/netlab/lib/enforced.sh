@@ -19,7 +19,7 @@ enforced_charon() {
 }
 
 # enforced_lns HOST LOCAL_ADDRS [MORE_LNS_LINES]: the LNS; every peer it serves needs IPsec
-# ($LNS_GLOBAL: more [global] lines)
+# ($LNS_GLOBAL: more [global] lines; $LNS_KEEP_SA: its keep-sa, default no)
 enforced_lns() {
 	local h=$1 more=${3:-} e
 	e=$(etc "$h")
@@ -37,7 +37,7 @@ name = lns
 pppoptfile = /etc/ppp/options.lns
 length bit = yes
 l2tpsec crypto profile = l2tp
-l2tpsec keep sa = no
+l2tpsec keep sa = ${LNS_KEEP_SA:-no}
 $more
 CONF
 	cat > "$e/ppp/options.lns" <<CONF
