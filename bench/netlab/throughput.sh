@@ -7,8 +7,6 @@
 # judge time.
 # netlab-timeout: 1500
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
-. "$NETLAB_TOP/tests/netlab/lib/voluntary.sh"
-. "$NETLAB_TOP/tests/netlab/lib/cryptosock.sh"
 . "$NETLAB_TOP/tests/netlab/lib/enforced.sh"
 lab_init "$1"
 SECS=${BENCH_SECONDS:-10}

@@ -3,8 +3,10 @@
 # The voluntary world with l2tpsec enforcing "no L2TP without IPsec" at both ends: charon with the
 # l2tp-security plugin (one crypto profile, l2tp, borrowing swanctl connection l2tp) and the
 # patched xl2tpd whose [lns]/[lac] sections name that profile. The client's xl2tpd OPENs the
-# tunnel on the crypto socket before its first SCCRQ; the LNS's LISTENs. Sourced after lab.sh,
-# voluntary.sh and cryptosock.sh (bash).
+# tunnel on the crypto socket before its first SCCRQ; the LNS's LISTENs. Sourced after lab.sh
+# (bash); brings the voluntary world and the crypto socket helpers it builds on.
+. "$NETLAB_TOP/tests/netlab/lib/voluntary.sh"
+. "$NETLAB_TOP/tests/netlab/lib/cryptosock.sh"
 
 XL2TPD_L2TPSEC=/usr/local/sbin/xl2tpd
 SCCRQ=$NETLAB_BUILD/tests/netlab/l2tp-sccrq

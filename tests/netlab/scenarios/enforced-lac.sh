@@ -9,8 +9,6 @@
 # Nothing crosses the wire in plaintext at any point.
 # netlab-timeout: 300
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
-. "$NETLAB_TOP/tests/netlab/lib/voluntary.sh"
-. "$NETLAB_TOP/tests/netlab/lib/cryptosock.sh"
 . "$NETLAB_TOP/tests/netlab/lib/enforced.sh"
 lab_init "$1"
 

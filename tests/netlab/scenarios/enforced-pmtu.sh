@@ -8,8 +8,6 @@
 # passes. The client, without ip pmtu, never touches its MTU.
 # netlab-timeout: 240
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
-. "$NETLAB_TOP/tests/netlab/lib/voluntary.sh"
-. "$NETLAB_TOP/tests/netlab/lib/cryptosock.sh"
 . "$NETLAB_TOP/tests/netlab/lib/enforced.sh"
 lab_init "$1"
 

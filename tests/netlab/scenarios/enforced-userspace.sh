@@ -7,8 +7,6 @@
 # path takes, xl2tpd drops the oversize DF packet itself and answers ICMP frag-needed.
 # netlab-timeout: 240
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
-. "$NETLAB_TOP/tests/netlab/lib/voluntary.sh"
-. "$NETLAB_TOP/tests/netlab/lib/cryptosock.sh"
 . "$NETLAB_TOP/tests/netlab/lib/enforced.sh"
 lab_init "$1"
 

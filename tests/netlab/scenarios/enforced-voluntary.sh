@@ -11,8 +11,6 @@
 # first call carries proxy LCP/authentication AVPs from the client's ICCN to the LNS's pppd.
 # netlab-timeout: 300
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
-. "$NETLAB_TOP/tests/netlab/lib/voluntary.sh"
-. "$NETLAB_TOP/tests/netlab/lib/cryptosock.sh"
 . "$NETLAB_TOP/tests/netlab/lib/enforced.sh"
 lab_init "$1"
 
