@@ -5,6 +5,8 @@
 
 #include "l2tp_security_facts.h"
 
+#include "cs_build.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <arpa/inet.h>
@@ -135,13 +137,8 @@ void l2tp_security_facts_read(child_sa_t *child_sa, l2tp_security_facts_t *facts
  */
 void l2tp_security_facts_to_msg(l2tp_security_facts_t *facts, struct cs_msg *msg)
 {
-	msg->spi_in = facts->spi_in;
-	msg->spi_out = facts->spi_out;
-	memcpy(msg->enc, facts->enc, sizeof(msg->enc));
-	memcpy(msg->integ, facts->integ, sizeof(msg->integ));
-	msg->overhead = facts->overhead;
-	msg->present |= (1u << CS_A_SPI_IN) | (1u << CS_A_SPI_OUT) | (1u << CS_A_ENC) |
-					(1u << CS_A_OVERHEAD) | (facts->integ[0] ? 1u << CS_A_INTEG : 0);
+	cs_build_facts(msg, facts->spi_in, facts->spi_out, facts->enc, facts->integ,
+				   facts->overhead);
 }
 
 /**

@@ -4,13 +4,19 @@
  */
 
 #include "l2tp_security_plugin.h"
+#include "l2tp_security_cloner.h"
+#include "l2tp_security_clones.h"
 #include "l2tp_security_config.h"
-#include "l2tp_security_manager.h"
+#include "l2tp_security_dispatcher.h"
+#include "l2tp_security_listener.h"
 #include "l2tp_security_policies.h"
+#include "l2tp_security_reporter.h"
+#include "l2tp_security_show.h"
 #include "l2tp_security_socket.h"
 
+#include "l2tpsec_names.h"
+
 #include <daemon.h>
-#include <collections/linked_list.h>
 
 /*
  * Debian's libcharon is built with mediation (ME), which changes the layout of ike_sa_t and
@@ -45,9 +51,29 @@ struct private_l2tp_security_plugin_t {
 	l2tp_security_policies_t *policies;
 
 	/**
-	 * Clones profiles per tunnel, listens on the bus
+	 * The clone registry
 	 */
-	l2tp_security_manager_t *manager;
+	l2tp_security_clones_t *clones;
+
+	/**
+	 * What clients hear
+	 */
+	l2tp_security_reporter_t *reporter;
+
+	/**
+	 * Makes and unmakes clones
+	 */
+	l2tp_security_cloner_t *cloner;
+
+	/**
+	 * Bus events
+	 */
+	l2tp_security_listener_t *listener;
+
+	/**
+	 * Request handlers
+	 */
+	l2tp_security_dispatcher_t *dispatcher;
 
 	/**
 	 * The crypto socket
@@ -55,66 +81,61 @@ struct private_l2tp_security_plugin_t {
 	l2tp_security_socket_t *socket;
 };
 
-/**
- * Log one profile the way IOS "show crypto map" describes a crypto map entry
- */
-static void log_profile(l2tp_security_profile_t *profile)
-{
-	linked_list_t *proposals;
-	uint64_t kilobytes;
-	uint32_t seconds;
-
-	proposals = linked_list_create_from_enumerator(
-							profile->create_proposal_enumerator(profile));
-	seconds = profile->get_lifetime(profile, &kilobytes);
-	DBG1(DBG_CFG, "l2tp-security: profile %s: %#P, %s mode, lifetime %llu kilobytes/%u "
-		 "seconds, PFS (Y/N): %s, keep-sa %s, IKE from connection %s",
-		 profile->get_name(profile), proposals,
-		 profile->is_transport(profile) ? "transport" : "tunnel",
-		 (unsigned long long)kilobytes, seconds, profile->get_pfs_group(profile) ? "Y" : "N",
-		 profile->keep_sa(profile) ? "yes" : "no", profile->get_connection(profile));
-	proposals->destroy(proposals);
-}
-
-/**
- * Log what the settings say: one summary line, then one line per profile
- */
-static void log_config(private_l2tp_security_plugin_t *this)
-{
-	l2tp_security_profile_t *profile;
-	enumerator_t *enumerator;
-	char names[512] = "", *name;
-	size_t len = 0;
-	int n;
-
-	enumerator = this->config->create_profile_enumerator(this->config);
-	while (enumerator->enumerate(enumerator, &profile))
-	{
-		name = profile->get_name(profile);
-		n = snprintf(names + len, sizeof(names) - len, "%s%s", len ? ", " : "",
-					 name);
-		if (n < 0 || (size_t)n >= sizeof(names) - len)
-		{
-			break;
-		}
-		len += n;
-	}
-	enumerator->destroy(enumerator);
-	DBG1(DBG_CFG, "l2tp-security %s: %u crypto profile(s)%s%s, crypto socket %s",
-		 L2TPSEC_VERSION, this->config->get_profile_count(this->config),
-		 len ? ": " : "", names, this->config->get_socket(this->config));
-	enumerator = this->config->create_profile_enumerator(this->config);
-	while (enumerator->enumerate(enumerator, &profile))
-	{
-		log_profile(profile);
-	}
-	enumerator->destroy(enumerator);
-}
-
 METHOD(plugin_t, get_name, char*,
 	private_l2tp_security_plugin_t *this)
 {
 	return "l2tp-security";
+}
+
+/**
+ * Tear down what create_services() made, in reverse
+ */
+static void destroy_services(private_l2tp_security_plugin_t *this)
+{
+	DESTROY_IF(this->socket);
+	DESTROY_IF(this->dispatcher);
+	DESTROY_IF(this->listener);
+	DESTROY_IF(this->cloner);
+	DESTROY_IF(this->reporter);
+	DESTROY_IF(this->clones);
+	DESTROY_IF(this->policies);
+	this->socket = NULL;
+	this->dispatcher = NULL;
+	this->listener = NULL;
+	this->cloner = NULL;
+	this->reporter = NULL;
+	this->clones = NULL;
+	this->policies = NULL;
+}
+
+/**
+ * Create and wire the plugin's objects
+ */
+static bool create_services(private_l2tp_security_plugin_t *this)
+{
+	u_int open_timeout;
+
+	open_timeout = lib->settings->get_time(lib->settings, "%s.plugins.%s.%s", 60, lib->ns,
+							L2TPSEC_CHARON_PLUGIN, L2TPSEC_CHARON_OPEN_TIMEOUT);
+	this->policies = l2tp_security_policies_create();
+	this->clones = l2tp_security_clones_create();
+	this->reporter = l2tp_security_reporter_create();
+	this->cloner = l2tp_security_cloner_create(this->clones, this->reporter, open_timeout);
+	this->listener = l2tp_security_listener_create(this->clones, this->cloner,
+												   this->reporter);
+	this->dispatcher = l2tp_security_dispatcher_create(this->config, this->clones,
+							this->cloner, this->policies, this->reporter);
+	this->socket = l2tp_security_socket_create(this->config->get_socket(this->config),
+							(l2tp_security_request_cb_t)this->dispatcher->request,
+							(l2tp_security_gone_cb_t)this->dispatcher->client_gone,
+							this->dispatcher);
+	if (!this->socket)
+	{
+		destroy_services(this);
+		return FALSE;
+	}
+	this->reporter->set_socket(this->reporter, this->socket);
+	return TRUE;
 }
 
 /**
@@ -125,35 +146,20 @@ static bool plugin_cb(private_l2tp_security_plugin_t *this,
 {
 	if (reg)
 	{
-		log_config(this);
-		this->policies = l2tp_security_policies_create();
-		this->manager = l2tp_security_manager_create(this->config, this->policies);
-		this->socket = l2tp_security_socket_create(this->config->get_socket(this->config),
-							(l2tp_security_request_cb_t)this->manager->request,
-							(l2tp_security_gone_cb_t)this->manager->client_gone,
-							this->manager);
-		if (!this->socket)
+		l2tp_security_show_log_config(this->config);
+		if (!create_services(this))
 		{
-			this->manager->destroy(this->manager);
-			this->policies->destroy(this->policies);
-			this->manager = NULL;
-			this->policies = NULL;
 			return FALSE;
 		}
-		this->manager->set_socket(this->manager, this->socket);
-		charon->bus->add_listener(charon->bus, &this->manager->listener);
+		charon->bus->add_listener(charon->bus, &this->listener->listener);
 	}
-	else if (this->manager)
+	else if (this->listener)
 	{
 		DBG1(DBG_CFG, "l2tp-security: unloading");
-		charon->bus->remove_listener(charon->bus, &this->manager->listener);
-		this->manager->shutdown(this->manager);
-		this->socket->destroy(this->socket);
-		this->manager->destroy(this->manager);
-		this->policies->destroy(this->policies);
-		this->manager = NULL;
-		this->socket = NULL;
-		this->policies = NULL;
+		charon->bus->remove_listener(charon->bus, &this->listener->listener);
+		this->listener->shutdown(this->listener);
+		this->reporter->set_socket(this->reporter, NULL);
+		destroy_services(this);
 	}
 	return TRUE;
 }
@@ -174,10 +180,10 @@ METHOD(plugin_t, reload, bool,
 	private_l2tp_security_plugin_t *this)
 {
 	this->config->reload(this->config);
-	log_config(this);
-	if (this->manager)
+	l2tp_security_show_log_config(this->config);
+	if (this->policies)
 	{	/* the operator's way to open what a departed L2TP daemon left blocked */
-		this->manager->release_orphans(this->manager);
+		this->policies->release_orphans(this->policies);
 	}
 	return TRUE;
 }

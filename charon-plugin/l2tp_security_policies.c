@@ -41,8 +41,8 @@ typedef struct {
 	/** Local address and UDP port */
 	host_t *local;
 	uint16_t port;
-	/** Users (LISTENs and OPENs) */
-	u_int refs;
+	/** Owners holding it (u_int); none: an orphan, still blocked */
+	array_t *owners;
 } endpoint_t;
 
 /**
@@ -115,11 +115,17 @@ static bool manage(endpoint_t *endpoint, bool add)
 	return status == SUCCESS;
 }
 
+static void endpoint_destroy(endpoint_t *endpoint)
+{
+	endpoint->local->destroy(endpoint->local);
+	array_destroy(endpoint->owners);
+	free(endpoint);
+}
+
 /**
  * Find an endpoint (mutex held)
  */
-static endpoint_t *find(private_l2tp_security_policies_t *this, host_t *local, uint16_t port,
-						int *idx)
+static endpoint_t *find(private_l2tp_security_policies_t *this, host_t *local)
 {
 	endpoint_t *endpoint;
 	int i;
@@ -127,64 +133,123 @@ static endpoint_t *find(private_l2tp_security_policies_t *this, host_t *local, u
 	for (i = 0; i < array_count(this->endpoints); i++)
 	{
 		array_get(this->endpoints, i, &endpoint);
-		if (endpoint->port == port && endpoint->local->ip_equals(endpoint->local, local))
+		if (endpoint->port == local->get_port(local) &&
+			endpoint->local->ip_equals(endpoint->local, local))
 		{
-			*idx = i;
 			return endpoint;
 		}
 	}
 	return NULL;
 }
 
-METHOD(l2tp_security_policies_t, block, bool,
-	private_l2tp_security_policies_t *this, host_t *local, uint16_t port)
+/**
+ * Index of an owner in an endpoint's owners, -1 if not there
+ */
+static int owner_index(endpoint_t *endpoint, u_int owner)
+{
+	u_int held;
+	int i;
+
+	for (i = 0; i < array_count(endpoint->owners); i++)
+	{
+		array_get(endpoint->owners, i, &held);
+		if (held == owner)
+		{
+			return i;
+		}
+	}
+	return -1;
+}
+
+METHOD(l2tp_security_policies_t, hold, bool,
+	private_l2tp_security_policies_t *this, u_int owner, host_t *local)
 {
 	endpoint_t *endpoint;
 	bool ok = TRUE;
-	int idx;
 
 	this->mutex->lock(this->mutex);
-	endpoint = find(this, local, port, &idx);
+	endpoint = find(this, local);
 	if (endpoint)
 	{
-		endpoint->refs++;
+		if (!array_count(endpoint->owners))
+		{	/* a restarted L2TP daemon takes over what its predecessor left */
+			DBG1(DBG_CFG, "l2tp-security: crypto socket client %u took over the block "
+				 "policies for plaintext udp %H[%u]", owner, endpoint->local,
+				 endpoint->port);
+		}
+		if (owner_index(endpoint, owner) < 0)
+		{
+			array_insert(endpoint->owners, ARRAY_TAIL, &owner);
+		}
 	}
 	else
 	{
 		INIT(endpoint,
 			.local = local->clone(local),
-			.port = port,
-			.refs = 1,
+			.port = local->get_port(local),
+			.owners = array_create(sizeof(u_int), 0),
 		);
 		ok = manage(endpoint, TRUE);
 		if (ok)
 		{
+			array_insert(endpoint->owners, ARRAY_TAIL, &owner);
 			array_insert(this->endpoints, ARRAY_TAIL, endpoint);
 		}
 		else
 		{
-			endpoint->local->destroy(endpoint->local);
-			free(endpoint);
+			endpoint_destroy(endpoint);
 		}
 	}
 	this->mutex->unlock(this->mutex);
 	return ok;
 }
 
-METHOD(l2tp_security_policies_t, unblock, void,
-	private_l2tp_security_policies_t *this, host_t *local, uint16_t port)
+METHOD(l2tp_security_policies_t, release_owner, void,
+	private_l2tp_security_policies_t *this, u_int owner)
 {
 	endpoint_t *endpoint;
-	int idx;
+	int i, idx;
 
 	this->mutex->lock(this->mutex);
-	endpoint = find(this, local, port, &idx);
-	if (endpoint && --endpoint->refs == 0)
+	for (i = 0; i < array_count(this->endpoints); i++)
 	{
-		array_remove(this->endpoints, idx, NULL);
+		array_get(this->endpoints, i, &endpoint);
+		idx = owner_index(endpoint, owner);
+		if (idx < 0)
+		{
+			continue;
+		}
+		array_remove(endpoint->owners, idx, NULL);
+		if (!array_count(endpoint->owners))
+		{	/* its sessions (a pppd the daemon left behind) may still send: stay closed */
+			DBG1(DBG_CFG, "l2tp-security: crypto socket client %u left, keeping the block "
+				 "policies for plaintext udp %H[%u] (fail closed; released by a client's "
+				 "LISTEN/OPEN on it, a settings reload or charon stopping)", owner,
+				 endpoint->local, endpoint->port);
+		}
+	}
+	this->mutex->unlock(this->mutex);
+}
+
+METHOD(l2tp_security_policies_t, release_orphans, void,
+	private_l2tp_security_policies_t *this)
+{
+	endpoint_t *endpoint;
+	int i;
+
+	this->mutex->lock(this->mutex);
+	for (i = array_count(this->endpoints) - 1; i >= 0; i--)
+	{
+		array_get(this->endpoints, i, &endpoint);
+		if (array_count(endpoint->owners))
+		{
+			continue;
+		}
+		DBG1(DBG_CFG, "l2tp-security: releasing the block policies for plaintext udp %H[%u] "
+			 "no client holds", endpoint->local, endpoint->port);
+		array_remove(this->endpoints, i, NULL);
 		manage(endpoint, FALSE);
-		endpoint->local->destroy(endpoint->local);
-		free(endpoint);
+		endpoint_destroy(endpoint);
 	}
 	this->mutex->unlock(this->mutex);
 }
@@ -208,8 +273,7 @@ METHOD(l2tp_security_policies_t, destroy, void,
 	while (array_remove(this->endpoints, ARRAY_TAIL, &endpoint))
 	{
 		manage(endpoint, FALSE);
-		endpoint->local->destroy(endpoint->local);
-		free(endpoint);
+		endpoint_destroy(endpoint);
 	}
 	array_destroy(this->endpoints);
 	this->mutex->destroy(this->mutex);
@@ -225,8 +289,9 @@ l2tp_security_policies_t *l2tp_security_policies_create()
 
 	INIT(this,
 		.public = {
-			.block = _block,
-			.unblock = _unblock,
+			.hold = _hold,
+			.release_owner = _release_owner,
+			.release_orphans = _release_orphans,
 			.get_count = _get_count,
 			.destroy = _destroy,
 		},

@@ -17,32 +17,42 @@
 typedef struct l2tp_security_policies_t l2tp_security_policies_t;
 
 /**
- * The kernel layer of "no L2TP without IPsec": low-priority XFRM block policies for UDP to and
- * from a protected local L2TP endpoint, beneath the per-tunnel transport policies. Plaintext
- * L2TP can then neither enter nor leave, even between an SA's end and the tunnel's.
- * Reference-counted per local endpoint.
+ * The kernel layer of "no L2TP without IPsec", and every fail-closed rule of it: low-priority
+ * XFRM block policies for UDP to and from a protected local L2TP endpoint, beneath the
+ * per-tunnel transport policies. Plaintext L2TP can then neither enter nor leave, even between
+ * an SA's end and the tunnel's.
+ *
+ * An endpoint's policies are held by owners (crypto socket clients). When its last owner goes
+ * they stay, as an orphan: a crashed L2TP daemon leaves pppd sessions whose kernel L2TP
+ * sessions still send. The next owner to hold the endpoint takes the orphan over; only
+ * release_orphans() (a settings reload) or destroy() (charon stopping) removes it.
  */
 struct l2tp_security_policies_t {
 
 	/**
-	 * Block plaintext UDP to and from a local endpoint (one more user).
+	 * An owner needs plaintext UDP to and from a local endpoint blocked (once per owner and
+	 * endpoint; an orphan is taken over).
 	 *
-	 * @param local		local address (%any: every local address of its family)
-	 * @param port		local UDP port
+	 * @param owner		owner (client number)
+	 * @param local		local address (%any: every local address of its family) and port
 	 * @return			FALSE if the kernel refused the policies (logged)
 	 */
-	bool (*block)(l2tp_security_policies_t *this, host_t *local, uint16_t port);
+	bool (*hold)(l2tp_security_policies_t *this, u_int owner, host_t *local);
 
 	/**
-	 * One user fewer; the last one removes the endpoint's block policies.
+	 * An owner went away: endpoints nobody else holds become orphans (still blocked).
 	 *
-	 * @param local		local address
-	 * @param port		local UDP port
+	 * @param owner		owner (client number)
 	 */
-	void (*unblock)(l2tp_security_policies_t *this, host_t *local, uint16_t port);
+	void (*release_owner)(l2tp_security_policies_t *this, u_int owner);
 
 	/**
-	 * Number of blocked endpoints.
+	 * Remove the block policies of every orphan.
+	 */
+	void (*release_orphans)(l2tp_security_policies_t *this);
+
+	/**
+	 * Number of blocked endpoints, orphans included.
 	 *
 	 * @return			endpoints with block policies installed
 	 */

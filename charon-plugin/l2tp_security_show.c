@@ -5,7 +5,7 @@
 
 #include "l2tp_security_show.h"
 #include "l2tp_security_facts.h"
-#include "l2tp_security_manager.h"
+#include "cs_build.h"
 
 #include <stdio.h>
 
@@ -373,4 +373,201 @@ char *l2tp_security_show_render(l2tp_security_config_t *config, array_t *clones,
 		text = strdup(json ? "{}\n" : "\n");
 	}
 	return text;
+}
+
+/**
+ * Order snapshot entries by crypto map and sequence
+ */
+static int info_cmp(const void *a, const void *b, void *user)
+{
+	const l2tp_security_clone_info_t *x = a, *y = b;
+	int diff;
+
+	diff = strcmp(x->profile->get_crypto_map(x->profile, NULL),
+				  y->profile->get_crypto_map(y->profile, NULL));
+	return diff ?: (int)x->seq - (int)y->seq;
+}
+
+/*
+ * Described in header
+ */
+array_t *l2tp_security_show_snapshot(l2tp_security_clones_t *clones)
+{
+	l2tp_security_clones_filter_t live = { .states = L2TP_SECURITY_CLONES_LIVE };
+	l2tp_security_clone_info_t *info;
+	l2tp_security_clone_t *clone;
+	enumerator_t *enumerator;
+	array_t *snapshot;
+
+	snapshot = array_create(0, 0);
+	clones->lock(clones);
+	enumerator = clones->create_enumerator(clones, &live);
+	while (enumerator->enumerate(enumerator, &clone))
+	{
+		INIT(info,
+			.profile = clone->profile->get_ref(clone->profile),
+			.seq = clone->seq,
+			.id = clone->id,
+			.passive = clone->passive,
+			.secured = clone->state == L2TP_SECURITY_CLONE_SECURED,
+			.local = clone->local->clone(clone->local),
+			.remote = clone->remote->clone(clone->remote),
+		);
+		array_insert(snapshot, ARRAY_TAIL, info);
+	}
+	enumerator->destroy(enumerator);
+	clones->unlock(clones);
+	array_sort(snapshot, info_cmp, NULL);
+	return snapshot;
+}
+
+/*
+ * Described in header
+ */
+void l2tp_security_show_snapshot_free(array_t *snapshot)
+{
+	l2tp_security_clone_info_t *info;
+
+	while (array_remove(snapshot, ARRAY_TAIL, &info))
+	{
+		info->profile->destroy(info->profile);
+		info->local->destroy(info->local);
+		info->remote->destroy(info->remote);
+		free(info);
+	}
+	array_destroy(snapshot);
+}
+
+/**
+ * Where the parts of a SHOW reply go
+ */
+typedef struct {
+	void (*send)(void *data, struct cs_msg *msg);
+	void *data;
+	struct cs_msg *msg;
+} reply_t;
+
+static void reply_part(void *data, const char *start, size_t len)
+{
+	reply_t *reply = data;
+
+	cs_build_show_reply(reply->msg, start, len);
+	reply->send(reply->data, reply->msg);
+}
+
+/*
+ * Described in header
+ */
+bool l2tp_security_show_reply(l2tp_security_config_t *config, l2tp_security_clones_t *clones,
+							  char *selector, void (*send)(void *data, struct cs_msg *msg),
+							  void *data, const char **error)
+{
+	reply_t reply = {
+		.send = send,
+		.data = data,
+	};
+	array_t *snapshot;
+	char *text;
+
+	snapshot = l2tp_security_show_snapshot(clones);
+	text = l2tp_security_show_render(config, snapshot, selector, error);
+	l2tp_security_show_snapshot_free(snapshot);
+	if (!text)
+	{
+		return FALSE;
+	}
+	reply.msg = malloc(sizeof(*reply.msg));
+	cs_split_text(text, reply_part, &reply);
+	free(reply.msg);
+	free(text);
+	return TRUE;
+}
+
+/**
+ * Log one profile the way IOS "show crypto map" describes a crypto map entry
+ */
+static void log_profile(l2tp_security_profile_t *profile)
+{
+	linked_list_t *proposals;
+	uint64_t kilobytes;
+	uint32_t seconds;
+
+	proposals = linked_list_create_from_enumerator(
+							profile->create_proposal_enumerator(profile));
+	seconds = profile->get_lifetime(profile, &kilobytes);
+	DBG1(DBG_CFG, "l2tp-security: profile %s: %#P, %s mode, lifetime %llu kilobytes/%u "
+		 "seconds, PFS (Y/N): %s, keep-sa %s, IKE from connection %s",
+		 profile->get_name(profile), proposals,
+		 profile->is_transport(profile) ? "transport" : "tunnel",
+		 (unsigned long long)kilobytes, seconds, profile->get_pfs_group(profile) ? "Y" : "N",
+		 profile->keep_sa(profile) ? "yes" : "no", profile->get_connection(profile));
+	proposals->destroy(proposals);
+}
+
+/*
+ * Described in header
+ */
+void l2tp_security_show_log_config(l2tp_security_config_t *config)
+{
+	l2tp_security_profile_t *profile;
+	enumerator_t *enumerator;
+	char names[512] = "", *name;
+	size_t len = 0;
+	int n;
+
+	enumerator = config->create_profile_enumerator(config);
+	while (enumerator->enumerate(enumerator, &profile))
+	{
+		name = profile->get_name(profile);
+		n = snprintf(names + len, sizeof(names) - len, "%s%s", len ? ", " : "", name);
+		if (n < 0 || (size_t)n >= sizeof(names) - len)
+		{
+			break;
+		}
+		len += n;
+	}
+	enumerator->destroy(enumerator);
+	DBG1(DBG_CFG, "l2tp-security %s: %u crypto profile(s)%s%s, crypto socket %s",
+		 L2TPSEC_VERSION, config->get_profile_count(config), len ? ": " : "", names,
+		 config->get_socket(config));
+	enumerator = config->create_profile_enumerator(config);
+	while (enumerator->enumerate(enumerator, &profile))
+	{
+		log_profile(profile);
+	}
+	enumerator->destroy(enumerator);
+}
+
+/*
+ * Described in header
+ */
+void l2tp_security_show_log_listen(l2tp_security_listen_t *listen)
+{
+	DBG1(DBG_CFG, "CRYPTO_SS(L2X Security): Passive open, socket info: local %H/%u, "
+		 "prot 17, profile %s", listen->local, listen->local->get_port(listen->local),
+		 listen->profile->get_name(listen->profile));
+}
+
+/*
+ * Described in header
+ */
+void l2tp_security_show_log_secured(l2tp_security_clone_t *clone)
+{
+	DBG1(DBG_CFG, "CRYPTO_SS(L2X Security): Completed binding of application to socket, "
+		 "local %H(%u), remote %H(%u), crypto map %s %u, SPIs %.8x_i %.8x_o, %s%s%s, "
+		 "ESP overhead %u bytes", clone->local, clone->local->get_port(clone->local),
+		 clone->remote, clone->remote->get_port(clone->remote),
+		 clone->profile->get_crypto_map(clone->profile, NULL), clone->seq,
+		 clone->facts.spi_in, clone->facts.spi_out, clone->facts.enc,
+		 clone->facts.integ[0] ? "/" : "", clone->facts.integ, clone->facts.overhead);
+}
+
+/*
+ * Described in header
+ */
+void l2tp_security_show_log_closed(l2tp_security_clone_t *clone, uint8_t reason)
+{
+	DBG1(DBG_CFG, "CRYPTO_SS(L2X Security): closed socket, local %H(%u), remote %H(%u): %s",
+		 clone->local, clone->local->get_port(clone->local), clone->remote,
+		 clone->remote->get_port(clone->remote), cs_reason_name(reason));
 }

@@ -19,6 +19,7 @@
 
 #include <daemon.h>
 #include <collections/hashtable.h>
+#include <collections/linked_list.h>
 #include <processing/jobs/callback_job.h>
 #include <threading/mutex.h>
 
@@ -85,6 +86,12 @@ typedef struct {
 	bool writing;
 	/** Going away: no more output is queued */
 	bool dead;
+	/** Requests not handled yet (struct cs_msg*), in order */
+	linked_list_t *requests;
+	/** A job is handling this client's requests */
+	bool busy;
+	/** The client is gone: forget it once its requests are handled */
+	bool eof;
 	/** Back pointer for watcher callbacks */
 	private_l2tp_security_socket_t *socket;
 } client_t;
@@ -204,34 +211,85 @@ static bool queue(private_l2tp_security_socket_t *this, client_t *client, uint8_
 }
 
 /**
- * Disconnect job data
+ * Free a client (after it left the table)
+ */
+static void client_destroy(client_t *client)
+{
+	lib->watcher->remove(lib->watcher, client->fd);
+	close(client->fd);
+	client->requests->destroy_function(client->requests, free);
+	free(client->out);
+	free(client);
+}
+
+/**
+ * Job data: handle a client's requests
  */
 typedef struct {
 	private_l2tp_security_socket_t *this;
 	u_int id;
-} disconnect_t;
+} drain_t;
 
 /**
- * Forget a client: from a job, as the watcher cannot remove an fd from its own callback
+ * Job: hand a client's requests to the request callback one by one, in order, off the
+ * watcher thread (it creates SAs and renders show output); when the client is gone and its
+ * last request is handled, forget it and say so
  */
-static job_requeue_t disconnect(disconnect_t *job)
+static job_requeue_t drain(drain_t *job)
 {
 	private_l2tp_security_socket_t *this = job->this;
+	struct cs_msg *msg;
 	client_t *client;
 
-	this->mutex->lock(this->mutex);
-	client = this->clients->remove(this->clients, &job->id);
-	this->mutex->unlock(this->mutex);
-	if (client)
+	while (TRUE)
 	{
-		lib->watcher->remove(lib->watcher, client->fd);
-		close(client->fd);
-		free(client->out);
-		free(client);
+		this->mutex->lock(this->mutex);
+		client = this->clients->get(this->clients, &job->id);
+		if (!client)
+		{
+			this->mutex->unlock(this->mutex);
+			return JOB_REQUEUE_NONE;
+		}
+		if (client->requests->remove_first(client->requests, (void**)&msg) == SUCCESS)
+		{
+			this->mutex->unlock(this->mutex);
+			this->request(this->data, job->id, msg);
+			free(msg);
+			continue;
+		}
+		if (!client->eof)
+		{
+			client->busy = FALSE;
+			this->mutex->unlock(this->mutex);
+			return JOB_REQUEUE_NONE;
+		}
+		this->clients->remove(this->clients, &job->id);
+		this->mutex->unlock(this->mutex);
+		client_destroy(client);
 		DBG1(DBG_CFG, "l2tp-security: crypto socket client %u disconnected", job->id);
 		this->gone(this->data, job->id);
+		return JOB_REQUEUE_NONE;
 	}
-	return JOB_REQUEUE_NONE;
+}
+
+/**
+ * Make sure a job handles the client's requests (mutex held)
+ */
+static void schedule_drain(private_l2tp_security_socket_t *this, client_t *client)
+{
+	drain_t *job;
+
+	if (client->busy)
+	{
+		return;
+	}
+	client->busy = TRUE;
+	INIT(job,
+		.this = this,
+		.id = client->id,
+	);
+	lib->processor->queue_job(lib->processor, (job_t*)callback_job_create(
+						(callback_job_cb_t)drain, job, free, NULL));
 }
 
 /**
@@ -242,7 +300,6 @@ static bool on_read(client_t *client, int fd, watcher_event_t event)
 	private_l2tp_security_socket_t *this = client->socket;
 	const char *why = NULL;
 	struct cs_msg *msg;
-	disconnect_t *job;
 	ssize_t n;
 	int used;
 
@@ -275,7 +332,19 @@ static bool on_read(client_t *client, int fd, watcher_event_t event)
 				why = "a reply or event where a request belongs";
 				break;
 			}
-			this->request(this->data, client->id, msg);
+			this->mutex->lock(this->mutex);
+			if (client->requests->get_count(client->requests) >=
+				L2TP_SECURITY_SOCKET_MAX_REQUESTS)
+			{
+				why = "too many requests without waiting for the answers";
+			}
+			else
+			{
+				client->requests->insert_last(client->requests, msg);
+				schedule_drain(this, client);
+				msg = malloc(sizeof(*msg));
+			}
+			this->mutex->unlock(this->mutex);
 		}
 	}
 	free(msg);
@@ -286,13 +355,9 @@ static bool on_read(client_t *client, int fd, watcher_event_t event)
 	}
 	this->mutex->lock(this->mutex);
 	client->dead = TRUE;
+	client->eof = TRUE;
+	schedule_drain(this, client);
 	this->mutex->unlock(this->mutex);
-	INIT(job,
-		.this = this,
-		.id = client->id,
-	);
-	lib->processor->queue_job(lib->processor, (job_t*)callback_job_create(
-						(callback_job_cb_t)disconnect, job, free, NULL));
 	return FALSE;
 }
 
@@ -338,6 +403,7 @@ static bool on_accept(private_l2tp_security_socket_t *this, int fd, watcher_even
 	INIT(client,
 		.fd = cfd,
 		.socket = this,
+		.requests = linked_list_create(),
 	);
 	this->mutex->lock(this->mutex);
 	client->id = ++this->next;
@@ -412,10 +478,7 @@ METHOD(l2tp_security_socket_t, destroy, void,
 		this->clients->remove_at(this->clients, enumerator);
 		flush(client);	/* last words (CLOSED), if the client takes them now */
 		this->mutex->unlock(this->mutex);
-		lib->watcher->remove(lib->watcher, client->fd);
-		close(client->fd);
-		free(client->out);
-		free(client);
+		client_destroy(client);
 		this->mutex->lock(this->mutex);
 	}
 	enumerator->destroy(enumerator);

@@ -18,10 +18,14 @@
 /** Bytes queued for one client before it counts as dead (it stopped reading) */
 #define L2TP_SECURITY_SOCKET_MAX_QUEUE (1024 * 1024)
 
+/** Requests queued for one client before it counts as misbehaving (it does not wait) */
+#define L2TP_SECURITY_SOCKET_MAX_REQUESTS 4096
+
 typedef struct l2tp_security_socket_t l2tp_security_socket_t;
 
 /**
- * A request from a client, decoded and checked by the wire format.
+ * A request from a client, decoded and checked by the wire format. Called from a job, one
+ * request of a client at a time, in the order the client sent them.
  *
  * @param data		user data
  * @param client	client number (never reused while charon runs)
@@ -30,7 +34,8 @@ typedef struct l2tp_security_socket_t l2tp_security_socket_t;
 typedef void (*l2tp_security_request_cb_t)(void *data, u_int client, struct cs_msg *msg);
 
 /**
- * A client went away (closed, broke the protocol or stopped reading).
+ * A client went away (closed, broke the protocol or stopped reading); called after its last
+ * request was handled.
  *
  * @param data		user data
  * @param client	client number
@@ -70,7 +75,7 @@ struct l2tp_security_socket_t {
  * Create the socket and start accepting clients.
  *
  * @param path		socket path; its directory is created (0750) if missing
- * @param request	called for each request, from a charon worker thread
+ * @param request	called for each request, from a job
  * @param gone		called once when a client goes away
  * @param data		user data for both callbacks
  * @return			socket, NULL if it cannot be served (logged)

@@ -1,0 +1,443 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ */
+
+#include "l2tp_security_listener.h"
+
+#include <netinet/in.h>
+
+#include <daemon.h>
+#include <collections/array.h>
+
+/** IKE_SAs remembered as dead (DPD), to give their CHILD_SAs' CLOSED the right reason */
+#define L2TP_SECURITY_DEAD_PEERS 64
+
+typedef struct private_l2tp_security_listener_t private_l2tp_security_listener_t;
+
+/**
+ * Private data of an l2tp_security_listener_t object.
+ */
+struct private_l2tp_security_listener_t {
+
+	/**
+	 * Public interface.
+	 */
+	l2tp_security_listener_t public;
+
+	/**
+	 * The registry (its lock guards our fields too)
+	 */
+	l2tp_security_clones_t *clones;
+
+	/**
+	 * Clones passive opens, tears down
+	 */
+	l2tp_security_cloner_t *cloner;
+
+	/**
+	 * Tells clients
+	 */
+	l2tp_security_reporter_t *reporter;
+
+	/**
+	 * Unique ids of IKE_SAs whose peer stopped answering (uint32_t)
+	 */
+	array_t *dead_peers;
+
+	/**
+	 * charon got a shutdown signal
+	 */
+	bool shutting_down;
+};
+
+/**
+ * The CHILD_SA's L2TP endpoints: host addresses with the selectors' UDP ports
+ */
+static bool child_endpoints(ike_sa_t *ike_sa, child_sa_t *child_sa, host_t **local,
+							host_t **remote)
+{
+	traffic_selector_t *ts;
+	enumerator_t *enumerator;
+	uint16_t ports[2] = { 0, 0 };
+	bool udp = TRUE;
+	int i;
+
+	for (i = 0; i < 2; i++)
+	{
+		enumerator = child_sa->create_ts_enumerator(child_sa, i == 0);
+		if (enumerator->enumerate(enumerator, &ts))
+		{
+			udp = udp && ts->get_protocol(ts) == IPPROTO_UDP;
+			if (ts->get_from_port(ts) == ts->get_to_port(ts))
+			{
+				ports[i] = ts->get_from_port(ts);
+			}
+		}
+		else
+		{
+			udp = FALSE;
+		}
+		enumerator->destroy(enumerator);
+	}
+	if (!udp)
+	{
+		return FALSE;
+	}
+	*local = ike_sa->get_my_host(ike_sa)->clone(ike_sa->get_my_host(ike_sa));
+	(*local)->set_port(*local, ports[0]);
+	*remote = ike_sa->get_other_host(ike_sa)->clone(ike_sa->get_other_host(ike_sa));
+	(*remote)->set_port(*remote, ports[1]);
+	return TRUE;
+}
+
+/**
+ * The passive open an IKE_SA's CHILD_SA on local belongs to (registry locked)
+ */
+static l2tp_security_listen_t *find_listen(private_l2tp_security_listener_t *this,
+										   ike_sa_t *ike_sa, host_t *local)
+{
+	peer_cfg_t *peer_cfg;
+
+	peer_cfg = ike_sa->get_peer_cfg(ike_sa);
+	if (!peer_cfg)
+	{
+		return NULL;
+	}
+	return this->clones->find_listen(this->clones, peer_cfg->get_name(peer_cfg), local);
+}
+
+METHOD(listener_t, narrow, bool,
+	private_l2tp_security_listener_t *this, ike_sa_t *ike_sa, child_sa_t *child_sa,
+	narrow_hook_t type, linked_list_t *local, linked_list_t *remote)
+{
+	traffic_selector_t *ts, *other_ts;
+	host_t *me, *other;
+	uint16_t from, to, port;
+	bool ours;
+	int bits;
+
+	if (type != NARROW_RESPONDER || local->get_count(local) == 0 ||
+		remote->get_count(remote) == 0)
+	{
+		return TRUE;
+	}
+	local->get_first(local, (void**)&ts);
+	if (ts->get_protocol(ts) != IPPROTO_UDP || ts->get_to_port(ts) != ts->get_from_port(ts))
+	{
+		return TRUE;
+	}
+	port = ts->get_from_port(ts);
+	me = ike_sa->get_my_host(ike_sa)->clone(ike_sa->get_my_host(ike_sa));
+	me->set_port(me, port);
+	this->clones->lock(this->clones);
+	ours = find_listen(this, ike_sa, me) != NULL;
+	this->clones->unlock(this->clones);
+	if (!ours)
+	{
+		me->destroy(me);
+		return TRUE;
+	}
+	/* exactly this tunnel: our L2TP port to the peer's address and its source port */
+	remote->get_first(remote, (void**)&ts);
+	from = ts->get_from_port(ts);
+	to = ts->get_to_port(ts);
+	other = ike_sa->get_other_host(ike_sa);
+	bits = me->get_family(me) == AF_INET ? 32 : 128;
+	while (local->remove_first(local, (void**)&ts) == SUCCESS)
+	{
+		ts->destroy(ts);
+	}
+	while (remote->remove_first(remote, (void**)&other_ts) == SUCCESS)
+	{
+		other_ts->destroy(other_ts);
+	}
+	local->insert_last(local, traffic_selector_create_from_subnet(me->clone(me), bits,
+						IPPROTO_UDP, port, port));
+	remote->insert_last(remote, traffic_selector_create_from_subnet(other->clone(other),
+						bits, IPPROTO_UDP, from, to));
+	me->destroy(me);
+	return TRUE;
+}
+
+/**
+ * Why a clone's CHILD_SA is going away (registry locked)
+ */
+static uint8_t down_reason(private_l2tp_security_listener_t *this, ike_sa_t *ike_sa,
+						   child_sa_t *child_sa)
+{
+	uint32_t dead, id;
+	time_t expires;
+	int i;
+
+	if (this->shutting_down)
+	{
+		return CS_REASON_SHUTDOWN;
+	}
+	id = ike_sa ? ike_sa->get_unique_id(ike_sa) : 0;
+	for (i = 0; i < array_count(this->dead_peers); i++)
+	{
+		array_get(this->dead_peers, i, &dead);
+		if (dead == id)
+		{
+			return CS_REASON_DPD;
+		}
+	}
+	expires = child_sa->get_lifetime(child_sa, TRUE);
+	if (expires && time_monotonic(NULL) + 1 >= expires)
+	{
+		return CS_REASON_EXPIRED;
+	}
+	return CS_REASON_DELETED;
+}
+
+/**
+ * The clone a CHILD_SA coming up belongs to: an active open's, a known tunnel's (a rekeying
+ * peer negotiates a second SA for it) or a new passive clone of a listen (registry locked)
+ */
+static l2tp_security_clone_t *clone_for(private_l2tp_security_listener_t *this,
+										ike_sa_t *ike_sa, child_sa_t *child_sa)
+{
+	l2tp_security_listen_t *listen;
+	l2tp_security_clone_t *clone;
+	host_t *local, *remote;
+
+	clone = this->clones->get_by_child_cfg(this->clones, child_sa->get_config(child_sa)) ?:
+			this->clones->get_by_child(this->clones, child_sa->get_unique_id(child_sa));
+	if (clone || !child_endpoints(ike_sa, child_sa, &local, &remote))
+	{
+		return clone;
+	}
+	clone = this->clones->get_passive(this->clones, local, remote);
+	if (!clone)
+	{
+		listen = find_listen(this, ike_sa, local);
+		if (listen)
+		{
+			clone = this->cloner->clone_passive(this->cloner, listen, local, remote);
+		}
+	}
+	local->destroy(local);
+	remote->destroy(remote);
+	return clone;
+}
+
+METHOD(listener_t, child_updown, bool,
+	private_l2tp_security_listener_t *this, ike_sa_t *ike_sa, child_sa_t *child_sa,
+	bool up)
+{
+	l2tp_security_clone_t *clone;
+
+	if (!up)
+	{	/* reported when the CHILD_SA is destroyed */
+		return TRUE;
+	}
+	this->clones->lock(this->clones);
+	clone = clone_for(this, ike_sa, child_sa);
+	if (clone)
+	{
+		l2tp_security_facts_read(child_sa, &clone->facts);
+		this->clones->set_sa(this->clones, clone, ike_sa->get_unique_id(ike_sa),
+							 child_sa->get_unique_id(child_sa));
+		switch (clone->state)
+		{
+			case L2TP_SECURITY_CLONE_NEGOTIATING:
+				this->clones->set_state(this->clones, clone, L2TP_SECURITY_CLONE_SECURED);
+				this->reporter->secured(this->reporter, clone);
+				break;
+			case L2TP_SECURITY_CLONE_SECURED:
+				break;
+			case L2TP_SECURITY_CLONE_ABANDONED:
+			case L2TP_SECURITY_CLONE_CLOSING:
+				/* closed or given up while negotiating */
+				this->clones->set_state(this->clones, clone, L2TP_SECURITY_CLONE_CLOSING);
+				this->cloner->teardown(this->cloner, clone);
+				break;
+		}
+	}
+	this->clones->unlock(this->clones);
+	return TRUE;
+}
+
+METHOD(listener_t, child_rekey, bool,
+	private_l2tp_security_listener_t *this, ike_sa_t *ike_sa, child_sa_t *old,
+	child_sa_t *new)
+{
+	l2tp_security_clone_t *clone;
+
+	this->clones->lock(this->clones);
+	clone = this->clones->get_by_child(this->clones, old->get_unique_id(old));
+	if (clone)
+	{	/* make-before-break: the tunnel simply moves to the new SA */
+		this->clones->set_sa(this->clones, clone, clone->ike_id, new->get_unique_id(new));
+		l2tp_security_facts_read(new, &clone->facts);
+		DBG1(DBG_CFG, "l2tp-security: tunnel %u rekeyed: CHILD_SA #%u, SPIs %.8x_i %.8x_o",
+			 clone->id, clone->child_id, clone->facts.spi_in, clone->facts.spi_out);
+	}
+	this->clones->unlock(this->clones);
+	return TRUE;
+}
+
+METHOD(listener_t, child_state_change, bool,
+	private_l2tp_security_listener_t *this, ike_sa_t *ike_sa, child_sa_t *child_sa,
+	child_sa_state_t state)
+{
+	l2tp_security_clone_t *clone;
+
+	if (state != CHILD_DESTROYING)
+	{
+		return TRUE;
+	}
+	this->clones->lock(this->clones);
+	clone = this->clones->get_by_child(this->clones, child_sa->get_unique_id(child_sa));
+	if (!clone)
+	{	/* an open's CHILD_SA that never came up */
+		clone = this->clones->get_by_child_cfg(this->clones, child_sa->get_config(child_sa));
+		clone = clone && !clone->child_id ? clone : NULL;
+	}
+	if (clone)
+	{
+		switch (clone->state)
+		{
+			case L2TP_SECURITY_CLONE_NEGOTIATING:
+				this->reporter->closed(this->reporter, clone, CS_REASON_FAILED);
+				break;
+			case L2TP_SECURITY_CLONE_SECURED:
+				this->reporter->closed(this->reporter, clone,
+									   down_reason(this, ike_sa, child_sa));
+				break;
+			default:
+				break;
+		}
+		this->clones->remove(this->clones, clone);
+	}
+	this->clones->unlock(this->clones);
+	return TRUE;
+}
+
+METHOD(listener_t, ike_state_change, bool,
+	private_l2tp_security_listener_t *this, ike_sa_t *ike_sa, ike_sa_state_t state)
+{
+	l2tp_security_clone_t *clone;
+	enumerator_t *enumerator;
+	peer_cfg_t *peer_cfg;
+
+	peer_cfg = ike_sa->get_peer_cfg(ike_sa);
+	if (state != IKE_DESTROYING || !peer_cfg)
+	{
+		return TRUE;
+	}
+	this->clones->lock(this->clones);
+	enumerator = this->clones->create_pending_enumerator(this->clones, peer_cfg);
+	while (enumerator->enumerate(enumerator, &clone))
+	{	/* opens whose IKE_SA never got as far as a CHILD_SA */
+		if (clone->state == L2TP_SECURITY_CLONE_NEGOTIATING)
+		{
+			DBG1(DBG_CFG, "l2tp-security: tunnel %u to %H: IKE_SA failed", clone->id,
+				 clone->remote);
+			this->reporter->closed(this->reporter, clone, CS_REASON_FAILED);
+		}
+		this->clones->remove(this->clones, clone);
+	}
+	enumerator->destroy(enumerator);
+	this->clones->unlock(this->clones);
+	return TRUE;
+}
+
+METHOD(listener_t, ike_rekey, bool,
+	private_l2tp_security_listener_t *this, ike_sa_t *old, ike_sa_t *new)
+{
+	this->clones->lock(this->clones);
+	this->clones->rekey_ike(this->clones, old->get_unique_id(old), new->get_unique_id(new));
+	this->clones->unlock(this->clones);
+	return TRUE;
+}
+
+METHOD(listener_t, alert, bool,
+	private_l2tp_security_listener_t *this, ike_sa_t *ike_sa, alert_t alert,
+	va_list args)
+{
+	uint32_t id;
+
+	switch (alert)
+	{
+		case ALERT_SHUTDOWN_SIGNAL:
+			this->clones->lock(this->clones);
+			this->shutting_down = TRUE;
+			this->clones->unlock(this->clones);
+			break;
+		case ALERT_RETRANSMIT_SEND_TIMEOUT:
+			if (ike_sa)
+			{	/* the peer stopped answering (DPD or any exchange) */
+				id = ike_sa->get_unique_id(ike_sa);
+				this->clones->lock(this->clones);
+				/* its CHILD_SAs go after the IKE_SA's destroying state: keep a few */
+				if (array_count(this->dead_peers) >= L2TP_SECURITY_DEAD_PEERS)
+				{
+					array_remove(this->dead_peers, ARRAY_HEAD, NULL);
+				}
+				array_insert(this->dead_peers, ARRAY_TAIL, &id);
+				this->clones->unlock(this->clones);
+			}
+			break;
+		default:
+			break;
+	}
+	return TRUE;
+}
+
+METHOD(l2tp_security_listener_t, shutdown_, void,
+	private_l2tp_security_listener_t *this)
+{
+	l2tp_security_clones_filter_t live = { .states = L2TP_SECURITY_CLONES_LIVE };
+	l2tp_security_clone_t *clone;
+	enumerator_t *enumerator;
+
+	this->clones->lock(this->clones);
+	enumerator = this->clones->create_enumerator(this->clones, &live);
+	while (enumerator->enumerate(enumerator, &clone))
+	{
+		this->reporter->closed(this->reporter, clone, CS_REASON_SHUTDOWN);
+		this->clones->release(this->clones, clone);
+	}
+	enumerator->destroy(enumerator);
+	this->clones->unlock(this->clones);
+}
+
+METHOD(l2tp_security_listener_t, destroy, void,
+	private_l2tp_security_listener_t *this)
+{
+	array_destroy(this->dead_peers);
+	free(this);
+}
+
+/*
+ * Described in header
+ */
+l2tp_security_listener_t *l2tp_security_listener_create(l2tp_security_clones_t *clones,
+								l2tp_security_cloner_t *cloner,
+								l2tp_security_reporter_t *reporter)
+{
+	private_l2tp_security_listener_t *this;
+
+	INIT(this,
+		.public = {
+			.listener = {
+				.alert = _alert,
+				.ike_state_change = _ike_state_change,
+				.child_state_change = _child_state_change,
+				.ike_rekey = _ike_rekey,
+				.child_updown = _child_updown,
+				.child_rekey = _child_rekey,
+				.narrow = _narrow,
+			},
+			.shutdown = _shutdown_,
+			.destroy = _destroy,
+		},
+		.clones = clones,
+		.cloner = cloner,
+		.reporter = reporter,
+		.dead_peers = array_create(sizeof(uint32_t), 0),
+	);
+	return &this->public;
+}

@@ -1,0 +1,103 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ */
+
+/**
+ * @defgroup l2tp_security_reporter l2tp_security_reporter
+ * @{ @ingroup l2tp_security
+ */
+
+#ifndef L2TP_SECURITY_REPORTER_H_
+#define L2TP_SECURITY_REPORTER_H_
+
+#include "l2tp_security_clones.h"
+#include "l2tp_security_socket.h"
+
+typedef struct l2tp_security_reporter_t l2tp_security_reporter_t;
+
+/**
+ * What crypto socket clients hear: replies to their requests and the SECURED and CLOSED events
+ * of their clones, built with the common message constructors and logged the way IOS logs
+ * CRYPTO_SS events. Never blocks: the socket queues.
+ */
+struct l2tp_security_reporter_t {
+
+	/**
+	 * Send to this socket from now on (NULL: nowhere, charon is stopping).
+	 *
+	 * @param socket	crypto socket
+	 */
+	void (*set_socket)(l2tp_security_reporter_t *this, l2tp_security_socket_t *socket);
+
+	/**
+	 * Send a message as it is.
+	 *
+	 * @param client	client number
+	 * @param msg		message
+	 */
+	void (*send)(l2tp_security_reporter_t *this, u_int client, struct cs_msg *msg);
+
+	/**
+	 * Answer a request: done.
+	 *
+	 * @param client	client number
+	 * @param id		request id (0 for LISTEN and SHOW)
+	 */
+	void (*ok)(l2tp_security_reporter_t *this, u_int client, uint32_t id);
+
+	/**
+	 * Answer a request: refused, and why (logged).
+	 *
+	 * @param client	client number
+	 * @param id		request id
+	 * @param why		reason the client sees
+	 */
+	void (*error)(l2tp_security_reporter_t *this, u_int client, uint32_t id, char *why);
+
+	/**
+	 * Tell a clone's client its SA is up.
+	 *
+	 * @param clone		clone with its SA facts read
+	 */
+	void (*secured)(l2tp_security_reporter_t *this, l2tp_security_clone_t *clone);
+
+	/**
+	 * Tell a clone's client its SA is gone or will not come.
+	 *
+	 * @param clone		clone
+	 * @param reason	CS_REASON_*
+	 */
+	void (*closed)(l2tp_security_reporter_t *this, l2tp_security_clone_t *clone,
+				   uint8_t reason);
+
+	/**
+	 * Destroy the reporter.
+	 */
+	void (*destroy)(l2tp_security_reporter_t *this);
+};
+
+/**
+ * Wire endpoint to host.
+ *
+ * @param ep		endpoint (family 4 or 6)
+ * @return			host, NULL if the family is neither
+ */
+host_t *l2tp_security_endpoint_to_host(struct cs_endpoint *ep);
+
+/**
+ * Host to wire endpoint.
+ *
+ * @param host		host with port
+ * @param ep		receives the endpoint
+ */
+void l2tp_security_host_to_endpoint(host_t *host, struct cs_endpoint *ep);
+
+/**
+ * Create a reporter without a socket.
+ *
+ * @return			reporter
+ */
+l2tp_security_reporter_t *l2tp_security_reporter_create();
+
+#endif /** L2TP_SECURITY_REPORTER_H_ @}*/

@@ -1,0 +1,69 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ *
+ * Every name and constant two components share, in one place: the crypto socket's default path
+ * and id ranges, the configuration keys the translator writes and the charon plugin, the patched
+ * xl2tpd and the pppd plugin read, the LCP renegotiation modes and the one yes/no parser.
+ * tests/unit/test_config_contract.sh feeds the translator's output to every reader.
+ */
+#ifndef L2TPSEC_NAMES_H
+#define L2TPSEC_NAMES_H
+
+#include <stdint.h>
+
+/* charon's crypto socket unless its settings say otherwise */
+#define L2TPSEC_DEFAULT_SOCKET "/run/l2tpsec/crypto.sock"
+/* the UDP port an L2TP endpoint has when a request names none */
+#define L2TPSEC_L2TP_PORT 1701
+/* OPEN ids a client chooses: 1 .. L2TPSEC_ACTIVE_ID_MAX; charon numbers passive clones above */
+#define L2TPSEC_ACTIVE_ID_MAX 0x7fffffffu
+#define L2TPSEC_PASSIVE_ID_FIRST 0x80000000u
+
+/* xl2tpd.conf: [global] */
+#define L2TPSEC_XL2TPD_SOCKET "l2tpsec crypto socket"
+/* xl2tpd.conf: [lns]/[lac] */
+#define L2TPSEC_XL2TPD_PROFILE "l2tpsec crypto profile"
+#define L2TPSEC_XL2TPD_KEEP_SA "l2tpsec keep sa"
+#define L2TPSEC_XL2TPD_IP_PMTU "l2tpsec ip pmtu"
+#define L2TPSEC_XL2TPD_LCP "l2tpsec lcp renegotiation"
+
+/* strongswan.d: charon.plugins.l2tp-security.* */
+#define L2TPSEC_CHARON_PLUGIN "l2tp-security"
+#define L2TPSEC_CHARON_SOCKET "socket"
+#define L2TPSEC_CHARON_OPEN_TIMEOUT "open_timeout"
+#define L2TPSEC_CHARON_PROFILES "profiles"
+/* charon.plugins.l2tp-security.profiles.NAME.* */
+#define L2TPSEC_PROFILE_CONNECTION "connection"
+#define L2TPSEC_PROFILE_ESP "esp_proposals"
+#define L2TPSEC_PROFILE_MODE "mode"
+#define L2TPSEC_PROFILE_CRYPTO_MAP "crypto_map"
+#define L2TPSEC_PROFILE_SEQUENCE "sequence"
+#define L2TPSEC_PROFILE_TRANSFORM_SETS "transform_sets"
+#define L2TPSEC_PROFILE_LIFETIME_S "lifetime_seconds"
+#define L2TPSEC_PROFILE_LIFETIME_KB "lifetime_kilobytes"
+#define L2TPSEC_PROFILE_PFS "pfs"
+#define L2TPSEC_PROFILE_PFS_GROUP "pfs_group"
+#define L2TPSEC_PROFILE_KEEP_SA "keep_sa"
+
+/* pppd options file */
+#define L2TPSEC_PPPD_PLUGIN "l2tpsec.so"
+#define L2TPSEC_PPPD_LCP "l2tpsec-lcp-renegotiation"
+
+/* IOS "lcp renegotiation": off (the IOS default: take the LAC's proxy LCP), always, on-mismatch */
+enum l2tpsec_lcp { L2TPSEC_LCP_OFF, L2TPSEC_LCP_ALWAYS, L2TPSEC_LCP_ON_MISMATCH };
+#define L2TPSEC_LCP_CHOICES "off, always or on-mismatch"
+
+/* "off", "always", "on-mismatch" */
+const char *l2tpsec_lcp_name(enum l2tpsec_lcp lcp);
+
+/* case-insensitive; 0, or -1 when name is none of them */
+int l2tpsec_lcp_parse(const char *name, enum l2tpsec_lcp *lcp);
+
+/*
+ * The one yes/no parser: yes/true/1 and no/false/0, case-insensitive (strongSwan's own settings
+ * parser accepts either case too). 0 with *out set, or -1.
+ */
+int l2tpsec_yes_no(const char *value, int *out);
+
+#endif
