@@ -13,8 +13,6 @@
 /* xl2tpd's parser reports a handler's error from here (file.c) */
 extern char filerr[];
 
-const char *const l2tpsec_lcp_names[] = { "off", "always", "on-mismatch" };
-
 struct section {
 	const void *item;
 	int context;		/* CONTEXT_LNS or CONTEXT_LAC */
@@ -25,7 +23,7 @@ struct section {
 
 static struct section *sections;
 static size_t nsections;
-static char socket_path[108] = "/run/l2tpsec/crypto.sock";
+static char socket_path[108] = L2TPSEC_DEFAULT_SOCKET;
 
 static struct section *section(const void *item, int context, int is_default)
 {
@@ -49,11 +47,7 @@ static struct section *section(const void *item, int context, int is_default)
 
 static int yes_no(const char *word, const char *value, int *out)
 {
-	if (!strcasecmp(value, "yes") || !strcasecmp(value, "true") || !strcmp(value, "1"))
-		*out = 1;
-	else if (!strcasecmp(value, "no") || !strcasecmp(value, "false") || !strcmp(value, "0"))
-		*out = 0;
-	else {
+	if (l2tpsec_yes_no(value, out)) {
 		snprintf(filerr, STRLEN, "%s must be 'yes' or 'no', not '%s'\n", word, value);
 		return -1;
 	}
@@ -65,7 +59,7 @@ int l2tpsec_set_option(char *word, char *value, int context, void *item)
 	int kind = context & ~CONTEXT_DEFAULT;
 	struct section *s;
 
-	if (!strcasecmp(word, "l2tpsec crypto socket")) {
+	if (!strcasecmp(word, L2TPSEC_XL2TPD_SOCKET)) {
 		if (kind != CONTEXT_GLOBAL) {
 			snprintf(filerr, STRLEN, "'%s' belongs in [global]\n", word);
 			return -1;
@@ -87,7 +81,7 @@ int l2tpsec_set_option(char *word, char *value, int context, void *item)
 		snprintf(filerr, STRLEN, "out of memory\n");
 		return -1;
 	}
-	if (!strcasecmp(word, "l2tpsec crypto profile")) {
+	if (!strcasecmp(word, L2TPSEC_XL2TPD_PROFILE)) {
 		if (!value[0] || strlen(value) >= sizeof(s->profile) || strpbrk(value, " \t")) {
 			snprintf(filerr, STRLEN, "%s must be one word shorter than %zu characters\n",
 				 word, sizeof(s->profile));
@@ -96,19 +90,20 @@ int l2tpsec_set_option(char *word, char *value, int context, void *item)
 		strcpy(s->profile, value);
 		return 0;
 	}
-	if (!strcasecmp(word, "l2tpsec keep sa"))
+	if (!strcasecmp(word, L2TPSEC_XL2TPD_KEEP_SA))
 		return yes_no(word, value, &s->keep_sa);
-	if (!strcasecmp(word, "l2tpsec ip pmtu"))
+	if (!strcasecmp(word, L2TPSEC_XL2TPD_IP_PMTU))
 		return yes_no(word, value, &s->ip_pmtu);
-	if (!strcasecmp(word, "l2tpsec lcp renegotiation")) {
-		for (int i = 0; i < 3; i++)
-			if (!strcasecmp(value, l2tpsec_lcp_names[i])) {
-				s->lcp = i;
-				return 0;
-			}
-		snprintf(filerr, STRLEN, "%s must be off, always or on-mismatch, not '%s'\n", word,
-			 value);
-		return -1;
+	if (!strcasecmp(word, L2TPSEC_XL2TPD_LCP)) {
+		enum l2tpsec_lcp lcp;
+
+		if (l2tpsec_lcp_parse(value, &lcp)) {
+			snprintf(filerr, STRLEN, "%s must be %s, not '%s'\n", word,
+				 L2TPSEC_LCP_CHOICES, value);
+			return -1;
+		}
+		s->lcp = (int)lcp;
+		return 0;
 	}
 	snprintf(filerr, STRLEN, "unknown l2tpsec key '%s'\n", word);
 	return -1;

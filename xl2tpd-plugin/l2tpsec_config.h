@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  * Copyright (C) 2026 The l2tpsec authors
  *
- * The l2tpsec keys of xl2tpd.conf. They are kept here, keyed by xl2tpd's own section objects,
+ * The l2tpsec keys of xl2tpd.conf (names: common/l2tpsec_names.h). They are kept here, keyed by xl2tpd's own section objects,
  * so xl2tpd's structures stay as upstream has them:
  *   [global]    l2tpsec crypto socket = PATH          (default /run/l2tpsec/crypto.sock)
  *   [lns …]/[lac …]
@@ -15,7 +15,7 @@
 #ifndef L2TPSEC_CONFIG_H
 #define L2TPSEC_CONFIG_H
 
-enum l2tpsec_lcp { L2TPSEC_LCP_OFF, L2TPSEC_LCP_ALWAYS, L2TPSEC_LCP_ON_MISMATCH };
+#include "l2tpsec_names.h"	/* key names, enum l2tpsec_lcp */
 
 struct l2tpsec_settings {
 	const char *profile;	/* NULL: this section does not require IPsec */
@@ -37,7 +37,5 @@ int l2tpsec_any_profile(void);
 
 /* does any section (or default section) turn ip pmtu on? */
 int l2tpsec_any_pmtu(void);
-
-extern const char *const l2tpsec_lcp_names[];
 
 #endif

@@ -2,11 +2,9 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  * Copyright (C) 2026 The l2tpsec authors
  *
- * xl2tpd's connection to charon's crypto socket (IOS CRYPTO_SS). Started only when a section
- * names a crypto profile. It LISTENs for every such [lns] section, carries the LAC's OPENs and
- * CLOSEs, and turns SECURED/CLOSED events into the SA cache that every received packet is
- * checked against. If charon is absent or goes away, L2TP for protected sections stops (the
- * cache is emptied, their tunnels go down locally) and the connection is retried with backoff.
+ * xl2tpd's connection to charon's crypto socket (IOS CRYPTO_SS), transport only: it connects
+ * (retrying with backoff while charon is absent), sends requests and hands every reply and event
+ * to its user's callbacks. It knows nothing of tunnels or SAs: the guard (l2tpsec_guard.c) does.
  */
 #ifndef L2TPSEC_CS_H
 #define L2TPSEC_CS_H
@@ -15,15 +13,23 @@
 #include <sys/select.h>
 
 #include "cs_proto.h"
-#include "l2tpsec_sacache.h"
 
-/* connect now (and keep retrying); the socket path comes from [global] */
-void l2tpsec_cs_start(void);
+struct l2tpsec_cs_events {
+	/* (re)connected: the user sends what it needs to (LISTENs, held OPENs) */
+	void (*connected)(void);
+	/* a reply or event arrived */
+	void (*event)(const struct cs_msg *m);
+	/* the connection is gone (why); a reconnect in reconnect_s seconds is scheduled */
+	void (*lost)(const char *why, unsigned reconnect_s);
+};
+
+/* connect now (and keep retrying); the socket path comes from [global]; events go to ev */
+void l2tpsec_cs_start(const struct l2tpsec_cs_events *ev);
 
 /* add the connection to xl2tpd's select set; returns the new highest fd */
 int l2tpsec_cs_fdset(fd_set *readfds, int max);
 
-/* read and act on whatever charon sent */
+/* read and hand over whatever charon sent */
 void l2tpsec_cs_poll(const fd_set *readfds);
 
 int l2tpsec_cs_connected(void);
@@ -31,10 +37,10 @@ int l2tpsec_cs_connected(void);
 /* send a request; 0, or -1 (the connection was lost and is being retried) */
 int l2tpsec_cs_send(const struct cs_msg *m);
 
-/* a fresh active-open id (1 .. 2^31-1) */
-uint32_t l2tpsec_cs_next_id(void);
+/* give the connection up (it cannot be used safely) and retry */
+void l2tpsec_cs_drop(const char *why);
 
-/* the SAs charon reported SECURED (never NULL once started) */
-struct l2tpsec_sacache *l2tpsec_cs_sas(void);
+/* a fresh active-open id (1 .. L2TPSEC_ACTIVE_ID_MAX) */
+uint32_t l2tpsec_cs_next_id(void);
 
 #endif

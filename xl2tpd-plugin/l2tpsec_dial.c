@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 
 #include "l2tp.h"	/* xl2tpd: struct lac, laclist, gconfig, magic_lac_dial, l2tp_log */
+#include "cs_build.h"
 #include "cs_text.h"
 #include "l2tpsec_config.h"
 #include "l2tpsec_cs.h"
@@ -26,7 +27,7 @@ struct dial {
 	struct lac *lac;	/* checked against laclist before use: "lac remove" frees it */
 	uint32_t id;		/* the OPEN in flight, 0 when none */
 	struct cs_endpoint remote;
-	unsigned backoff_s;
+	struct l2tpsec_backoff backoff;
 	struct l2tpsec_timer timer;
 	struct dial *next;
 };
@@ -65,16 +66,13 @@ static struct dial *by_id(uint32_t id)
 static int local_address(const struct cs_endpoint *remote, struct cs_endpoint *local)
 {
 	struct sockaddr_in sin = { .sin_family = AF_INET }, me;
+	struct in_addr listen_addr = { .s_addr = gconfig.listenaddr };
 	socklen_t len = sizeof(me);
 	int fd;
 
-	memset(local, 0, sizeof(*local));
-	local->family = 4;
-	local->port = (uint16_t)gconfig.port;
-	if (gconfig.listenaddr != htonl(INADDR_ANY)) {
-		memcpy(local->addr, &gconfig.listenaddr, 4);
+	cs_endpoint_v4(local, listen_addr, (uint16_t)gconfig.port);
+	if (gconfig.listenaddr != htonl(INADDR_ANY))
 		return 0;
-	}
 	memcpy(&sin.sin_addr, remote->addr, 4);
 	sin.sin_port = htons(remote->port);
 	fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
@@ -87,7 +85,7 @@ static int local_address(const struct cs_endpoint *remote, struct cs_endpoint *l
 		return -1;
 	}
 	close(fd);
-	memcpy(local->addr, &me.sin_addr, 4);
+	cs_endpoint_v4(local, me.sin_addr, (uint16_t)gconfig.port);
 	return 0;
 }
 
@@ -100,34 +98,29 @@ static void backoff(struct dial *d, const char *why)
 
 	cs_format_endpoint(&d->remote, remote, sizeof(remote));
 	l2tp_log(LOG_WARNING, "l2tpsec: [lac %s] IPsec to %s not established (%s): no SCCRQ "
-		 "sent; retrying in %u s\n", d->lac->entname, remote, why, d->backoff_s);
+		 "sent; retrying in %u s\n", d->lac->entname, remote, why,
+		 l2tpsec_backoff_peek(&d->backoff));
 	d->id = 0;
-	l2tpsec_timer_arm(&d->timer, l2tpsec_now_ms(), d->backoff_s * 1000ull, retry, d);
-	d->backoff_s = d->backoff_s * 2 > BACKOFF_MAX_S ? BACKOFF_MAX_S : d->backoff_s * 2;
+	l2tpsec_timer_arm(&d->timer, l2tpsec_now_ms(), l2tpsec_backoff_next(&d->backoff) * 1000ull,
+			  retry, d);
 }
 
 static void send_open(struct dial *d)
 {
 	struct l2tpsec_settings s = l2tpsec_settings_for(d->lac, CONTEXT_LAC);
 	char local[64], remote[64];
+	struct cs_endpoint me;
 	struct cs_msg m;
 
 	if (!l2tpsec_cs_connected())
 		return;		/* held until l2tpsec_dial_connected() */
-	memset(&m, 0, sizeof(m));
 	/* asked anew each time: the route to the LNS may have changed since the last attempt */
-	if (local_address(&d->remote, &m.local)) {
+	if (local_address(&d->remote, &me)) {
 		backoff(d, "no route to the LNS");
 		return;
 	}
-	m.type = CS_OPEN;
-	m.present = 1u << CS_A_ID | 1u << CS_A_PROFILE | 1u << CS_A_LOCAL | 1u << CS_A_REMOTE |
-		    1u << CS_A_KEEP_SA;
-	m.id = l2tpsec_cs_next_id();
-	snprintf(m.profile, sizeof(m.profile), "%s", s.profile);
-	m.remote = d->remote;
-	m.keep_sa = (uint8_t)s.keep_sa;
-	cs_format_endpoint(&m.local, local, sizeof(local));
+	cs_build_open(&m, l2tpsec_cs_next_id(), s.profile, &me, &d->remote, s.keep_sa);
+	cs_format_endpoint(&me, local, sizeof(local));
 	cs_format_endpoint(&d->remote, remote, sizeof(remote));
 	l2tp_log(LOG_INFO, "l2tpsec: [lac %s] requesting security for %s <-> %s (crypto profile "
 		 "%s, id %u) before the first SCCRQ\n", d->lac->entname, local, remote, s.profile,
@@ -160,10 +153,7 @@ static void abandon_open(struct dial *d)
 
 	if (!d->id)
 		return;
-	memset(&m, 0, sizeof(m));
-	m.type = CS_CLOSE;
-	m.present = 1u << CS_A_ID;
-	m.id = d->id;
+	cs_build_close(&m, d->id, CS_KEEP_SA_UNSET);
 	d->id = 0;
 	l2tpsec_cs_send(&m);
 }
@@ -182,35 +172,30 @@ static void wait_expired(void *arg)
 	backoff(d, why);
 }
 
-int l2tpsec_dial_may(struct lac *lac, struct in_addr addr, int port)
+void l2tpsec_dial_request(struct lac *lac, const struct cs_endpoint *remote)
 {
-	struct l2tpsec_settings s = l2tpsec_settings_for(lac, CONTEXT_LAC);
-	struct cs_endpoint remote = { .family = 4, .port = (uint16_t)port };
 	struct dial *d;
+	char peer[64];
 
-	if (!s.profile)
-		return 1;
-	memcpy(remote.addr, &addr, 4);
-	if (l2tpsec_cs_sas() && l2tpsec_sacache_find(l2tpsec_cs_sas(), &remote, NULL))
-		return 1;
 	for (d = dials; d; d = d->next)
 		if (d->lac == lac)
-			return 0;	/* already on its way */
+			return;		/* already on its way */
 	d = calloc(1, sizeof(*d));
 	if (!d) {
 		l2tp_log(LOG_ERR, "l2tpsec: out of memory: [lac %s] not dialled\n", lac->entname);
-		return 0;
+		return;
 	}
 	d->lac = lac;
-	d->remote = remote;
-	d->backoff_s = BACKOFF_MIN_S;
+	d->remote = *remote;
+	d->backoff = (struct l2tpsec_backoff)L2TPSEC_BACKOFF_INIT(BACKOFF_MIN_S, BACKOFF_MAX_S);
 	d->next = dials;
 	dials = d;
-	if (!l2tpsec_cs_connected())
+	if (!l2tpsec_cs_connected()) {
+		inet_ntop(AF_INET, remote->addr, peer, sizeof(peer));
 		l2tp_log(LOG_WARNING, "l2tpsec: [lac %s] waiting for charon's crypto socket before "
-			 "dialling %s\n", lac->entname, inet_ntoa(addr));
+			 "dialling %s\n", lac->entname, peer);
+	}
 	send_open(d);
-	return 0;
 }
 
 void l2tpsec_dial_connected(void)
@@ -228,24 +213,24 @@ void l2tpsec_dial_lost(void)
 	}
 }
 
-void l2tpsec_dial_secured(uint32_t id)
+int l2tpsec_dial_secured(uint32_t id)
 {
 	struct dial *d = by_id(id);
 	struct lac *lac;
 
 	if (!d)
-		return;
+		return 0;
 	lac = d->lac;
 	if (!still_wanted(d)) {
 		/* disconnected while waiting: give the SA back instead of leaving it unused */
-		l2tpsec_sacache_remove(l2tpsec_cs_sas(), id, NULL);
 		abandon_open(d);
 		drop(d);
-		return;
+		return -1;
 	}
 	drop(d);	/* the SA now belongs to the tunnel, which CLOSEs it when it goes */
 	l2tp_log(LOG_INFO, "l2tpsec: [lac %s] IPsec up: dialling\n", lac->entname);
 	magic_lac_dial(lac);
+	return 1;
 }
 
 void l2tpsec_dial_failed(uint32_t id, const char *why)

@@ -13,15 +13,18 @@
 #include <stdint.h>
 #include <netinet/in.h>
 
+#include "cs_proto.h"
+
 struct lac;
 
-/* May xl2tpd dial lac's LNS at addr:port (host order) now? 0: held, l2tpsec dials it later */
-int l2tpsec_dial_may(struct lac *lac, struct in_addr addr, int port);
+/* hold lac's dial to its LNS at remote until SECURED: OPEN now (or once charon is there) */
+void l2tpsec_dial_request(struct lac *lac, const struct cs_endpoint *remote);
 
 /* crypto socket events */
 void l2tpsec_dial_connected(void);		/* (re)connected: send the held OPENs */
 void l2tpsec_dial_lost(void);			/* connection lost: OPENs in flight are void */
-void l2tpsec_dial_secured(uint32_t id);
+/* 1: the held dial goes now; -1: nobody wants it any more (CLOSE sent); 0: not a dial's */
+int l2tpsec_dial_secured(uint32_t id);
 void l2tpsec_dial_failed(uint32_t id, const char *why);
 void l2tpsec_dial_forget(uint32_t id);		/* the SA was closed on purpose */
 

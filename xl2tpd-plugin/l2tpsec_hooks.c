@@ -12,16 +12,11 @@
 
 #include "l2tpsec_hooks.h"
 #include "l2tp.h"	/* xl2tpd's umbrella header: l2tp_log() and its types */
-#include "cs_text.h"
 #include "l2tpsec_config.h"
 #include "l2tpsec_cs.h"
-#include "l2tpsec_dial.h"
-#include "l2tpsec_droplog.h"
+#include "l2tpsec_guard.h"
 #include "l2tpsec_pmtu.h"
 #include "l2tpsec_timer.h"
-#include "l2tpsec_tunnels.h"
-
-#define DROP_LOG_INTERVAL_S 60
 
 /* file.c keeps the [lns default]/[lac default] sections outside its lists */
 extern struct lns *deflns;
@@ -29,7 +24,6 @@ extern struct lac *deflac;
 
 static int enforcing;	/* some section names a crypto profile */
 static int timers;	/* l2tpsec has timers to run (enforcing or ip pmtu) */
-static struct l2tpsec_droplog drops;
 
 static void log_section(const char *kind, const char *name, const void *item, int context)
 {
@@ -39,7 +33,7 @@ static void log_section(const char *kind, const char *name, const void *item, in
 		return;
 	l2tp_log(LOG_INFO, "l2tpsec: [%s %s] crypto profile %s, keep-sa %s, ip pmtu %s, "
 		 "lcp renegotiation %s\n", kind, name, s.profile, s.keep_sa ? "yes" : "no",
-		 s.ip_pmtu ? "yes" : "no", l2tpsec_lcp_names[s.lcp]);
+		 s.ip_pmtu ? "yes" : "no", l2tpsec_lcp_name(s.lcp));
 }
 
 void l2tpsec_started(int kernel_data_path)
@@ -61,7 +55,6 @@ void l2tpsec_started(int kernel_data_path)
 	enforcing = l2tpsec_any_profile();
 	if (!enforcing)
 		return;
-	l2tpsec_droplog_init(&drops, DROP_LOG_INTERVAL_S);
 	/* each packet's destination address narrows the SA lookup */
 	if (setsockopt(server_socket, IPPROTO_IP, IP_PKTINFO, &on, sizeof(on)))
 		l2tp_log(LOG_WARNING, "l2tpsec: IP_PKTINFO: %s (SAs matched by peer only)\n",
@@ -71,7 +64,7 @@ void l2tpsec_started(int kernel_data_path)
 void l2tpsec_ready(void)
 {
 	if (enforcing)
-		l2tpsec_cs_start();
+		l2tpsec_guard_start();
 	l2tpsec_pmtu_start();
 	timers = enforcing || l2tpsec_any_pmtu();
 }
@@ -106,33 +99,14 @@ void l2tpsec_poll(const fd_set *readfds)
 int l2tpsec_packet_allowed(const struct sockaddr_in *from, const struct in_pktinfo *to,
 			   int tunnel_id)
 {
-	struct cs_endpoint remote, local = { .family = 4 };
-	uint64_t count;
-	char peer[64];
-
-	if (!enforcing)
-		return 1;
-	l2tpsec_endpoint_from_sin(from, &remote);
-	memcpy(local.addr, &to->ipi_addr, 4);
-	if (l2tpsec_sacache_find(l2tpsec_cs_sas(), &remote, to->ipi_addr.s_addr ? &local : NULL))
-		return 1;
-	if (!l2tpsec_peer_needs_ipsec(from, tunnel_id))
-		return 1;
-	if (l2tpsec_droplog_note(&drops, &remote, time(NULL), &count)) {
-		cs_format_endpoint(&remote, peer, sizeof(peer));
-		l2tp_log(LOG_WARNING, "l2tpsec: dropped %llu unprotected L2TP packet(s) from %s "
-			 "(tunnel id %d): no IPsec SA protects this peer; %llu dropped in total\n",
-			 (unsigned long long)count, peer, tunnel_id,
-			 (unsigned long long)drops.total);
-	}
-	return 0;
+	return !enforcing || l2tpsec_guard_packet_allowed(from, to, tunnel_id);
 }
 
 int l2tpsec_may_dial(struct lac *lac, struct in_addr addr, int port)
 {
 	if (!enforcing || !lac)
 		return 1;
-	return l2tpsec_dial_may(lac, addr, ntohs((uint16_t)port));
+	return l2tpsec_guard_may_dial(lac, addr, ntohs((uint16_t)port));
 }
 
 int l2tpsec_payload_out(struct tunnel *t, struct call *c, struct buffer *buf)
@@ -143,5 +117,5 @@ int l2tpsec_payload_out(struct tunnel *t, struct call *c, struct buffer *buf)
 void l2tpsec_tunnel_destroyed(struct tunnel *t)
 {
 	if (enforcing)
-		l2tpsec_tunnel_gone(t);
+		l2tpsec_guard_tunnel_gone(t);
 }

@@ -17,7 +17,7 @@
 #include "l2tp.h"	/* xl2tpd: tunnels, struct tunnel/call, l2tp_log (and net/if.h) */
 #include <linux/icmp.h>	/* after net/if.h, which libc-compat then defers to */
 #include "l2tpsec_config.h"
-#include "l2tpsec_cs.h"
+#include "l2tpsec_guard.h"
 #include "l2tpsec_pmtu.h"
 #include "l2tpsec_timer.h"
 #include "l2tpsec_tunnels.h"
@@ -219,9 +219,8 @@ static void check(void *unused)
 
 		if (!t->call_head || !l2tpsec_tunnel_settings(t).ip_pmtu)
 			continue;
-		l2tpsec_endpoint_from_sin(&t->peer, &remote);
-		if (l2tpsec_cs_sas())
-			sa = l2tpsec_sacache_find(l2tpsec_cs_sas(), &remote, NULL);
+		l2tpsec_tunnel_peer(t, &remote);
+		sa = l2tpsec_guard_sa(&remote);
 		pmtu = path_mtu(t->peer.sin_addr);
 		if (pmtu <= 0)
 			continue;

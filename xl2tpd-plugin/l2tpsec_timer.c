@@ -60,3 +60,21 @@ int64_t l2tpsec_timer_run(uint64_t now_ms)
 	}
 	return armed ? (int64_t)(armed->due_ms - now_ms) : -1;
 }
+
+unsigned l2tpsec_backoff_next(struct l2tpsec_backoff *b)
+{
+	unsigned now = b->cur_s;
+
+	b->cur_s = b->cur_s > b->max_s / 2 ? b->max_s : b->cur_s * 2;
+	return now;
+}
+
+unsigned l2tpsec_backoff_peek(const struct l2tpsec_backoff *b)
+{
+	return b->cur_s;
+}
+
+void l2tpsec_backoff_reset(struct l2tpsec_backoff *b)
+{
+	b->cur_s = b->min_s;
+}

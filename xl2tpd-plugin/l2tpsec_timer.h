@@ -30,4 +30,19 @@ void l2tpsec_timer_cancel(struct l2tpsec_timer *t);
 /* fire every timer due at now_ms; milliseconds until the next one, or -1 when none is armed */
 int64_t l2tpsec_timer_run(uint64_t now_ms);
 
+/* a retry delay that doubles from min_s up to max_s, in seconds */
+struct l2tpsec_backoff {
+	unsigned cur_s, min_s, max_s;
+};
+#define L2TPSEC_BACKOFF_INIT(min_s, max_s) { (min_s), (min_s), (max_s) }
+
+/* the delay to wait now; the next one doubles (up to max_s) */
+unsigned l2tpsec_backoff_next(struct l2tpsec_backoff *b);
+
+/* the delay next() will return */
+unsigned l2tpsec_backoff_peek(const struct l2tpsec_backoff *b);
+
+/* back to min_s (it worked) */
+void l2tpsec_backoff_reset(struct l2tpsec_backoff *b);
+
 #endif

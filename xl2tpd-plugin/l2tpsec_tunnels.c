@@ -7,20 +7,13 @@
 #include <syslog.h>
 #include <arpa/inet.h>
 
-#include "l2tp.h"	/* xl2tpd: tunnels, struct tunnel/lns/lac, call_close, get_lns */
-#include "cs_text.h"
+#include "l2tp.h"	/* xl2tpd: tunnels, struct tunnel/lns/lac, call_close, get_lns, gconfig */
+#include "cs_build.h"
 #include "l2tpsec_config.h"
-#include "l2tpsec_cs.h"
-#include "l2tpsec_dial.h"
 #include "l2tpsec_tunnels.h"
 
-void l2tpsec_endpoint_from_sin(const struct sockaddr_in *sin, struct cs_endpoint *ep)
-{
-	memset(ep, 0, sizeof(*ep));
-	ep->family = 4;
-	memcpy(ep->addr, &sin->sin_addr, 4);
-	ep->port = ntohs(sin->sin_port);
-}
+/* file.c keeps [lns default] outside lnslist */
+extern struct lns *deflns;
 
 struct l2tpsec_settings l2tpsec_tunnel_settings(const struct tunnel *t)
 {
@@ -36,6 +29,25 @@ struct l2tpsec_settings l2tpsec_tunnel_settings(const struct tunnel *t)
 int l2tpsec_tunnel_protected(const struct tunnel *t)
 {
 	return l2tpsec_tunnel_settings(t).profile != NULL;
+}
+
+int l2tpsec_lac_protected(const struct lac *lac)
+{
+	return l2tpsec_settings_for(lac, CONTEXT_LAC).profile != NULL;
+}
+
+void l2tpsec_tunnel_peer(const struct tunnel *t, struct cs_endpoint *ep)
+{
+	cs_endpoint_from_sin(ep, &t->peer);
+}
+
+int l2tpsec_tunnel_shares_peer(const struct tunnel *t)
+{
+	for (struct tunnel *u = tunnels.head; u; u = u->next)
+		if (u != t && u->peer.sin_addr.s_addr == t->peer.sin_addr.s_addr &&
+		    u->peer.sin_port == t->peer.sin_port)
+			return 1;
+	return 0;
 }
 
 int l2tpsec_peer_needs_ipsec(const struct sockaddr_in *from, int tunnel_id)
@@ -57,12 +69,41 @@ int l2tpsec_peer_needs_ipsec(const struct sockaddr_in *from, int tunnel_id)
 	return lns ? l2tpsec_settings_for(lns, CONTEXT_LNS).profile != NULL : 1;
 }
 
+int l2tpsec_lns_profiles(int (*listen)(const char *profile, const struct cs_endpoint *local))
+{
+	struct cs_endpoint local;
+	struct in_addr addr = { .s_addr = gconfig.listenaddr };
+	const char *done[64];
+	size_t ndone = 0;
+	int r;
+
+	cs_endpoint_v4(&local, addr, (uint16_t)gconfig.port);
+	for (struct lns *lns = deflns ? deflns : lnslist; lns;
+	     lns = lns == deflns ? lnslist : lns->next) {
+		struct l2tpsec_settings s = l2tpsec_settings_for(lns, CONTEXT_LNS);
+		size_t i;
+
+		if (!s.profile)
+			continue;
+		for (i = 0; i < ndone && strcmp(done[i], s.profile); i++)
+			;
+		if (i < ndone)
+			continue;
+		if (ndone < sizeof(done) / sizeof(done[0]))
+			done[ndone++] = s.profile;
+		r = listen(s.profile, &local);
+		if (r)
+			return r;
+	}
+	return 0;
+}
+
 static int same_peer(const struct tunnel *t, const struct cs_endpoint *remote)
 {
 	struct cs_endpoint ep;
 
-	l2tpsec_endpoint_from_sin(&t->peer, &ep);
-	return ep.port == remote->port && !memcmp(ep.addr, remote->addr, 4);
+	cs_endpoint_from_sin(&ep, &t->peer);
+	return cs_endpoint_equal(&ep, remote);
 }
 
 void l2tpsec_tunnels_down(const struct cs_endpoint *remote, const char *why)
@@ -81,34 +122,4 @@ again:	/* destroying a tunnel changes the list: start over after each */
 		call_close(t->self);
 		goto again;
 	}
-}
-
-void l2tpsec_tunnel_gone(const struct tunnel *t)
-{
-	struct l2tpsec_settings s = l2tpsec_tunnel_settings(t);
-	struct cs_endpoint remote;
-	const struct l2tpsec_sa *sa;
-	struct cs_msg m;
-
-	if (!s.profile || !l2tpsec_cs_sas())
-		return;
-	l2tpsec_endpoint_from_sin(&t->peer, &remote);
-	for (struct tunnel *u = tunnels.head; u; u = u->next)
-		if (u != t && same_peer(u, &remote))
-			return;		/* the SA still carries another tunnel */
-	sa = l2tpsec_sacache_find(l2tpsec_cs_sas(), &remote, NULL);
-	if (!sa)
-		return;
-	memset(&m, 0, sizeof(m));
-	m.type = CS_CLOSE;
-	m.present = 1u << CS_A_ID | 1u << CS_A_KEEP_SA;
-	m.id = sa->id;
-	m.keep_sa = (uint8_t)s.keep_sa;
-	l2tp_log(LOG_INFO, "l2tpsec: last tunnel to %s:%d gone: closing its IPsec SA (id %u, "
-		 "keep-sa %s)\n", IPADDY(t->peer.sin_addr), ntohs(t->peer.sin_port), m.id,
-		 s.keep_sa ? "yes" : "no");
-	/* no L2TP to this peer from now on, whatever charon answers */
-	l2tpsec_sacache_remove(l2tpsec_cs_sas(), m.id, NULL);
-	l2tpsec_dial_forget(m.id);
-	l2tpsec_cs_send(&m);
 }

@@ -2,9 +2,9 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  * Copyright (C) 2026 The l2tpsec authors
  *
- * What l2tpsec needs to know about, and do to, xl2tpd's tunnels: which ones require IPsec, tear
- * them down locally when their SA goes, and give the SA back to charon when the last tunnel to a
- * peer is gone.
+ * What l2tpsec needs to know about, and do to, xl2tpd's tunnels and sections: which ones require
+ * IPsec, which crypto profiles the [lns] sections listen with, and tearing tunnels down locally
+ * when their SA goes. The only file besides the hooks that reads xl2tpd's tunnel list.
  */
 #ifndef L2TPSEC_TUNNELS_H
 #define L2TPSEC_TUNNELS_H
@@ -12,16 +12,25 @@
 #include <netinet/in.h>
 
 #include "cs_proto.h"
-
-struct tunnel;
-
 #include "l2tpsec_config.h"
+
+struct lac;
+struct tunnel;
 
 /* the l2tpsec settings of the configuration section serving this tunnel */
 struct l2tpsec_settings l2tpsec_tunnel_settings(const struct tunnel *t);
 
 /* does the configuration section serving this tunnel name a crypto profile? */
 int l2tpsec_tunnel_protected(const struct tunnel *t);
+
+/* does this [lac] section name a crypto profile? */
+int l2tpsec_lac_protected(const struct lac *lac);
+
+/* the tunnel's peer (address and port) */
+void l2tpsec_tunnel_peer(const struct tunnel *t, struct cs_endpoint *ep);
+
+/* does another tunnel use t's peer (address and port)? */
+int l2tpsec_tunnel_shares_peer(const struct tunnel *t);
 
 /*
  * Must a packet from this peer be protected? tunnel_id: the L2TP header's tunnel id (0 for an
@@ -30,14 +39,16 @@ int l2tpsec_tunnel_protected(const struct tunnel *t);
 int l2tpsec_peer_needs_ipsec(const struct sockaddr_in *from, int tunnel_id);
 
 /*
+ * Call listen(profile, local) once per distinct crypto profile of the [lns] sections ([lns
+ * default] first), local being xl2tpd's listen address and port. Stops at the first non-zero
+ * return and returns it; 0 when all were called.
+ */
+int l2tpsec_lns_profiles(int (*listen)(const char *profile, const struct cs_endpoint *local));
+
+/*
  * The SA to remote went away (remote NULL: every SA did): its protected tunnels and their calls
  * go down here and now, without a StopCCN — it could only leave in cleartext.
  */
 void l2tpsec_tunnels_down(const struct cs_endpoint *remote, const char *why);
-
-/* xl2tpd is destroying t: if no other tunnel uses its peer's SA, CLOSE it (with keep-sa) */
-void l2tpsec_tunnel_gone(const struct tunnel *t);
-
-void l2tpsec_endpoint_from_sin(const struct sockaddr_in *sin, struct cs_endpoint *ep);
 
 #endif

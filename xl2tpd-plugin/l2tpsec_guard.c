@@ -1,0 +1,196 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+#include <time.h>
+
+#include "cs_build.h"
+#include "cs_text.h"
+#include "l2tpsec_cs.h"
+#include "l2tpsec_dial.h"
+#include "l2tpsec_droplog.h"
+#include "l2tpsec_guard.h"
+#include "l2tpsec_log.h"
+#include "l2tpsec_tunnels.h"
+
+#define DROP_LOG_INTERVAL_S 60
+
+static struct l2tpsec_sacache *sas;
+static struct l2tpsec_droplog drops;
+
+const struct l2tpsec_sa *l2tpsec_guard_sa(const struct cs_endpoint *remote)
+{
+	return sas ? l2tpsec_sacache_find(sas, remote, NULL) : NULL;
+}
+
+unsigned long long l2tpsec_guard_drops(void)
+{
+	return (unsigned long long)drops.total;
+}
+
+/* one passive open per protected [lns] section's profile */
+static int listen_one(const char *profile, const struct cs_endpoint *local)
+{
+	struct cs_msg m;
+
+	cs_build_listen(&m, profile, local);
+	if (l2tpsec_cs_send(&m))
+		return -1;
+	l2tp_log(LOG_INFO, "l2tpsec: passive open for crypto profile %s on port %u\n", profile,
+		 local->port);
+	return 0;
+}
+
+static void on_connected(void)
+{
+	if (l2tpsec_lns_profiles(listen_one))
+		return;		/* the connection went: all of it again on the next one */
+	l2tpsec_dial_connected();
+}
+
+/* charon is gone: nothing it reported can be trusted; stop protected L2TP */
+static void on_lost(const char *why, unsigned reconnect_s)
+{
+	l2tp_log(LOG_ERR, "l2tpsec: lost the crypto socket %s (%s): %zu protected peer(s) dropped, "
+		 "their tunnels go down; reconnecting in %u s\n", l2tpsec_socket_path(), why,
+		 l2tpsec_sacache_count(sas), reconnect_s);
+	l2tpsec_sacache_clear(sas);
+	l2tpsec_tunnels_down(NULL, "the crypto socket to charon was lost");
+	l2tpsec_dial_lost();
+}
+
+static void on_secured(const struct cs_msg *m)
+{
+	char local[64], remote[64];
+
+	cs_format_endpoint(&m->local, local, sizeof(local));
+	cs_format_endpoint(&m->remote, remote, sizeof(remote));
+	if (l2tpsec_sacache_add(sas, m->id, &m->local, &m->remote, m->overhead)) {
+		l2tp_log(LOG_ERR, "l2tpsec: out of memory recording the SA to %s: treated as "
+			 "unprotected\n", remote);
+		return;
+	}
+	l2tp_log(LOG_INFO, "l2tpsec: secured %s <-> %s (id %u, %s/%s, ESP overhead %u bytes)\n",
+		 local, remote, m->id, m->enc, m->integ, m->overhead);
+	if (l2tpsec_dial_secured(m->id) < 0)
+		l2tpsec_sacache_remove(sas, m->id, NULL);	/* the dial gave it back */
+}
+
+static void on_closed(const struct cs_msg *m)
+{
+	struct l2tpsec_sa gone;
+	char remote[64], why[96];
+
+	if (l2tpsec_sacache_remove(sas, m->id, &gone)) {
+		cs_format_endpoint(&gone.remote, remote, sizeof(remote));
+		snprintf(why, sizeof(why), "IPsec SA %s", cs_reason_name(m->reason));
+		l2tp_log(LOG_NOTICE, "l2tpsec: SA to %s closed (%s, id %u)\n", remote,
+			 cs_reason_name(m->reason), m->id);
+		l2tpsec_tunnels_down(&gone.remote, why);
+	}
+	l2tpsec_dial_failed(m->id, cs_reason_name(m->reason));
+}
+
+static void on_event(const struct cs_msg *m)
+{
+	switch (m->type) {
+	case CS_SECURED:
+		on_secured(m);
+		break;
+	case CS_CLOSED:
+		on_closed(m);
+		break;
+	case CS_ERROR:
+		l2tp_log(LOG_ERR, "l2tpsec: charon refused request %u: %s\n", m->id, m->error);
+		if (!m->id && CS_HAS(m, CS_A_ID))	/* not safe to go on half listening */
+			l2tpsec_cs_drop("a passive open was refused");
+		else
+			l2tpsec_dial_failed(m->id, m->error);
+		break;
+	default:
+		break;	/* OK, STATUS, SHOW replies: nothing to do */
+	}
+}
+
+static const struct l2tpsec_cs_events events = {
+	.connected = on_connected,
+	.event = on_event,
+	.lost = on_lost,
+};
+
+void l2tpsec_guard_start(void)
+{
+	if (sas)
+		return;
+	sas = l2tpsec_sacache_create();
+	if (!sas) {
+		l2tp_log(LOG_CRIT, "l2tpsec: out of memory\n");
+		exit(1);
+	}
+	l2tpsec_droplog_init(&drops, DROP_LOG_INTERVAL_S);
+	l2tpsec_cs_start(&events);
+}
+
+int l2tpsec_guard_packet_allowed(const struct sockaddr_in *from, const struct in_pktinfo *to,
+				 int tunnel_id)
+{
+	struct cs_endpoint remote, local;
+	uint64_t count;
+	char peer[64];
+
+	cs_endpoint_from_sin(&remote, from);
+	cs_endpoint_v4(&local, to->ipi_addr, 0);
+	if (sas && l2tpsec_sacache_find(sas, &remote, to->ipi_addr.s_addr ? &local : NULL))
+		return 1;
+	if (!l2tpsec_peer_needs_ipsec(from, tunnel_id))
+		return 1;
+	if (l2tpsec_droplog_note(&drops, &remote, time(NULL), &count)) {
+		cs_format_endpoint(&remote, peer, sizeof(peer));
+		l2tp_log(LOG_WARNING, "l2tpsec: dropped %llu unprotected L2TP packet(s) from %s "
+			 "(tunnel id %d): no IPsec SA protects this peer; %llu dropped in total\n",
+			 (unsigned long long)count, peer, tunnel_id,
+			 (unsigned long long)drops.total);
+	}
+	return 0;
+}
+
+int l2tpsec_guard_may_dial(struct lac *lac, struct in_addr addr, int port)
+{
+	struct cs_endpoint remote;
+
+	cs_endpoint_v4(&remote, addr, (uint16_t)port);
+	if (!l2tpsec_lac_protected(lac) || l2tpsec_guard_sa(&remote))
+		return 1;
+	l2tpsec_dial_request(lac, &remote);
+	return 0;
+}
+
+void l2tpsec_guard_tunnel_gone(const struct tunnel *t)
+{
+	struct l2tpsec_settings s = l2tpsec_tunnel_settings(t);
+	struct cs_endpoint remote;
+	const struct l2tpsec_sa *sa;
+	char peer[64];
+	struct cs_msg m;
+
+	if (!s.profile || !sas)
+		return;
+	l2tpsec_tunnel_peer(t, &remote);
+	if (l2tpsec_tunnel_shares_peer(t))
+		return;		/* the SA still carries another tunnel */
+	sa = l2tpsec_sacache_find(sas, &remote, NULL);
+	if (!sa)
+		return;
+	cs_build_close(&m, sa->id, s.keep_sa);
+	cs_format_endpoint(&remote, peer, sizeof(peer));
+	l2tp_log(LOG_INFO, "l2tpsec: last tunnel to %s gone: closing its IPsec SA (id %u, "
+		 "keep-sa %s)\n", peer, m.id, s.keep_sa ? "yes" : "no");
+	/* no L2TP to this peer from now on, whatever charon answers */
+	l2tpsec_sacache_remove(sas, m.id, NULL);
+	l2tpsec_dial_forget(m.id);
+	l2tpsec_cs_send(&m);
+}
