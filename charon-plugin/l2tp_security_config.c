@@ -5,6 +5,8 @@
 
 #include "l2tp_security_config.h"
 
+#include "l2tpsec_names.h"
+
 #include <utils/debug.h>
 #include <collections/array.h>
 #include <collections/hashtable.h>
@@ -85,7 +87,7 @@ static void load(private_l2tp_security_config_t *this)
 
 	clear(this);
 	enumerator = lib->settings->create_section_enumerator(lib->settings,
-							"%s.plugins.l2tp-security.profiles", this->ns);
+							"%s.plugins." L2TPSEC_CHARON_PLUGIN "." L2TPSEC_CHARON_PROFILES, this->ns);
 	while (enumerator->enumerate(enumerator, &name))
 	{
 		profile = l2tp_security_profile_create(this->ns, name, &error);
@@ -146,8 +148,9 @@ METHOD(l2tp_security_config_t, reload, void,
 {
 	char *socket;
 
-	socket = lib->settings->get_str(lib->settings, "%s.plugins.l2tp-security.socket",
-									L2TP_SECURITY_DEFAULT_SOCKET, this->ns);
+	socket = lib->settings->get_str(lib->settings,
+							"%s.plugins." L2TPSEC_CHARON_PLUGIN "." L2TPSEC_CHARON_SOCKET,
+									L2TPSEC_DEFAULT_SOCKET, this->ns);
 	if (!streq(socket, this->socket))
 	{
 		DBG1(DBG_CFG, "l2tp-security: crypto socket %s takes effect when charon restarts",
@@ -192,8 +195,8 @@ l2tp_security_config_t *l2tp_security_config_create(const char *ns)
 		.lock = rwlock_create(RWLOCK_TYPE_DEFAULT),
 	);
 	this->socket = strdup(lib->settings->get_str(lib->settings,
-							"%s.plugins.l2tp-security.socket",
-							L2TP_SECURITY_DEFAULT_SOCKET, this->ns));
+							"%s.plugins." L2TPSEC_CHARON_PLUGIN "." L2TPSEC_CHARON_SOCKET,
+							L2TPSEC_DEFAULT_SOCKET, this->ns));
 	load(this);
 	return &this->public;
 }

@@ -15,8 +15,6 @@
 
 #include "l2tp_security_profile.h"
 
-/** Where the crypto socket is served unless configured otherwise */
-#define L2TP_SECURITY_DEFAULT_SOCKET "/run/l2tpsec/crypto.sock"
 
 typedef struct l2tp_security_config_t l2tp_security_config_t;
 

@@ -5,6 +5,8 @@
 
 #include "l2tp_security_profile.h"
 
+#include "l2tpsec_names.h"
+
 #include <errno.h>
 #include <stdlib.h>
 
@@ -160,6 +162,19 @@ METHOD(l2tp_security_profile_t, destroy, void,
 	free(this);
 }
 
+/** A profile key's settings path: namespace, profile name */
+#define PROFILE_KEY(key) "%s.plugins." L2TPSEC_CHARON_PLUGIN "." L2TPSEC_CHARON_PROFILES ".%s." key
+
+/*
+ * Described in header
+ */
+const char *const l2tp_security_profile_keys[] = {
+	L2TPSEC_PROFILE_CONNECTION, L2TPSEC_PROFILE_ESP, L2TPSEC_PROFILE_MODE,
+	L2TPSEC_PROFILE_CRYPTO_MAP, L2TPSEC_PROFILE_SEQUENCE, L2TPSEC_PROFILE_TRANSFORM_SETS,
+	L2TPSEC_PROFILE_LIFETIME_S, L2TPSEC_PROFILE_LIFETIME_KB, L2TPSEC_PROFILE_PFS,
+	L2TPSEC_PROFILE_PFS_GROUP, L2TPSEC_PROFILE_KEEP_SA, NULL,
+};
+
 /**
  * Read an unsigned number setting strictly (the settings API falls back silently)
  */
@@ -170,7 +185,7 @@ static bool get_number(const char *ns, const char *name, const char *key, uint64
 	unsigned long long v;
 
 	value = lib->settings->get_str(lib->settings,
-						"%s.plugins.l2tp-security.profiles.%s.%s", NULL, ns, name, key);
+						PROFILE_KEY("%s"), NULL, ns, name, key);
 	if (!value)
 	{
 		*out = def;
@@ -194,18 +209,15 @@ static bool get_flag(const char *ns, const char *name, const char *key, bool *ou
 	char *value;
 
 	value = lib->settings->get_str(lib->settings,
-						"%s.plugins.l2tp-security.profiles.%s.%s", NULL, ns, name, key);
-	if (!value || streq(value, "no") || streq(value, "false") || streq(value, "0"))
+						PROFILE_KEY("%s"), NULL, ns, name, key);
+	int flag = 0;
+
+	if (value && l2tpsec_yes_no(value, &flag))
 	{
-		*out = FALSE;
-		return TRUE;
+		return FALSE;
 	}
-	if (streq(value, "yes") || streq(value, "true") || streq(value, "1"))
-	{
-		*out = TRUE;
-		return TRUE;
-	}
-	return FALSE;
+	*out = flag;
+	return TRUE;
 }
 
 /**
@@ -264,17 +276,17 @@ l2tp_security_profile_t *l2tp_security_profile_create(const char *ns, const char
 	);
 
 	connection = lib->settings->get_str(lib->settings,
-						"%s.plugins.l2tp-security.profiles.%s.connection", (char*)name, ns, name);
+						PROFILE_KEY(L2TPSEC_PROFILE_CONNECTION), (char*)name, ns, name);
 	this->connection = strdup(connection);
 	esp = lib->settings->get_str(lib->settings,
-						"%s.plugins.l2tp-security.profiles.%s.esp_proposals", NULL, ns, name);
+						PROFILE_KEY(L2TPSEC_PROFILE_ESP), NULL, ns, name);
 	mode = lib->settings->get_str(lib->settings,
-						"%s.plugins.l2tp-security.profiles.%s.mode", "transport", ns, name);
+						PROFILE_KEY(L2TPSEC_PROFILE_MODE), "transport", ns, name);
 	crypto_map = lib->settings->get_str(lib->settings,
-						"%s.plugins.l2tp-security.profiles.%s.crypto_map", (char*)name, ns, name);
+						PROFILE_KEY(L2TPSEC_PROFILE_CRYPTO_MAP), (char*)name, ns, name);
 	this->crypto_map = strdup(crypto_map);
 	transform_sets = lib->settings->get_str(lib->settings,
-						"%s.plugins.l2tp-security.profiles.%s.transform_sets", esp ?: "", ns,
+						PROFILE_KEY(L2TPSEC_PROFILE_TRANSFORM_SETS), esp ?: "", ns,
 						name);
 	this->transform_sets = strdup(transform_sets);
 	if (!esp)
@@ -289,30 +301,30 @@ l2tp_security_profile_t *l2tp_security_profile_create(const char *ns, const char
 	{
 		*error = "mode must be transport or tunnel";
 	}
-	else if (!get_number(ns, name, "lifetime_seconds", 120, 86400,
+	else if (!get_number(ns, name, L2TPSEC_PROFILE_LIFETIME_S, 120, 86400,
 						 L2TP_SECURITY_DEFAULT_LIFETIME, &lifetime))
 	{
 		*error = "lifetime_seconds must be a number from 120 to 86400";
 	}
-	else if (!get_number(ns, name, "lifetime_kilobytes", 2560, 4294967295ULL,
+	else if (!get_number(ns, name, L2TPSEC_PROFILE_LIFETIME_KB, 2560, 4294967295ULL,
 						 L2TP_SECURITY_DEFAULT_LIFETIME_KB, &lifetime_kb))
 	{
 		*error = "lifetime_kilobytes must be a number from 2560 to 4294967295";
 	}
-	else if (!get_flag(ns, name, "pfs", &pfs_on))
+	else if (!get_flag(ns, name, L2TPSEC_PROFILE_PFS, &pfs_on))
 	{
 		*error = "pfs must be yes or no";
 	}
-	else if (!get_number(ns, name, "pfs_group", 1, 32, pfs_on ? 1 : 0, &pfs) ||
+	else if (!get_number(ns, name, L2TPSEC_PROFILE_PFS_GROUP, 1, 32, pfs_on ? 1 : 0, &pfs) ||
 			 (pfs_on && !pfs))
 	{
 		*error = "pfs_group must be a DH group number";
 	}
-	else if (!get_flag(ns, name, "keep_sa", &this->keep_sa))
+	else if (!get_flag(ns, name, L2TPSEC_PROFILE_KEEP_SA, &this->keep_sa))
 	{
 		*error = "keep_sa must be yes or no";
 	}
-	else if (!get_number(ns, name, "sequence", 1, 65535, 10, &sequence))
+	else if (!get_number(ns, name, L2TPSEC_PROFILE_SEQUENCE, 1, 65535, 10, &sequence))
 	{
 		*error = "sequence must be a number from 1 to 65535";
 	}

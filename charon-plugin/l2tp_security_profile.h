@@ -105,6 +105,12 @@ struct l2tp_security_profile_t {
 };
 
 /**
+ * Every key of charon.plugins.l2tp-security.profiles.NAME the reader reads, NULL-terminated
+ * (names from l2tpsec_names.h; the translator writes no others, see test_config_contract).
+ */
+extern const char *const l2tp_security_profile_keys[];
+
+/**
  * Read one profile from the settings. A profile with any invalid value is refused whole.
  *
  * @param ns		settings namespace (lib->ns)

@@ -5,8 +5,7 @@
 #ifndef L2TPSEC_SOCKET_PATH_H
 #define L2TPSEC_SOCKET_PATH_H
 
-/* charon's crypto socket unless the plugin was told otherwise (l2tp-security.socket) */
-#define L2TPSEC_DEFAULT_SOCKET "/run/l2tpsec/crypto.sock"
+#include "l2tpsec_names.h"	/* L2TPSEC_DEFAULT_SOCKET */
 
 /*
  * Take "--socket PATH" off the front of argv (argc/argv updated); otherwise $L2TPSEC_SOCKET or

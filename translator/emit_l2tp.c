@@ -17,27 +17,29 @@ void emit_plugin(struct ios_config *cfg, const struct conn_view *v, size_t n, FI
 {
 	(void)cfg;
 	emit_header(f, "#", opt);
-	fprintf(f, "l2tp-security {\n\tload = yes\n\tprofiles {\n");
+	fprintf(f, L2TPSEC_CHARON_PLUGIN " {\n\tload = yes\n\t" L2TPSEC_CHARON_PROFILES " {\n");
 	for (size_t i = 0; i < n; i++) {
 		const struct ios_crypto_map *m = v[i].map;
 
 		fprintf(f, "\t\t%s {\n", m->profile);
-		fprintf(f, "\t\t\tcrypto_map = %s\n\t\t\tsequence = %d\n", m->name, m->seq);
+		fprintf(f, "\t\t\t" L2TPSEC_PROFILE_CRYPTO_MAP " = %s\n", m->name);
+		fprintf(f, "\t\t\t" L2TPSEC_PROFILE_SEQUENCE " = %d\n", m->seq);
 		fprintf(f, "\t\t\t# IKE settings and PSKs are borrowed from this swanctl connection\n");
-		fprintf(f, "\t\t\tconnection = %s\n", m->profile);
-		fprintf(f, "\t\t\ttransform_sets = ");
+		fprintf(f, "\t\t\t" L2TPSEC_PROFILE_CONNECTION " = %s\n", m->profile);
+		fprintf(f, "\t\t\t" L2TPSEC_PROFILE_TRANSFORM_SETS " = ");
 		for (int t = 0; t < m->ntsets; t++)
 			fprintf(f, "%s%s", t ? "," : "", m->tsets[t]);
-		fprintf(f, "\n\t\t\tesp_proposals = %s\n", v[i].esp);
-		fprintf(f, "\t\t\tmode = %s\n", v[i].transport ? "transport" : "tunnel");
-		fprintf(f, "\t\t\tlifetime_seconds = %u\n\t\t\tlifetime_kilobytes = %u\n",
-			v[i].life_s, v[i].life_kb);
-		fprintf(f, "\t\t\tpfs = %s\n", m->pfs_group ? "yes" : "no");
+		fprintf(f, "\n\t\t\t" L2TPSEC_PROFILE_ESP " = %s\n", v[i].esp);
+		fprintf(f, "\t\t\t" L2TPSEC_PROFILE_MODE " = %s\n",
+			v[i].transport ? "transport" : "tunnel");
+		fprintf(f, "\t\t\t" L2TPSEC_PROFILE_LIFETIME_S " = %u\n", v[i].life_s);
+		fprintf(f, "\t\t\t" L2TPSEC_PROFILE_LIFETIME_KB " = %u\n", v[i].life_kb);
+		fprintf(f, "\t\t\t" L2TPSEC_PROFILE_PFS " = %s\n", m->pfs_group ? "yes" : "no");
 		if (m->pfs_group)
-			fprintf(f, "\t\t\tpfs_group = %d\n", m->pfs_group);
-		fprintf(f, "\t\t\tkeep_sa = %s\n", v[i].keep_sa ? "yes" : "no");
-		fprintf(f, "\t\t\tlocal = %s\n", v[i].local);
-		fprintf(f, "\t\t\tvpdn_groups = %s\n", v[i].groups);
+			fprintf(f, "\t\t\t" L2TPSEC_PROFILE_PFS_GROUP " = %d\n", m->pfs_group);
+		fprintf(f, "\t\t\t" L2TPSEC_PROFILE_KEEP_SA " = %s\n", v[i].keep_sa ? "yes" : "no");
+		/* for the reader of this file: the plugin takes addresses from each request */
+		fprintf(f, "\t\t\t# local address %s; vpdn-groups %s\n", v[i].local, v[i].groups);
 		fprintf(f, "\t\t}\n");
 	}
 	fprintf(f, "\t}\n}\n");
@@ -78,10 +80,10 @@ static void l2tpsec_keys(const struct ios_vpdn_group *g, FILE *f)
 {
 	if (!g->crypto_profile)
 		return;
-	fprintf(f, "l2tpsec crypto profile = %s\n", g->crypto_profile);
-	fprintf(f, "l2tpsec keep sa = %s\n", g->keep_sa ? "yes" : "no");
-	fprintf(f, "l2tpsec ip pmtu = %s\n", g->ip_pmtu ? "yes" : "no");
-	fprintf(f, "l2tpsec lcp renegotiation = %s\n", lcp_reneg_name(g->lcp));
+	fprintf(f, L2TPSEC_XL2TPD_PROFILE " = %s\n", g->crypto_profile);
+	fprintf(f, L2TPSEC_XL2TPD_KEEP_SA " = %s\n", g->keep_sa ? "yes" : "no");
+	fprintf(f, L2TPSEC_XL2TPD_IP_PMTU " = %s\n", g->ip_pmtu ? "yes" : "no");
+	fprintf(f, L2TPSEC_XL2TPD_LCP " = %s\n", l2tpsec_lcp_name(g->lcp));
 }
 
 /* what an [lns] and a [lac] section share: tunnel authentication, timers, pppd, l2tpsec */
@@ -154,7 +156,8 @@ static void lac_section(struct ios_config *cfg, const struct ios_vpdn_group *g, 
 void emit_xl2tpd(struct ios_config *cfg, FILE *conf, FILE *secrets, const struct emit_opts *opt)
 {
 	emit_header(conf, ";", opt);
-	fprintf(conf, "\n[global]\nport = 1701\nl2tpsec crypto socket = /run/l2tpsec/crypto.sock\n");
+	fprintf(conf, "\n[global]\nport = %d\n" L2TPSEC_XL2TPD_SOCKET " = " L2TPSEC_DEFAULT_SOCKET "\n",
+		L2TPSEC_L2TP_PORT);
 	emit_header(secrets, "#", opt);
 	fprintf(secrets, "# L2TP tunnel secrets: our host name, the peer's, the secret (0600).\n");
 	for (size_t i = 0; i < cfg->groups.n; i++) {

@@ -50,9 +50,9 @@ void emit_ppp_options(struct ios_config *cfg, const struct ios_vpdn_group *g, FI
 		fprintf(f, "mtu %d\nmru %d\n", vt->mtu, vt->mtu);
 	fprintf(f, "nodefaultroute\n");
 	/* the l2tpsec pppd plugin carries the IOS PPP-side behaviour */
-	fprintf(f, "plugin l2tpsec.so\n");
-	if (g->lcp != LCP_RENEG_OFF)
-		fprintf(f, "l2tpsec-lcp-renegotiation %s\n", lcp_reneg_name(g->lcp));
+	fprintf(f, "plugin " L2TPSEC_PPPD_PLUGIN "\n");
+	if (g->lcp != L2TPSEC_LCP_OFF)
+		fprintf(f, L2TPSEC_PPPD_LCP " %s\n", l2tpsec_lcp_name(g->lcp));
 }
 
 void emit_chap_secrets(struct ios_config *cfg, FILE *f, const struct emit_opts *opt)

@@ -54,13 +54,6 @@ void model_free(struct ios_config *cfg)
 	memset(cfg, 0, sizeof(*cfg));
 }
 
-const char *lcp_reneg_name(enum lcp_reneg lcp)
-{
-	static const char *const names[] = { "off", "always", "on-mismatch" };
-
-	return lcp <= LCP_RENEG_ON_MISMATCH ? names[lcp] : "off";
-}
-
 struct ios_transform_set *model_tset(struct ios_config *cfg, const char *name)
 {
 	for (size_t i = 0; i < cfg->tsets.n; i++)

@@ -9,6 +9,7 @@
 #ifndef L2TPSEC_MODEL_H
 #define L2TPSEC_MODEL_H
 
+#include "l2tpsec_names.h"	/* enum l2tpsec_lcp */
 #include <netinet/in.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -19,7 +20,6 @@ void *vec_grow(void *vec, size_t elem);
 #define VEC_ADD(vec) ((__typeof__((vec).v))vec_grow(&(vec), sizeof(*(vec).v)))
 
 enum ppp_auth { AUTH_PAP = 1, AUTH_CHAP = 2, AUTH_MSCHAP = 4, AUTH_MSCHAPV2 = 8 };
-enum lcp_reneg { LCP_RENEG_OFF, LCP_RENEG_ALWAYS, LCP_RENEG_ON_MISMATCH };
 
 struct ios_user {
 	const char *name;
@@ -85,7 +85,7 @@ struct ios_vpdn_group {
 	VEC(struct ios_initiate_to) initiate;
 	const char *local_name;
 	const char *terminate_from;
-	enum lcp_reneg lcp;
+	enum l2tpsec_lcp lcp;
 	const char *crypto_profile;
 	int profile_line, profile_col;
 	bool keep_sa;
@@ -143,7 +143,6 @@ struct ios_config {
 void model_free(struct ios_config *cfg);
 
 /* "off", "always", "on-mismatch": the words xl2tpd.conf and the pppd plugin use */
-const char *lcp_reneg_name(enum lcp_reneg lcp);
 
 /* lookups by name (NULL when absent) */
 struct ios_transform_set *model_tset(struct ios_config *cfg, const char *name);

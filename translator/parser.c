@@ -794,16 +794,16 @@ static int h_terminate_from(struct parser *p, struct args *a)
 static int h_lcp_renegotiation(struct parser *p, struct args *a)
 {
 	if (a->neg) {
-		GROUP->lcp = LCP_RENEG_OFF;
+		GROUP->lcp = L2TPSEC_LCP_OFF;
 		note(p, "LCP renegotiation off (the default)");
 		return OK;
 	}
 	if (need_args(p, a, 1, 1, "lcp renegotiation always|on-mismatch"))
 		return OK;
 	if (!strcasecmp(a->w[0], "always"))
-		GROUP->lcp = LCP_RENEG_ALWAYS;
+		GROUP->lcp = L2TPSEC_LCP_ALWAYS;
 	else if (!strcasecmp(a->w[0], "on-mismatch"))
-		GROUP->lcp = LCP_RENEG_ON_MISMATCH;
+		GROUP->lcp = L2TPSEC_LCP_ON_MISMATCH;
 	else {
 		diag_error(p->d, line_no(p), a->col[0], "lcp renegotiation: expected always or "
 			   "on-mismatch, found '%s'", a->w[0]);

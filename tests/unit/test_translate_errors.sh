@@ -75,7 +75,7 @@ awk 'BEGIN { print "crypto isakmp policy 1\n authentication pre-share\n encr aes
 "$cmd" translate -o "$work/many" "$work/many.cfg" 2>/dev/null
 t [ $? = 0 ]
 t [ "$(ls "$work/many/ppp" | grep -c '^options\.g')" = 40 ]
-t grep -q 'vpdn_groups = g1,g2,g3,.*,g40$' "$work/many/strongswan.d/charon/l2tp-security.conf"
+t grep -q 'vpdn-groups g1,g2,g3,.*,g40$' "$work/many/strongswan.d/charon/l2tp-security.conf"
 
 # an unknown command is named by its first word only: the rest may be a secret
 printf 'line vty 0 4\n password s3cr3t-vty\nenable password s3cr3t-en\nno ip http server\n' > "$work/unknown.cfg"
