@@ -6,6 +6,7 @@
 set -u
 . "${top_srcdir:-.}/tests/unit/testlib.sh"
 need_root
+need_namespaces
 charon_plugin_work
 write_conf() {
 	charon_plugin_conf "			socket = $work/crypto.sock

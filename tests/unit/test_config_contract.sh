@@ -9,6 +9,7 @@
 set -u
 . "${top_srcdir:-.}/tests/unit/testlib.sh"
 need_root
+need_namespaces
 b=${top_builddir:-.}
 src=${top_srcdir:-.}
 work=$(mktemp -d)

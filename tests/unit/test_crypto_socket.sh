@@ -8,6 +8,7 @@
 set -u
 . "${top_srcdir:-.}/tests/unit/testlib.sh"
 need_root
+need_namespaces
 cli=${top_builddir:-.}/l2tpsec
 charon_plugin_work
 charon_plugin_conf "			socket = $work/run/crypto.sock

@@ -25,4 +25,16 @@ t [ $? = 0 ]
 "$cmd" crypto-socket --socket /nonexistent/x < /dev/null > /dev/null 2>&1; t [ $? = 1 ]
 "$cmd" crypto-socket --help | grep -q 'open ID PROFILE LOCAL REMOTE'; t [ $? = 0 ]
 "$cmd" help | grep -q '^  show'; t [ $? = 0 ]
+
+# the shell tests' machine check: a machine that refuses private namespaces fails the test with
+# one line naming what it refused (here a stand-in unshare refuses as in a chroot)
+fake=$(mktemp -d)
+printf '#!/bin/sh\necho "unshare: cannot change root filesystem propagation: Invalid argument" >&2\nexit 1\n' \
+	> "$fake/unshare"
+chmod +x "$fake/unshare"
+out=$(PATH="$fake:$PATH" sh -c ". '${top_srcdir:-.}/tests/unit/testlib.sh'; need_namespaces; echo reached"); rc=$?
+t [ "$rc" = 1 ]
+t sh -c "echo '$out' | grep -q '^FAIL: this machine refuses private mount+network namespaces.*Invalid argument'"
+t sh -c "! echo '$out' | grep -q reached"
+rm -rf "$fake"
 finish test_l2tpsec_cmd

@@ -8,6 +8,7 @@
 set -u
 . "${top_srcdir:-.}/tests/unit/testlib.sh"
 need_root
+need_namespaces
 [ -x /usr/lib/ipsec/charon ] && command -v pppd >/dev/null || { echo "SKIP: daemons missing"; exit 77; }
 b=${top_builddir:-.}
 src=${top_srcdir:-.}

@@ -9,6 +9,7 @@
 set -u
 . "${top_srcdir:-.}/tests/unit/testlib.sh"
 need_root
+need_namespaces
 bin=${top_builddir:-.}/xl2tpd-plugin/xl2tpd
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

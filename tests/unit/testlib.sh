@@ -4,6 +4,15 @@
 fails=0
 t() { if "$@"; then :; else echo "FAIL: $*"; fails=$((fails + 1)); fi; }
 need_root() { [ "$(id -u)" = 0 ] || { echo "SKIP: needs root (namespaces)"; exit 77; }; }
+# need_namespaces: the daemons run in private mount and network namespaces; a machine that refuses
+# them (e.g. a chroot whose / is not a mount point) fails the test with one line saying so
+need_namespaces() {
+	unshare -m -n --propagation private true 2>/dev/null && return
+	echo "FAIL: this machine refuses private mount+network namespaces" \
+		"(unshare -m -n --propagation private: $(unshare -m -n --propagation private true 2>&1 | head -1));" \
+		"the test runs daemons in them (is / a mount point?)"
+	exit 1
+}
 finish() { echo "$1: $fails failed"; [ "$fails" = 0 ]; }
 
 # xl2tpd_probe BIN CONF SECRETS LOG [LINGER]: shell lines (for a script run inside a private mount
