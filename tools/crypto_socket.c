@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cs_build.h"
 #include "cs_client.h"
 #include "cs_text.h"
 #include "socket_path.h"
@@ -47,75 +48,73 @@ static int parse_id(const char *s, uint32_t *id)
 	return 0;
 }
 
-static int parse_keep(const char *s, struct cs_msg *m)
+/* [keep-sa|no-keep-sa]: CS_KEEP_SA_UNSET when absent; -2 when not one of them */
+static int parse_keep(const char *s)
 {
 	if (!s)
-		return 0;
-	if (strcmp(s, "keep-sa") && strcmp(s, "no-keep-sa"))
-		return -1;
-	m->keep_sa = !strcmp(s, "keep-sa");
-	m->present |= 1u << CS_A_KEEP_SA;
-	return 0;
+		return CS_KEEP_SA_UNSET;
+	if (!strcmp(s, "keep-sa"))
+		return 1;
+	return strcmp(s, "no-keep-sa") ? -2 : 0;
 }
 
-static int set_profile(struct cs_msg *m, const char *name)
+static int parse_profile(const char *name)
 {
-	if (strlen(name) >= sizeof(m->profile))
-		return -1;
-	strcpy(m->profile, name);
-	m->present |= 1u << CS_A_PROFILE;
-	return 0;
+	return strlen(name) < sizeof(((struct cs_msg *)0)->profile) ? 0 : -1;
 }
 
-static int set_endpoint(struct cs_msg *m, int attr, const char *text)
-{
-	m->present |= 1u << attr;
-	return cs_parse_endpoint(text, attr == CS_A_LOCAL ? &m->local : &m->remote);
-}
-
-/* one request line -> message; -1 if it does not parse */
+/* one request line -> message; 1 for an empty line, -1 if it does not parse */
 static int parse_request(char *line, struct cs_msg *m)
 {
-	char *w[8];
-	int n = 0;
+	struct cs_endpoint local, remote;
+	char *w[8], selector[sizeof(m->text)];
+	uint32_t id;
+	int n = 0, keep;
 
 	for (char *t = strtok(line, " \t\r\n"); t; t = strtok(NULL, " \t\r\n")) {
 		if (n == 8)
 			return -1;
 		w[n++] = t;
 	}
-	memset(m, 0, sizeof(*m));
 	if (n == 0)
 		return 1;
 	if (!strcmp(w[0], "listen") && n == 3) {
-		m->type = CS_LISTEN;
-		return set_profile(m, w[1]) || set_endpoint(m, CS_A_LOCAL, w[2]) ? -1 : 0;
+		if (parse_profile(w[1]) || cs_parse_endpoint(w[2], &local))
+			return -1;
+		cs_build_listen(m, w[1], &local);
+		return 0;
 	}
 	if (!strcmp(w[0], "open") && (n == 5 || n == 6)) {
-		m->type = CS_OPEN;
-		m->present |= 1u << CS_A_ID;
-		return parse_id(w[1], &m->id) || set_profile(m, w[2]) ||
-		       set_endpoint(m, CS_A_LOCAL, w[3]) || set_endpoint(m, CS_A_REMOTE, w[4]) ||
-		       parse_keep(n == 6 ? w[5] : NULL, m) ? -1 : 0;
+		keep = parse_keep(n == 6 ? w[5] : NULL);
+		if (parse_id(w[1], &id) || parse_profile(w[2]) || cs_parse_endpoint(w[3], &local) ||
+		    cs_parse_endpoint(w[4], &remote) || keep == -2)
+			return -1;
+		cs_build_open(m, id, w[2], &local, &remote, keep);
+		return 0;
 	}
 	if (!strcmp(w[0], "close") && (n == 2 || n == 3)) {
-		m->type = CS_CLOSE;
-		m->present |= 1u << CS_A_ID;
-		return parse_id(w[1], &m->id) || parse_keep(n == 3 ? w[2] : NULL, m) ? -1 : 0;
+		keep = parse_keep(n == 3 ? w[2] : NULL);
+		if (parse_id(w[1], &id) || keep == -2)
+			return -1;
+		cs_build_close(m, id, keep);
+		return 0;
 	}
 	if (!strcmp(w[0], "query") && n == 3) {
-		m->type = CS_QUERY;
-		return set_endpoint(m, CS_A_LOCAL, w[1]) || set_endpoint(m, CS_A_REMOTE, w[2]) ?
-		       -1 : 0;
+		if (cs_parse_endpoint(w[1], &local) || cs_parse_endpoint(w[2], &remote))
+			return -1;
+		cs_build_query(m, &local, &remote);
+		return 0;
 	}
 	if (!strcmp(w[0], "show") && n >= 2) {
 		size_t len = 0;
 
-		m->type = CS_SHOW;
-		m->present = 1u << CS_A_TEXT;
-		for (int i = 1; i < n; i++)
-			len += (size_t)snprintf(m->text + len, sizeof(m->text) - len, "%s%s",
+		selector[0] = '\0';
+		for (int i = 1; i < n && len < sizeof(selector); i++)
+			len += (size_t)snprintf(selector + len, sizeof(selector) - len, "%s%s",
 						i > 1 ? " " : "", w[i]);
+		if (len >= sizeof(selector))
+			return -1;
+		cs_build_show(m, selector);
 		return 0;
 	}
 	return -1;
