@@ -1,0 +1,478 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ *
+ * The IOS grammar, part: crypto isakmp (policies, keys, keepalive), transform sets and crypto maps.
+ */
+#define _GNU_SOURCE
+#include "parse_core.h"
+
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define POLICY (&p->cfg->policies.v[p->policy])
+#define MAP (&p->cfg->maps.v[p->map])
+
+static int h_isakmp_policy(struct parser *p, struct args *a)
+{
+	struct ios_isakmp_policy *pol;
+	long prio;
+
+	if (parse_need_args(p, a, 1, 1, "crypto isakmp policy PRIORITY") ||
+	    parse_number(p, a, 0, 1, 10000, &prio))
+		return OK;
+	for (size_t i = 0; i < p->cfg->policies.n; i++)
+		if (p->cfg->policies.v[i].priority == prio) {
+			diag_error(p->d, parse_lineno(p), a->col[0], "crypto isakmp policy %ld is defined "
+				   "twice (first at line %d)", prio, p->cfg->policies.v[i].line);
+			p->policy = i;
+			parse_enter(p, M_ISAKMP);
+			return OK;
+		}
+	pol = VEC_ADD(p->cfg->policies);
+	if (!pol) {
+		p->oom = 1;
+		return OK;
+	}
+	/* IOS defaults for a policy that sets nothing */
+	pol->priority = (int)prio;
+	pol->encr = "des";
+	pol->hash = "sha1";
+	pol->psk = false;
+	pol->group = 1;
+	pol->lifetime = 86400;
+	pol->line = parse_lineno(p);
+	p->policy = p->cfg->policies.n - 1;
+	parse_enter(p, M_ISAKMP);
+	parse_note(p, "IKE proposal (swanctl proposals, in priority order)");
+	return OK;
+}
+
+static int h_isakmp_key(struct parser *p, struct args *a)
+{
+	struct ios_isakmp_key *k;
+	int i = 0;
+
+	if (parse_need_args(p, a, 3, -1, "crypto isakmp key [0] KEY address A [MASK] [no-xauth]"))
+		return OK;
+	if (!strcmp(a->w[0], "6")) {
+		diag_error(p->d, parse_lineno(p), a->col[0], "crypto isakmp key: type 6 keys are "
+			   "encrypted with the router's master key and cannot be recovered");
+		return OK;
+	}
+	if (!strcmp(a->w[0], "0"))
+		i = 1;
+	if (i + 2 >= a->n + 0 || strcasecmp(a->w[i + 1], "address")) {
+		if (i + 1 < a->n && !strcasecmp(a->w[i + 1], "hostname")) {
+			diag_warning(p->d, parse_lineno(p), a->col[i + 1], "crypto isakmp key … hostname: "
+				     "peers by host name are not translated (use an address)");
+			parse_note(p, "not translated: hostname peers");
+			return OK;
+		}
+		diag_error(p->d, parse_lineno(p), parse_col_of(a, i + 1), "crypto isakmp key: expected "
+			   "'address A [MASK]'");
+		return OK;
+	}
+	parse_redact(p, a, i);
+	k = VEC_ADD(p->cfg->keys);
+	if (!k) {
+		p->oom = 1;
+		return OK;
+	}
+	k->key = a->w[i];
+	k->line = parse_lineno(p);
+	k->col = a->col[i + 2];
+	k->mask.s_addr = htonl(0xffffffff);
+	if (parse_address(p, a, i + 2, &k->addr))
+		goto bad;
+	if (i + 3 < a->n && strcasecmp(a->w[i + 3], "no-xauth") && parse_netmask(p, a, i + 3, &k->mask))
+		goto bad;
+	parse_note(p, "swanctl.conf secrets (PSK for this peer; 0600)");
+	return OK;
+bad:
+	p->cfg->keys.n--;
+	return OK;
+}
+
+static int h_keepalive(struct parser *p, struct args *a)
+{
+	long s, r = 2;
+
+	if (parse_need_args(p, a, 1, 3, "crypto isakmp keepalive SECONDS [RETRY] [periodic|on-demand]") ||
+	    parse_number(p, a, 0, 10, 3600, &s))
+		return OK;
+	if (a->n > 1 && isdigit((unsigned char)a->w[1][0]) && parse_number(p, a, 1, 2, 60, &r))
+		return OK;
+	p->cfg->keepalive = (int)s;
+	p->cfg->keepalive_retry = (int)r;
+	parse_note(p, "dead peer detection: dpd_delay = %lds in every connection", s);
+	return OK;
+}
+
+/* crypto ipsec transform-set NAME T1 [KEYLEN] [T2 [T3 …]] with IOS's combination rules */
+static int h_transform_set(struct parser *p, struct args *a)
+{
+	struct ios_transform_set *ts;
+
+	if (parse_need_args(p, a, 2, -1, "crypto ipsec transform-set NAME TRANSFORM…"))
+		return OK;
+	if (model_tset(p->cfg, a->w[0])) {
+		diag_error(p->d, parse_lineno(p), a->col[0], "transform set %s is defined twice", a->w[0]);
+		return OK;
+	}
+	ts = VEC_ADD(p->cfg->tsets);
+	if (!ts) {
+		p->oom = 1;
+		return OK;
+	}
+	ts->name = a->w[0];
+	ts->line = parse_lineno(p);
+	for (int i = 1; i < a->n; i++) {
+		const struct ios_transform *t = ios_transform(a->w[i]);
+		long keylen = 0;
+		const char **slot = NULL;
+
+		if (!t) {
+			diag_error(p->d, parse_lineno(p), a->col[i], "unknown transform '%s'", a->w[i]);
+			continue;
+		}
+		if (t->keylen && i + 1 < a->n && isdigit((unsigned char)a->w[i + 1][0])) {
+			if (parse_number(p, a, i + 1, 128, 256, &keylen) || !ios_cipher_keylen(t, (int)keylen)) {
+				if (keylen)
+					diag_error(p->d, parse_lineno(p), a->col[i + 1], "%s: key length must "
+						   "be 128, 192 or 256", t->ios);
+				i++;
+				continue;
+			}
+			i++;
+		}
+		switch (t->kind) {
+		case XF_ESP_ENC: slot = &ts->esp_enc; break;
+		case XF_ESP_AUTH: slot = &ts->esp_auth; break;
+		case XF_AH: slot = &ts->ah; break;
+		case XF_COMP:
+			ts->compress = true;
+			continue;
+		}
+		if (*slot) {
+			diag_error(p->d, parse_lineno(p), a->col[t->keylen && keylen ? i - 1 : i],
+				   "transform set %s: at most one %s transform ('%s' is a second one)",
+				   ts->name, t->kind == XF_ESP_ENC ? "ESP encryption" :
+				   t->kind == XF_ESP_AUTH ? "ESP authentication" : "AH", t->ios);
+			continue;
+		}
+		*slot = ios_cipher_keylen(t, (int)keylen);
+		if (t->kind == XF_ESP_ENC)
+			ts->esp_enc_aead = t->aead;
+	}
+	if (ts->esp_enc_aead && ts->esp_auth)
+		diag_error(p->d, parse_lineno(p), a->col[0], "transform set %s: esp-gcm already "
+			   "authenticates; it cannot be combined with an ESP HMAC", ts->name);
+	if (!ts->esp_enc && !ts->esp_auth && !ts->ah)
+		diag_error(p->d, parse_lineno(p), a->col[0], "transform set %s: no ESP or AH transform",
+			   ts->name);
+	p->tset = p->cfg->tsets.n - 1;
+	parse_enter(p, M_TSET);
+	parse_note(p, "ESP/AH proposal (swanctl esp_proposals, profile transform_sets)");
+	return OK;
+}
+
+static int h_global_sa_lifetime(struct parser *p, struct args *a)
+{
+	(void)a;
+	diag_warning(p->d, parse_lineno(p), p->ln->cols[0], "the global SA lifetime is not translated: set it per "
+		     "crypto map (set security-association lifetime); the IOS defaults "
+		     "3600 s / 4608000 KB apply");
+	parse_note(p, "not translated: global lifetime");
+	return OK;
+}
+
+/* crypto map NAME SEQ ipsec-isakmp [profile P | dynamic D [discover]] */
+static int crypto_map_entry(struct parser *p, struct args *a, bool dynamic_map)
+{
+	struct ios_crypto_map *m;
+	long seq;
+
+	if (dynamic_map) {
+		if (parse_need_args(p, a, 2, 2, "crypto dynamic-map NAME SEQ"))
+			return OK;
+	} else if (a->n == 2 || (a->n > 2 && strcasecmp(a->w[2], "ipsec-isakmp"))) {
+		diag_warning(p->d, parse_lineno(p), parse_col_of(a, 2), "crypto map %s: only ipsec-isakmp "
+			     "entries are translated", a->w[0]);
+		parse_note(p, "not translated: not ipsec-isakmp");
+		return OK;
+	} else if (parse_need_args(p, a, 3, 5, "crypto map NAME SEQ ipsec-isakmp [profile P | dynamic D]")) {
+		return OK;
+	}
+	if (parse_number(p, a, 1, 1, 65535, &seq))
+		return OK;
+	for (size_t i = 0; i < p->cfg->maps.n; i++) {
+		struct ios_crypto_map *o = &p->cfg->maps.v[i];
+
+		if (o->seq == seq && o->is_dynamic_map == dynamic_map && !strcmp(o->name, a->w[0])) {
+			diag_error(p->d, parse_lineno(p), a->col[1], "crypto %smap %s: sequence number %ld "
+				   "is used twice (first at line %d)", dynamic_map ? "dynamic-" : "",
+				   a->w[0], seq, o->line);
+			p->map = i;
+			parse_enter(p, M_CMAP);
+			return OK;
+		}
+	}
+	m = VEC_ADD(p->cfg->maps);
+	if (!m) {
+		p->oom = 1;
+		return OK;
+	}
+	m->name = a->w[0];
+	m->seq = (int)seq;
+	m->line = parse_lineno(p);
+	m->is_dynamic_map = dynamic_map;
+	if (a->n >= 5 && !strcasecmp(a->w[3], "profile"))
+		m->profile = a->w[4];
+	else if (a->n >= 5 && !strcasecmp(a->w[3], "dynamic"))
+		m->dynamic = a->w[4];
+	else if (a->n > 3)
+		diag_error(p->d, parse_lineno(p), a->col[3], "crypto map %s %ld: expected 'profile NAME' or "
+			   "'dynamic NAME' after ipsec-isakmp", m->name, seq);
+	p->map = p->cfg->maps.n - 1;
+	parse_enter(p, M_CMAP);
+	if (m->profile)
+		parse_note(p, "crypto profile %s: plugin profile + swanctl connection template", m->profile);
+	else
+		parse_note(p, "crypto map entry: only profiles (L2TP Security) are translated");
+	return OK;
+}
+
+static int h_crypto_map(struct parser *p, struct args *a)
+{
+	if (a->n >= 2 && !strcasecmp(a->w[1], "local-address")) {
+		diag_warning(p->d, parse_lineno(p), a->col[1], "crypto map local-address: not needed, "
+			     "local_addrs come from the interface address");
+		parse_note(p, "nothing to do");
+		return OK;
+	}
+	return crypto_map_entry(p, a, false);
+}
+
+static int h_dynamic_map(struct parser *p, struct args *a)
+{
+	return crypto_map_entry(p, a, true);
+}
+
+static int h_encryption(struct parser *p, struct args *a)
+{
+	long bits = 128;
+
+	if (parse_need_args(p, a, 1, 2, "encryption des|3des|aes [128|192|256]"))
+		return OK;
+	if (!strcasecmp(a->w[0], "des") && a->n == 1)
+		POLICY->encr = "des";
+	else if (!strcasecmp(a->w[0], "3des") && a->n == 1)
+		POLICY->encr = "3des";
+	else if (!strcasecmp(a->w[0], "aes")) {
+		if (a->n == 2 && parse_number(p, a, 1, 128, 256, &bits))
+			return OK;
+		POLICY->encr = bits == 128 ? "aes128" : bits == 192 ? "aes192" :
+			       bits == 256 ? "aes256" : NULL;
+		if (!POLICY->encr) {
+			diag_error(p->d, parse_lineno(p), a->col[1], "aes key length must be 128, 192 or 256");
+			POLICY->encr = "aes128";
+			return OK;
+		}
+	} else {
+		diag_error(p->d, parse_lineno(p), a->col[0], "encryption: expected des, 3des or aes "
+			   "[128|192|256], found '%s'", a->w[0]);
+		return OK;
+	}
+	parse_note(p, "IKE encryption %s", POLICY->encr);
+	return OK;
+}
+
+static int h_hash(struct parser *p, struct args *a)
+{
+	static const char *const map[][2] = {
+		{ "md5", "md5" }, { "sha", "sha1" }, { "sha256", "sha256" },
+		{ "sha384", "sha384" }, { "sha512", "sha512" },
+	};
+
+	if (parse_need_args(p, a, 1, 1, "hash md5|sha|sha256|sha384|sha512"))
+		return OK;
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (!strcasecmp(a->w[0], map[i][0])) {
+			POLICY->hash = map[i][1];
+			parse_note(p, "IKE integrity/PRF %s", map[i][1]);
+			return OK;
+		}
+	diag_error(p->d, parse_lineno(p), a->col[0], "hash: expected md5, sha, sha256, sha384 or "
+		   "sha512, found '%s'", a->w[0]);
+	return OK;
+}
+
+static int h_authentication(struct parser *p, struct args *a)
+{
+	if (parse_need_args(p, a, 1, 1, "authentication pre-share|rsa-sig"))
+		return OK;
+	if (!strcasecmp(a->w[0], "pre-share"))
+		POLICY->psk = true;
+	else if (!strcasecmp(a->w[0], "rsa-sig"))
+		POLICY->psk = false;
+	else {
+		diag_error(p->d, parse_lineno(p), a->col[0], "authentication: expected pre-share or rsa-sig, "
+			   "found '%s'", a->w[0]);
+		return OK;
+	}
+	parse_note(p, POLICY->psk ? "IKE authentication: pre-shared key" :
+	     "IKE authentication: certificates (swanctl auth = pubkey)");
+	return OK;
+}
+
+static int h_group(struct parser *p, struct args *a)
+{
+	long g;
+
+	if (parse_need_args(p, a, 1, 1, "group 1|2|5|14|15|16|19|20|21|24") || parse_number(p, a, 0, 1, 24, &g))
+		return OK;
+	if (!ios_dh_group((int)g)) {
+		diag_error(p->d, parse_lineno(p), a->col[0], "group %ld: not an IOS DH group "
+			   "(1, 2, 5, 14, 15, 16, 19, 20, 21, 24)", g);
+		return OK;
+	}
+	POLICY->group = (int)g;
+	parse_note(p, "IKE DH group %ld (%s)", g, ios_dh_group((int)g));
+	return OK;
+}
+
+static int h_lifetime(struct parser *p, struct args *a)
+{
+	long s;
+
+	if (parse_need_args(p, a, 1, 1, "lifetime SECONDS") || parse_number(p, a, 0, 60, 86400, &s))
+		return OK;
+	POLICY->lifetime = (unsigned)s;
+	parse_note(p, "IKE SA lifetime %lds (swanctl reauth_time; IKEv1 does not rekey in place)", s);
+	return OK;
+}
+
+static int h_mode(struct parser *p, struct args *a)
+{
+	struct ios_transform_set *ts = &p->cfg->tsets.v[p->tset];
+
+	if (parse_need_args(p, a, 1, 1, "mode transport|tunnel"))
+		return OK;
+	if (!strcasecmp(a->w[0], "transport"))
+		ts->transport = true;
+	else if (!strcasecmp(a->w[0], "tunnel"))
+		ts->transport = false;
+	else {
+		diag_error(p->d, parse_lineno(p), a->col[0], "mode: expected transport or tunnel");
+		return OK;
+	}
+	parse_note(p, "swanctl mode = %s", ts->transport ? "transport" : "tunnel");
+	return OK;
+}
+
+static int h_set_transform_set(struct parser *p, struct args *a)
+{
+	if (parse_need_args(p, a, 1, -1, "set transform-set NAME [NAME2 … NAME6]"))
+		return OK;
+	if (a->n > 6) {
+		diag_error(p->d, parse_lineno(p), a->col[6], "set transform-set: at most 6 transform sets");
+		return OK;
+	}
+	MAP->ntsets = a->n;
+	MAP->tset_line = parse_lineno(p);
+	for (int i = 0; i < a->n; i++) {
+		MAP->tsets[i] = a->w[i];
+		MAP->tset_cols[i] = a->col[i];
+	}
+	parse_note(p, "ESP proposals, in this order");
+	return OK;
+}
+
+static int h_set_sa_lifetime(struct parser *p, struct args *a)
+{
+	long v;
+
+	if (parse_need_args(p, a, 2, 2, "set security-association lifetime seconds|kilobytes N"))
+		return OK;
+	if (!strcasecmp(a->w[0], "seconds")) {
+		if (parse_number(p, a, 1, 120, 86400, &v))
+			return OK;
+		MAP->life_seconds = (unsigned)v;
+		parse_note(p, "CHILD_SA life_time %lds, rekeyed at 90%%", v);
+	} else if (!strcasecmp(a->w[0], "kilobytes")) {
+		if (parse_number(p, a, 1, 2560, 2147483647L / 1024, &v))
+			return OK;
+		MAP->life_kilobytes = (unsigned)v;
+		parse_note(p, "CHILD_SA life_bytes %ld KB, rekeyed at 90%%", v);
+	} else {
+		diag_error(p->d, parse_lineno(p), a->col[0], "expected seconds or kilobytes, found '%s'",
+			   a->w[0]);
+	}
+	return OK;
+}
+
+static int h_set_pfs(struct parser *p, struct args *a)
+{
+	long g = 1;
+
+	if (a->neg) {
+		MAP->pfs_group = 0;
+		parse_note(p, "no PFS");
+		return OK;
+	}
+	if (parse_need_args(p, a, 0, 1, "set pfs [group1|group2|group5|group14…]"))
+		return OK;
+	if (a->n == 1) {
+		char *end;
+
+		if (strncasecmp(a->w[0], "group", 5) || (g = strtol(a->w[0] + 5, &end, 10), *end) ||
+		    !ios_dh_group((int)g)) {
+			diag_error(p->d, parse_lineno(p), a->col[0], "set pfs: '%s' is not an IOS DH group "
+				   "(group1, group2, group5, group14 …)", a->w[0]);
+			return OK;
+		}
+	}
+	MAP->pfs_group = (int)g;
+	parse_note(p, "PFS: %s appended to every ESP proposal", ios_dh_group((int)g));
+	return OK;
+}
+
+static int h_ignored_for_profile(struct parser *p, struct args *a)
+{
+	(void)a;
+	if (MAP->profile) {
+		diag_warning(p->d, parse_lineno(p), p->ln->cols[0], "%s: ignored by crypto profiles (the peer and the "
+			     "traffic come from each L2TP tunnel)", p->ln->words[0]);
+		parse_note(p, "ignored: crypto profiles take peer and traffic from each L2TP tunnel");
+	} else {
+		parse_note(p, "not translated: only crypto profiles are");
+	}
+	return OK;
+}
+
+const struct command parse_crypto_commands[] = {
+	{ M_GLOBAL, "crypto isakmp policy", h_isakmp_policy, 0 },
+	{ M_GLOBAL, "crypto isakmp key", h_isakmp_key, 0 },
+	{ M_GLOBAL, "crypto isakmp keepalive", h_keepalive, 0 },
+	{ M_GLOBAL, "crypto ipsec transform-set", h_transform_set, 0 },
+	{ M_GLOBAL, "crypto ipsec security-association lifetime", h_global_sa_lifetime, 0 },
+	{ M_GLOBAL, "crypto map", h_crypto_map, 0 },
+	{ M_GLOBAL, "crypto dynamic-map", h_dynamic_map, 0 },
+	{ M_ISAKMP, "encryption", h_encryption, 0 },
+	{ M_ISAKMP, "hash", h_hash, 0 },
+	{ M_ISAKMP, "authentication", h_authentication, 0 },
+	{ M_ISAKMP, "group", h_group, 0 },
+	{ M_ISAKMP, "lifetime", h_lifetime, 0 },
+	{ M_TSET, "mode", h_mode, 0 },
+	{ M_CMAP, "set transform-set", h_set_transform_set, 0 },
+	{ M_CMAP, "set security-association lifetime", h_set_sa_lifetime, 0 },
+	{ M_CMAP, "set pfs", h_set_pfs, 1 },
+	{ M_CMAP, "set peer", h_ignored_for_profile, 0 },
+	{ M_CMAP, "match address", h_ignored_for_profile, 0 },
+	{ M_CMAP, "description", parse_description, 0 },
+	{ 0 }
+};

@@ -1,0 +1,185 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ *
+ * The IOS grammar, part: global configuration commands: hostname, users, aaa, vpdn globals, pools, banners, end/exit.
+ */
+#define _GNU_SOURCE
+#include "parse_core.h"
+
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static int h_hostname(struct parser *p, struct args *a)
+{
+	if (parse_need_args(p, a, 1, 1, "hostname NAME"))
+		return OK;
+	p->cfg->hostname = a->w[0];
+	parse_note(p, "host name %s: default L2TP host name (xl2tpd hostname) where no local name is set",
+	     a->w[0]);
+	return OK;
+}
+
+static int h_username(struct parser *p, struct args *a)
+{
+	struct ios_user *u;
+	int i = 1;
+
+	if (parse_need_args(p, a, 3, -1, "username NAME [privilege N] password|secret [TYPE] SECRET"))
+		return OK;
+	if (!strcasecmp(a->w[i], "privilege") && a->n > 3)
+		i += 2;
+	if (strcasecmp(a->w[i], "password") && strcasecmp(a->w[i], "secret")) {
+		diag_error(p->d, parse_lineno(p), a->col[i], "username %s: expected 'password' or 'secret', "
+			   "found '%s'", a->w[0], a->w[i]);
+		return OK;
+	}
+	u = VEC_ADD(p->cfg->users);
+	if (!u) {
+		p->oom = 1;
+		return OK;
+	}
+	u->name = a->w[0];
+	u->line = parse_lineno(p);
+	u->password = parse_secret_at(p, a, i + 1, !strcasecmp(a->w[i], "secret"), "username");
+	parse_note(p, u->password ? "user %s: ppp/chap-secrets, and L2TP tunnel secrets where the name is a "
+	     "tunnel peer or local name" : "user %s: not translated (no recoverable password)", u->name);
+	return OK;
+}
+
+static int h_aaa_new_model(struct parser *p, struct args *a)
+{
+	(void)a;
+	p->cfg->aaa_new_model = true;
+	parse_note(p, "nothing to do: pppd authenticates from ppp/chap-secrets (local AAA)");
+	return OK;
+}
+
+static int h_aaa_authentication(struct parser *p, struct args *a)
+{
+	int local = 0;
+
+	for (int i = 0; i < a->n; i++)
+		if (!strcasecmp(a->w[i], "local"))
+			local = 1;
+	if (a->n && !strcasecmp(a->w[0], "ppp") && local) {
+		parse_note(p, "local PPP authentication: ppp/chap-secrets");
+		return OK;
+	}
+	diag_warning(p->d, parse_lineno(p), parse_col_of(a, 0), "aaa authentication: only local PPP "
+		     "authentication is translated (RADIUS/TACACS+ servers: configure a pppd plugin)");
+	parse_note(p, "not translated: only local authentication is");
+	return OK;
+}
+
+static int h_vpdn_enable(struct parser *p, struct args *a)
+{
+	(void)a;
+	p->cfg->vpdn_enable = true;
+	parse_note(p, "xl2tpd.conf is written (VPDN on)");
+	return OK;
+}
+
+static int h_vpdn_logging(struct parser *p, struct args *a)
+{
+	parse_note(p, a->neg ? "nothing to do: xl2tpd logs to syslog; quiet it there" :
+	     "nothing to do: xl2tpd logs to syslog");
+	return OK;
+}
+
+static int h_session_limit(struct parser *p, struct args *a)
+{
+	long v;
+
+	if (parse_need_args(p, a, 1, 1, "vpdn session-limit N") || parse_number(p, a, 0, 1, 65535, &v))
+		return OK;
+	p->cfg->session_limit = (int)v;
+	diag_warning(p->d, parse_lineno(p), a->col[0], "vpdn session-limit: xl2tpd has no session "
+		     "limit; not translated");
+	parse_note(p, "not translated: xl2tpd has no session limit");
+	return OK;
+}
+
+static int h_ip_local_pool(struct parser *p, struct args *a)
+{
+	struct ios_pool *pl;
+
+	if (parse_need_args(p, a, 2, 3, "ip local pool NAME START [END]"))
+		return OK;
+	pl = VEC_ADD(p->cfg->pools);
+	if (!pl) {
+		p->oom = 1;
+		return OK;
+	}
+	pl->name = a->w[0];
+	pl->line = parse_lineno(p);
+	if (parse_address(p, a, 1, &pl->start) || (a->n == 3 && parse_address(p, a, 2, &pl->end))) {
+		p->cfg->pools.n--;
+		return OK;
+	}
+	if (a->n == 2)
+		pl->end = pl->start;
+	if (ntohl(pl->end.s_addr) < ntohl(pl->start.s_addr)) {
+		diag_error(p->d, parse_lineno(p), a->col[2], "ip local pool %s: end before start", pl->name);
+		p->cfg->pools.n--;
+		return OK;
+	}
+	parse_note(p, "address pool: xl2tpd ip range of the groups whose template uses it");
+	return OK;
+}
+
+static int h_address_pool(struct parser *p, struct args *a)
+{
+	if (parse_need_args(p, a, 1, 1, "ip address-pool local"))
+		return OK;
+	if (strcasecmp(a->w[0], "local")) {
+		diag_warning(p->d, parse_lineno(p), a->col[0], "ip address-pool %s: only local pools are "
+			     "translated", a->w[0]);
+		return OK;
+	}
+	p->cfg->address_pool_local = true;
+	parse_note(p, "addresses come from local pools: xl2tpd assigns them (ip range)");
+	return OK;
+}
+
+static int h_banner(struct parser *p, struct args *a)
+{
+	(void)a;
+	parse_note(p, "skipped: banners have no Linux equivalent here");
+	return OK;
+}
+
+static int h_end(struct parser *p, struct args *a)
+{
+	(void)a;
+	p->ended = 1;
+	parse_note(p, "end of configuration");
+	return OK;
+}
+
+static int h_exit(struct parser *p, struct args *a)
+{
+	(void)a;
+	if (p->depth > 0)
+		p->depth--;
+	parse_note(p, "leaves the sub-mode");
+	return OK;
+}
+
+const struct command parse_global_commands[] = {
+	{ M_GLOBAL, "hostname", h_hostname, 0 },
+	{ M_GLOBAL, "username", h_username, 0 },
+	{ M_GLOBAL, "aaa new-model", h_aaa_new_model, 0 },
+	{ M_GLOBAL, "aaa authentication", h_aaa_authentication, 0 },
+	{ M_GLOBAL, "vpdn enable", h_vpdn_enable, 0 },
+	{ M_GLOBAL, "vpdn logging", h_vpdn_logging, 1 },
+	{ M_GLOBAL, "vpdn session-limit", h_session_limit, 0 },
+	{ M_GLOBAL, "ip local pool", h_ip_local_pool, 0 },
+	{ M_GLOBAL, "ip address-pool", h_address_pool, 0 },
+	{ M_GLOBAL, "banner", h_banner, 0 },
+	{ M_GLOBAL, "end", h_end, 0 },
+	{ M_GLOBAL, "exit", h_exit, 0 },
+	{ 0 }
+};

@@ -1,0 +1,188 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ *
+ * The IOS grammar, part: interfaces and virtual templates.
+ */
+#define _GNU_SOURCE
+#include "parse_core.h"
+
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define IFACE (&p->cfg->ifaces.v[p->iface])
+
+static int h_interface(struct parser *p, struct args *a)
+{
+	struct ios_interface *ifc;
+	char *name;
+
+	if (parse_need_args(p, a, 1, 2, "interface NAME"))
+		return OK;
+	/* "interface FastEthernet 0/0" and "interface FastEthernet0/0" are the same */
+	if (asprintf(&name, "%s%s", a->w[0], a->n == 2 ? a->w[1] : "") < 0) {
+		p->oom = 1;
+		return OK;
+	}
+	ifc = model_iface(p->cfg, name);
+	if (ifc) {
+		free(name);
+	} else {
+		ifc = VEC_ADD(p->cfg->ifaces);
+		if (!ifc) {
+			free(name);
+			p->oom = 1;
+			return OK;
+		}
+		ifc->name = name;
+		ifc->vt_number = -1;
+		ifc->line = parse_lineno(p);
+		if (!strncasecmp(name, "virtual-template", 16))
+			ifc->vt_number = (int)strtol(name + 16, NULL, 10);
+	}
+	p->iface = (size_t)(ifc - p->cfg->ifaces.v);
+	parse_enter(p, M_IFACE);
+	parse_note(p, ifc->vt_number >= 0 ? "virtual template: pppd options of the vpdn-groups using it" :
+	     "interface: its address is the IKE/L2TP local address where a crypto map is applied");
+	return OK;
+}
+
+static int h_ip_address(struct parser *p, struct args *a)
+{
+	if (a->n == 1 && !strcasecmp(a->w[0], "negotiated")) {
+		diag_warning(p->d, parse_lineno(p), a->col[0], "ip address negotiated: a PPP client "
+			     "interface; nothing on the LAC/LNS side to translate");
+		parse_note(p, "not translated: client-side PPP");
+		return OK;
+	}
+	if (parse_need_args(p, a, 2, 3, "ip address A MASK [secondary]"))
+		return OK;
+	if (a->n == 3) {
+		diag_warning(p->d, parse_lineno(p), a->col[2], "secondary addresses are not translated");
+		return OK;
+	}
+	if (parse_address(p, a, 0, &IFACE->addr) || parse_netmask(p, a, 1, &IFACE->mask))
+		return OK;
+	IFACE->has_addr = true;
+	parse_note(p, "local address %s (IKE and L2TP endpoint when a crypto map is applied here)", a->w[0]);
+	return OK;
+}
+
+static int h_if_crypto_map(struct parser *p, struct args *a)
+{
+	if (a->n != 1)
+		return NOT_MINE;	/* "crypto map NAME SEQ …" is the global command */
+	IFACE->crypto_map = a->w[0];
+	IFACE->map_line = parse_lineno(p);
+	IFACE->map_col = a->col[0];
+	parse_note(p, "crypto map %s applied: its profiles use this interface's address", a->w[0]);
+	return OK;
+}
+
+/* accepted and said so in README.translation; not a warning: nothing is lost */
+static int h_nothing_on_linux(struct parser *p, struct args *a)
+{
+	(void)a;
+	parse_note(p, "accepted, nothing to do on Linux (link speed and duplex: ethtool)");
+	return OK;
+}
+
+static int h_unnumbered(struct parser *p, struct args *a)
+{
+	if (parse_need_args(p, a, 1, 2, "ip unnumbered INTERFACE"))
+		return OK;
+	IFACE->unnumbered = a->w[0];
+	parse_note(p, "PPP local address: %s's address (xl2tpd local ip)", a->w[0]);
+	return OK;
+}
+
+static int h_peer_pool(struct parser *p, struct args *a)
+{
+	if (parse_need_args(p, a, 1, 1, "peer default ip address pool NAME"))
+		return OK;
+	IFACE->pool = a->w[0];
+	parse_note(p, "client addresses from pool %s (xl2tpd ip range)", a->w[0]);
+	return OK;
+}
+
+static int h_ppp_authentication(struct parser *p, struct args *a)
+{
+	static const struct { const char *ios; int bit; } methods[] = {
+		{ "pap", AUTH_PAP }, { "chap", AUTH_CHAP }, { "ms-chap", AUTH_MSCHAP },
+		{ "ms-chap-v2", AUTH_MSCHAPV2 },
+	};
+
+	if (parse_need_args(p, a, 1, -1, "ppp authentication chap|ms-chap|ms-chap-v2|pap …"))
+		return OK;
+	IFACE->auth = 0;
+	IFACE->nauth = 0;
+	for (int i = 0; i < a->n; i++) {
+		size_t k;
+
+		for (k = 0; k < sizeof(methods) / sizeof(methods[0]); k++)
+			if (!strcasecmp(a->w[i], methods[k].ios))
+				break;
+		if (k < sizeof(methods) / sizeof(methods[0])) {
+			if (!(IFACE->auth & (unsigned)methods[k].bit) && IFACE->nauth < 4) {
+				IFACE->auth |= (unsigned)methods[k].bit;
+				IFACE->auth_order[IFACE->nauth++] = methods[k].bit;
+			}
+		} else if (!strcasecmp(a->w[i], "callin") || !strcasecmp(a->w[i], "default") ||
+			   !strcasecmp(a->w[i], "eap")) {
+			diag_warning(p->d, parse_lineno(p), a->col[i], "ppp authentication %s: not "
+				     "translated", a->w[i]);
+		} else {
+			break;	/* a named AAA method list: the rest are list names */
+		}
+	}
+	parse_note(p, "pppd require-… options (auth)");
+	return OK;
+}
+
+static int h_ipcp_dns(struct parser *p, struct args *a)
+{
+	if (parse_need_args(p, a, 1, 2, "ppp ipcp dns A [B]"))
+		return OK;
+	IFACE->ndns = 0;
+	for (int i = 0; i < a->n; i++)
+		if (!parse_address(p, a, i, &IFACE->dns[IFACE->ndns]))
+			IFACE->ndns++;
+	parse_note(p, "pppd ms-dns");
+	return OK;
+}
+
+static int h_mtu(struct parser *p, struct args *a)
+{
+	long v;
+
+	if (a->n == 1 && !strcasecmp(a->w[0], "adaptive")) {
+		diag_warning(p->d, parse_lineno(p), a->col[0], "ppp mtu adaptive: not translated");
+		return OK;
+	}
+	if (parse_need_args(p, a, 1, 1, "mtu N") || parse_number(p, a, 0, 128, 16384, &v))
+		return OK;
+	IFACE->mtu = (int)v;
+	parse_note(p, "pppd mtu/mru %ld", v);
+	return OK;
+}
+
+const struct command parse_interface_commands[] = {
+	{ M_GLOBAL, "interface", h_interface, 0 },
+	{ M_IFACE, "ip address", h_ip_address, 0 },
+	{ M_IFACE, "crypto map", h_if_crypto_map, 0 },
+	{ M_IFACE, "speed", h_nothing_on_linux, 0 },
+	{ M_IFACE, "half-duplex", h_nothing_on_linux, 0 },
+	{ M_IFACE, "full-duplex", h_nothing_on_linux, 0 },
+	{ M_IFACE, "duplex", h_nothing_on_linux, 0 },
+	{ M_IFACE, "ip unnumbered", h_unnumbered, 0 },
+	{ M_IFACE, "peer default ip address pool", h_peer_pool, 0 },
+	{ M_IFACE, "ppp authentication", h_ppp_authentication, 0 },
+	{ M_IFACE, "ppp ipcp dns", h_ipcp_dns, 0 },
+	{ M_IFACE, "ppp mtu", h_mtu, 0 },
+	{ M_IFACE, "ip mtu", h_mtu, 0 },
+	{ M_IFACE, "mtu", h_mtu, 0 },
+	{ M_IFACE, "description", parse_description, 0 },
+	{ 0 }
+};

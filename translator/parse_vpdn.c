@@ -1,0 +1,301 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ *
+ * The IOS grammar, part: vpdn-group and its request-dialin/accept-dialin sub-modes.
+ */
+#define _GNU_SOURCE
+#include "parse_core.h"
+
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define GROUP (&p->cfg->groups.v[p->group])
+
+static int h_vpdn_group(struct parser *p, struct args *a)
+{
+	struct ios_vpdn_group *g;
+
+	if (parse_need_args(p, a, 1, 1, "vpdn-group NAME"))
+		return OK;
+	for (size_t i = 0; i < p->cfg->groups.n; i++)
+		if (!strcmp(p->cfg->groups.v[i].name, a->w[0])) {
+			p->group = i;
+			parse_enter(p, M_VPDN);
+			parse_note(p, "vpdn-group %s continued", a->w[0]);
+			return OK;
+		}
+	g = VEC_ADD(p->cfg->groups);
+	if (!g) {
+		p->oom = 1;
+		return OK;
+	}
+	g->name = a->w[0];
+	g->virtual_template = -1;
+	g->tunnel_auth = -1;
+	g->line = parse_lineno(p);
+	p->group = p->cfg->groups.n - 1;
+	parse_enter(p, M_VPDN);
+	parse_note(p, "vpdn-group %s: an xl2tpd [lns]/[lac] section", g->name);
+	return OK;
+}
+
+static int h_request_dialin(struct parser *p, struct args *a)
+{
+	(void)a;
+	GROUP->request_dialin = true;
+	parse_enter(p, M_REQ_IN);
+	parse_note(p, "LAC role: an xl2tpd [lac %s] section", GROUP->name);
+	return OK;
+}
+
+static int h_accept_dialin(struct parser *p, struct args *a)
+{
+	(void)a;
+	GROUP->accept_dialin = true;
+	parse_enter(p, M_ACC_IN);
+	parse_note(p, "LNS role: an xl2tpd [lns %s] section", GROUP->name);
+	return OK;
+}
+
+static int h_protocol(struct parser *p, struct args *a)
+{
+	if (parse_need_args(p, a, 1, 1, "protocol l2tp|any"))
+		return OK;
+	if (strcasecmp(a->w[0], "l2tp") && strcasecmp(a->w[0], "any")) {
+		diag_error(p->d, parse_lineno(p), a->col[0], "protocol %s: only l2tp (or any) can be "
+			   "translated; xl2tpd speaks L2TP only", a->w[0]);
+		return OK;
+	}
+	GROUP->protocol = a->w[0];
+	parse_note(p, "L2TP (xl2tpd)");
+	return OK;
+}
+
+static int h_domain(struct parser *p, struct args *a)
+{
+	const char **d;
+
+	if (parse_need_args(p, a, 1, 1, "domain NAME"))
+		return OK;
+	d = VEC_ADD(GROUP->domains);
+	if (!d) {
+		p->oom = 1;
+		return OK;
+	}
+	*d = a->w[0];
+	parse_note(p, "domain %s: users @%s are tunnelled (l2tpsec LAC hand-off)", a->w[0], a->w[0]);
+	return OK;
+}
+
+static int h_virtual_template(struct parser *p, struct args *a)
+{
+	long n;
+
+	if (parse_need_args(p, a, 1, 1, "virtual-template N") || parse_number(p, a, 0, 1, 4095, &n))
+		return OK;
+	GROUP->virtual_template = (int)n;
+	GROUP->vt_line = parse_lineno(p);
+	parse_note(p, "PPP settings from interface Virtual-Template%ld: ppp/options.%s", n, GROUP->name);
+	return OK;
+}
+
+static int h_initiate_to(struct parser *p, struct args *a)
+{
+	struct ios_initiate_to *t;
+	long prio = 1;
+
+	if (parse_need_args(p, a, 1, 3, "initiate-to ip A [priority N]"))
+		return OK;
+	t = VEC_ADD(GROUP->initiate);
+	if (!t) {
+		p->oom = 1;
+		return OK;
+	}
+	t->line = parse_lineno(p);
+	if (parse_address(p, a, 0, &t->addr))
+		goto bad;
+	if (a->n == 3 && !strcasecmp(a->w[1], "priority")) {
+		if (parse_number(p, a, 2, 1, 32767, &prio))
+			goto bad;
+	} else if (a->n > 1) {
+		diag_error(p->d, parse_lineno(p), a->col[1], "initiate-to: expected 'priority N'");
+		goto bad;
+	}
+	t->priority = (int)prio;
+	parse_note(p, "LNS %s: xl2tpd lns = … (lowest priority number first)", a->w[0]);
+	return OK;
+bad:
+	GROUP->initiate.n--;
+	return OK;
+}
+
+static int h_local_name(struct parser *p, struct args *a)
+{
+	if (parse_need_args(p, a, 1, 1, "local name NAME"))
+		return OK;
+	GROUP->local_name = a->w[0];
+	parse_note(p, "xl2tpd hostname = %s", a->w[0]);
+	return OK;
+}
+
+static int h_terminate_from(struct parser *p, struct args *a)
+{
+	if (parse_need_args(p, a, 1, 1, "terminate-from hostname NAME"))
+		return OK;
+	GROUP->terminate_from = a->w[0];
+	parse_note(p, "peer host name %s: the tunnel secret in xl2tpd/l2tp-secrets is bound to it", a->w[0]);
+	return OK;
+}
+
+static int h_lcp_renegotiation(struct parser *p, struct args *a)
+{
+	if (a->neg) {
+		GROUP->lcp = L2TPSEC_LCP_OFF;
+		parse_note(p, "LCP renegotiation off (the default)");
+		return OK;
+	}
+	if (parse_need_args(p, a, 1, 1, "lcp renegotiation always|on-mismatch"))
+		return OK;
+	if (!strcasecmp(a->w[0], "always"))
+		GROUP->lcp = L2TPSEC_LCP_ALWAYS;
+	else if (!strcasecmp(a->w[0], "on-mismatch"))
+		GROUP->lcp = L2TPSEC_LCP_ON_MISMATCH;
+	else {
+		diag_error(p->d, parse_lineno(p), a->col[0], "lcp renegotiation: expected always or "
+			   "on-mismatch, found '%s'", a->w[0]);
+		return OK;
+	}
+	parse_note(p, "xl2tpd l2tpsec lcp renegotiation and pppd l2tpsec-lcp-renegotiation %s", a->w[0]);
+	return OK;
+}
+
+static int h_crypto_profile(struct parser *p, struct args *a)
+{
+	if (parse_need_args(p, a, 1, 2, "l2tp security crypto-profile NAME [keep-sa]"))
+		return OK;
+	if (a->n == 2 && strcasecmp(a->w[1], "keep-sa")) {
+		diag_error(p->d, parse_lineno(p), a->col[1], "expected 'keep-sa', found '%s'", a->w[1]);
+		return OK;
+	}
+	GROUP->crypto_profile = a->w[0];
+	GROUP->profile_line = parse_lineno(p);
+	GROUP->profile_col = a->col[0];
+	GROUP->keep_sa = a->n == 2;
+	parse_note(p, "IPsec required: xl2tpd l2tpsec crypto profile = %s%s", a->w[0],
+	     a->n == 2 ? ", keep sa = yes" : "");
+	return OK;
+}
+
+static int h_tunnel_authentication(struct parser *p, struct args *a)
+{
+	(void)a;
+	GROUP->tunnel_auth = a->neg ? 0 : 1;
+	parse_note(p, a->neg ? "xl2tpd challenge = no" : "xl2tpd challenge = yes");
+	return OK;
+}
+
+static int h_tunnel_password(struct parser *p, struct args *a)
+{
+	char *pw;
+
+	if (parse_need_args(p, a, 1, 2, "l2tp tunnel password [TYPE] SECRET"))
+		return OK;
+	pw = parse_secret_at(p, a, 0, 0, "l2tp tunnel password");
+	if (!pw)
+		return OK;
+	/* kept with the users so it is freed with them and never printed */
+	{
+		struct ios_user *u = VEC_ADD(p->cfg->users);
+
+		if (!u) {
+			free(pw);
+			p->oom = 1;
+			return OK;
+		}
+		u->name = NULL;		/* not a PPP user */
+		u->password = pw;
+		u->line = parse_lineno(p);
+	}
+	GROUP->tunnel_password = pw;
+	parse_note(p, "tunnel secret: xl2tpd/l2tp-secrets (0600), challenge = yes");
+	return OK;
+}
+
+static int h_tunnel_timers(struct parser *p, struct args *a, const char *what, int *slot,
+			   long min, long max)
+{
+	long v;
+
+	if (parse_need_args(p, a, 1, 1, what) || parse_number(p, a, 0, min, max, &v))
+		return OK;
+	*slot = (int)v;
+	return OK;
+}
+
+static int h_tunnel_hello(struct parser *p, struct args *a)
+{
+	h_tunnel_timers(p, a, "l2tp tunnel hello SECONDS", &GROUP->hello, 0, 1000);
+	diag_warning(p->d, parse_lineno(p), parse_col_of(a, 0), "l2tp tunnel hello: xl2tpd sends a HELLO "
+		     "every 60 s and cannot be configured; not translated");
+	parse_note(p, "not translated: xl2tpd's hello interval is fixed (60 s)");
+	return OK;
+}
+
+static int h_tunnel_rws(struct parser *p, struct args *a)
+{
+	h_tunnel_timers(p, a, "l2tp tunnel receive-window N", &GROUP->receive_window, 1, 1024);
+	parse_note(p, "xl2tpd tunnel rws");
+	return OK;
+}
+
+static int h_tunnel_retransmit(struct parser *p, struct args *a)
+{
+	long v;
+
+	if (parse_need_args(p, a, 2, 3, "l2tp tunnel retransmit retries N | timeout min|max N"))
+		return OK;
+	if (!strcasecmp(a->w[0], "retries") && a->n == 2) {
+		if (parse_number(p, a, 1, 5, 1000, &v))
+			return OK;
+		GROUP->retries = (int)v;
+		parse_note(p, "xl2tpd max retries = %ld", v);
+		return OK;
+	}
+	diag_warning(p->d, parse_lineno(p), a->col[0], "l2tp tunnel retransmit %s: xl2tpd's "
+		     "retransmission timer is not configurable; not translated", a->w[0]);
+	parse_note(p, "not translated: fixed in xl2tpd");
+	return OK;
+}
+
+static int h_ip_pmtu(struct parser *p, struct args *a)
+{
+	GROUP->ip_pmtu = !a->neg;
+	parse_note(p, "xl2tpd l2tpsec ip pmtu = %s", a->neg ? "no" : "yes");
+	return OK;
+}
+
+const struct command parse_vpdn_commands[] = {
+	{ M_GLOBAL, "vpdn-group", h_vpdn_group, 0 },
+	{ M_VPDN, "request-dialin", h_request_dialin, 0 },
+	{ M_VPDN, "accept-dialin", h_accept_dialin, 0 },
+	{ M_VPDN, "accept dialin", h_accept_dialin, 0 },
+	{ M_VPDN, "initiate-to ip", h_initiate_to, 0 },
+	{ M_VPDN, "local name", h_local_name, 0 },
+	{ M_VPDN, "terminate-from hostname", h_terminate_from, 0 },
+	{ M_VPDN, "lcp renegotiation", h_lcp_renegotiation, 1 },
+	{ M_VPDN, "l2tp security crypto-profile", h_crypto_profile, 0 },
+	{ M_VPDN, "l2tp tunnel authentication", h_tunnel_authentication, 1 },
+	{ M_VPDN, "l2tp tunnel password", h_tunnel_password, 0 },
+	{ M_VPDN, "l2tp tunnel hello", h_tunnel_hello, 0 },
+	{ M_VPDN, "l2tp tunnel receive-window", h_tunnel_rws, 0 },
+	{ M_VPDN, "l2tp tunnel retransmit", h_tunnel_retransmit, 0 },
+	{ M_VPDN, "ip pmtu", h_ip_pmtu, 1 },
+	{ M_REQ_IN, "protocol", h_protocol, 0 },
+	{ M_REQ_IN, "domain", h_domain, 0 },
+	{ M_ACC_IN, "protocol", h_protocol, 0 },
+	{ M_ACC_IN, "virtual-template", h_virtual_template, 0 },
+	{ 0 }
+};
