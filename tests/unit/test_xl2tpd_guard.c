@@ -10,6 +10,7 @@
 
 #include "check.h"
 #include "../../common/cs_text.h"
+#include "../../common/l2tpsec_names.h"
 #include "../../xl2tpd-plugin/l2tpsec_sacache.h"
 #include "../../xl2tpd-plugin/l2tpsec_droplog.h"
 #include "../../xl2tpd-plugin/l2tpsec_timer.h"
@@ -34,7 +35,7 @@ static void sa_cache(void)
 
 	CHECK(c != NULL);
 	CHECK(l2tpsec_sacache_find(c, &lac, NULL) == NULL);
-	CHECK(l2tpsec_sacache_add(c, 0x80000000u, &lns, &lac, 53) == 0);
+	CHECK(l2tpsec_sacache_add(c, L2TPSEC_PASSIVE_ID_FIRST, &lns, &lac, 53) == 0);
 	CHECK(l2tpsec_sacache_find(c, &lac, NULL) != NULL);
 	CHECK(l2tpsec_sacache_find(c, &lac, &lns) != NULL);
 	CHECK_EQ_UL(l2tpsec_sacache_find(c, &lac, &lns)->overhead, 53);
@@ -44,16 +45,16 @@ static void sa_cache(void)
 	/* a packet that arrived on another local address is not this SA's */
 	CHECK(l2tpsec_sacache_find(c, &lac, &wrong_local) == NULL);
 	/* a rekey (same id) replaces, never duplicates */
-	CHECK(l2tpsec_sacache_add(c, 0x80000000u, &lns, &lac, 61) == 0);
+	CHECK(l2tpsec_sacache_add(c, L2TPSEC_PASSIVE_ID_FIRST, &lns, &lac, 61) == 0);
 	CHECK_EQ_UL(l2tpsec_sacache_count(c), 1);
 	CHECK_EQ_UL(l2tpsec_sacache_find(c, &lac, NULL)->overhead, 61);
 	CHECK(l2tpsec_sacache_add(c, 7, &lns, &v6, 73) == 0);
 	CHECK(l2tpsec_sacache_find(c, &v6, NULL) != NULL);
 	/* CLOSED removes by id and says what went */
-	CHECK(l2tpsec_sacache_remove(c, 0x80000000u, &gone) == 1);
+	CHECK(l2tpsec_sacache_remove(c, L2TPSEC_PASSIVE_ID_FIRST, &gone) == 1);
 	cs_format_endpoint(&gone.remote, text, sizeof(text));
 	CHECK(!strcmp(text, "10.0.0.12:1701"));
-	CHECK(l2tpsec_sacache_remove(c, 0x80000000u, NULL) == 0);
+	CHECK(l2tpsec_sacache_remove(c, L2TPSEC_PASSIVE_ID_FIRST, NULL) == 0);
 	CHECK(l2tpsec_sacache_find(c, &lac, NULL) == NULL);
 	CHECK(l2tpsec_sacache_find(c, &v6, NULL) != NULL);
 	l2tpsec_sacache_clear(c);
@@ -152,6 +153,22 @@ static void timer_order(void)
 	CHECK(fired[1] == 1 && fired[2] == 0);
 }
 
+static void backoff(void)
+{
+	struct l2tpsec_backoff b = L2TPSEC_BACKOFF_INIT(2, 60);
+	static const unsigned want[] = { 2, 4, 8, 16, 32, 60, 60 };
+
+	CHECK(l2tpsec_backoff_peek(&b) == 2);
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		CHECK_EQ_UL(l2tpsec_backoff_next(&b), want[i]);
+	l2tpsec_backoff_reset(&b);
+	CHECK(l2tpsec_backoff_next(&b) == 2 && l2tpsec_backoff_peek(&b) == 4);
+	b = (struct l2tpsec_backoff)L2TPSEC_BACKOFF_INIT(1, 30);
+	for (int i = 0; i < 10; i++)
+		l2tpsec_backoff_next(&b);
+	CHECK(l2tpsec_backoff_peek(&b) == 30);
+}
+
 static void session_mtu(void)
 {
 	/* 1500 - IP 20 - ESP 53 (AES-CBC + SHA1, from SECURED) - UDP 8 - L2TP 12 - PPP 4 */
@@ -183,5 +200,6 @@ int main(void)
 	sa_cache_many();
 	drop_log();
 	timer_order();
+	backoff();
 	return check_done("test_xl2tpd_guard");
 }
