@@ -10,6 +10,7 @@
 #include "l2tpsec_names.h"
 
 #include <daemon.h>
+#include <processing/jobs/callback_job.h>
 
 typedef struct private_l2tp_security_dispatcher_t private_l2tp_security_dispatcher_t;
 
@@ -39,6 +40,11 @@ struct private_l2tp_security_dispatcher_t {
 	l2tp_security_cloner_t *cloner;
 
 	/**
+	 * Adopts the SAs a LISTEN finds already up
+	 */
+	l2tp_security_listener_t *listener;
+
+	/**
 	 * Block policies
 	 */
 	l2tp_security_policies_t *policies;
@@ -62,6 +68,15 @@ static host_t *local_endpoint(struct cs_msg *msg)
 		local->set_port(local, L2TPSEC_L2TP_PORT);
 	}
 	return local;
+}
+
+/**
+ * Job: report the SAs peers brought up before a LISTEN (it walks the IKE_SAs)
+ */
+static job_requeue_t adopt(l2tp_security_listener_t *listener)
+{
+	listener->adopt(listener);
+	return JOB_REQUEUE_NONE;
 }
 
 static void process_listen(private_l2tp_security_dispatcher_t *this, u_int client,
@@ -94,6 +109,9 @@ static void process_listen(private_l2tp_security_dispatcher_t *this, u_int clien
 	l2tp_security_show_log_listen(&listen);
 	this->clones->add_listen(this->clones, client, profile, local);
 	this->reporter->ok(this->reporter, client, 0);
+	/* an L2TP daemon (re)started after charon: peers may have their SAs up already */
+	lib->processor->queue_job(lib->processor, (job_t*)callback_job_create(
+						(callback_job_cb_t)adopt, this->listener, NULL, NULL));
 }
 
 static void process_open(private_l2tp_security_dispatcher_t *this, u_int client,
@@ -338,6 +356,7 @@ METHOD(l2tp_security_dispatcher_t, destroy, void,
  */
 l2tp_security_dispatcher_t *l2tp_security_dispatcher_create(l2tp_security_config_t *config,
 								l2tp_security_clones_t *clones, l2tp_security_cloner_t *cloner,
+								l2tp_security_listener_t *listener,
 								l2tp_security_policies_t *policies,
 								l2tp_security_reporter_t *reporter)
 {
@@ -352,6 +371,7 @@ l2tp_security_dispatcher_t *l2tp_security_dispatcher_create(l2tp_security_config
 		.config = config,
 		.clones = clones,
 		.cloner = cloner,
+		.listener = listener,
 		.policies = policies,
 		.reporter = reporter,
 	);

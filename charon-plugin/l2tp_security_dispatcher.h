@@ -13,6 +13,7 @@
 
 #include "l2tp_security_cloner.h"
 #include "l2tp_security_config.h"
+#include "l2tp_security_listener.h"
 #include "l2tp_security_policies.h"
 
 typedef struct l2tp_security_dispatcher_t l2tp_security_dispatcher_t;
@@ -52,12 +53,14 @@ struct l2tp_security_dispatcher_t {
  * @param config	plugin settings (profiles)
  * @param clones	the registry
  * @param cloner	makes and unmakes clones
+ * @param listener	adopts the SAs a LISTEN finds already up
  * @param policies	block policies
  * @param reporter	answers
  * @return			dispatcher
  */
 l2tp_security_dispatcher_t *l2tp_security_dispatcher_create(l2tp_security_config_t *config,
 								l2tp_security_clones_t *clones, l2tp_security_cloner_t *cloner,
+								l2tp_security_listener_t *listener,
 								l2tp_security_policies_t *policies,
 								l2tp_security_reporter_t *reporter);
 

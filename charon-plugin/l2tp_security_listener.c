@@ -222,16 +222,14 @@ static l2tp_security_clone_t *clone_for(private_l2tp_security_listener_t *this,
 	return clone;
 }
 
-METHOD(listener_t, child_updown, bool,
-	private_l2tp_security_listener_t *this, ike_sa_t *ike_sa, child_sa_t *child_sa,
-	bool up)
+/**
+ * A CHILD_SA is up: its clone is secured (or, let go meanwhile, torn down)
+ */
+static void child_up(private_l2tp_security_listener_t *this, ike_sa_t *ike_sa,
+					 child_sa_t *child_sa)
 {
 	l2tp_security_clone_t *clone;
 
-	if (!up)
-	{	/* reported when the CHILD_SA is destroyed */
-		return TRUE;
-	}
 	this->clones->lock(this->clones);
 	clone = clone_for(this, ike_sa, child_sa);
 	if (clone)
@@ -256,7 +254,49 @@ METHOD(listener_t, child_updown, bool,
 		}
 	}
 	this->clones->unlock(this->clones);
+}
+
+METHOD(listener_t, child_updown, bool,
+	private_l2tp_security_listener_t *this, ike_sa_t *ike_sa, child_sa_t *child_sa,
+	bool up)
+{
+	if (up)
+	{	/* down is reported when the CHILD_SA is destroyed */
+		child_up(this, ike_sa, child_sa);
+	}
 	return TRUE;
+}
+
+METHOD(l2tp_security_listener_t, adopt, void,
+	private_l2tp_security_listener_t *this)
+{
+	enumerator_t *ikes, *children;
+	ike_sa_t *ike_sa;
+	child_sa_t *child_sa;
+	bool known;
+
+	ikes = charon->controller->create_ike_sa_enumerator(charon->controller, TRUE);
+	while (ikes->enumerate(ikes, &ike_sa))
+	{
+		children = ike_sa->create_child_sa_enumerator(ike_sa);
+		while (children->enumerate(children, &child_sa))
+		{
+			if (child_sa->get_state(child_sa) != CHILD_INSTALLED)
+			{
+				continue;
+			}
+			this->clones->lock(this->clones);
+			known = this->clones->get_by_child(this->clones,
+									child_sa->get_unique_id(child_sa)) != NULL;
+			this->clones->unlock(this->clones);
+			if (!known)
+			{	/* a clone only if a listen wants it: clone_for() decides */
+				child_up(this, ike_sa, child_sa);
+			}
+		}
+		children->destroy(children);
+	}
+	ikes->destroy(ikes);
 }
 
 METHOD(listener_t, child_rekey, bool,
@@ -431,6 +471,7 @@ l2tp_security_listener_t *l2tp_security_listener_create(l2tp_security_clones_t *
 				.child_rekey = _child_rekey,
 				.narrow = _narrow,
 			},
+			.adopt = _adopt,
 			.shutdown = _shutdown_,
 			.destroy = _destroy,
 		},

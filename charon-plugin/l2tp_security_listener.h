@@ -19,7 +19,8 @@ typedef struct l2tp_security_listener_t l2tp_security_listener_t;
 
 /**
  * Turns charon's bus events into clone state and SECURED/CLOSED: CHILD_SAs coming up (an
- * active open's, or a peer's for a passive open, which is cloned here), rekeyed and going,
+ * active open's, or a peer's for a passive open, which is cloned here, also when the SA came up
+ * before the LISTEN), rekeyed and going,
  * IKE_SAs failing, rekeyed or dead (DPD), the responder's selectors narrowed to exactly the
  * tunnel, and charon stopping.
  */
@@ -29,6 +30,13 @@ struct l2tp_security_listener_t {
 	 * Implements listener_t.
 	 */
 	listener_t listener;
+
+	/**
+	 * A LISTEN arrived: CHILD_SAs a peer brought up before it (the L2TP daemon started or
+	 * restarted after charon) are cloned and reported SECURED now. Walks the IKE_SAs: call
+	 * from a job, without the registry's lock.
+	 */
+	void (*adopt)(l2tp_security_listener_t *this);
 
 	/**
 	 * charon is stopping: tell every client CLOSED for its live clones.

@@ -124,7 +124,7 @@ static bool create_services(private_l2tp_security_plugin_t *this)
 	this->listener = l2tp_security_listener_create(this->clones, this->cloner,
 												   this->reporter);
 	this->dispatcher = l2tp_security_dispatcher_create(this->config, this->clones,
-							this->cloner, this->policies, this->reporter);
+							this->cloner, this->listener, this->policies, this->reporter);
 	this->socket = l2tp_security_socket_create(this->config->get_socket(this->config),
 							(l2tp_security_request_cb_t)this->dispatcher->request,
 							(l2tp_security_gone_cb_t)this->dispatcher->client_gone,

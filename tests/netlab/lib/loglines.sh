@@ -1,0 +1,76 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# The daemon log lines netlab scenarios wait for or assert on, named in one place: each is the
+# printf format exactly as its C file has it (adjacent string literals joined), so
+# tests/unit/test_loglines.sh proves each still exists there — a changed wording fails a unit test
+# in seconds rather than a scenario in the VM. Scenarios use the names:
+#     log_pattern NAME [ARG...]    a grep pattern; each printf conversion becomes the next ARG
+#                                  (itself a pattern; any text when the ARGs run out)
+#     log_has HOST FILE NAME [ARG...]   HOST's FILE (xl2tpd.log, charon.log, pppd.log) has it
+# Sourced by lab.sh (bash).
+
+declare -A LOGLINE_FMT LOGLINE_SRC
+
+# logline NAME SOURCE FORMAT
+logline() { LOGLINE_SRC[$1]=$2; LOGLINE_FMT[$1]=$3; }
+
+# the patched xl2tpd
+logline XL_HOOKS xl2tpd-plugin/l2tpsec_hooks.c 'l2tpsec %s hooks active, L2TP data path: %s, crypto socket %s\n'
+logline XL_SECTION xl2tpd-plugin/l2tpsec_hooks.c 'l2tpsec: [%s %s] crypto profile %s, keep-sa %s, ip pmtu %s, lcp renegotiation %s\n'
+logline XL_LISTEN xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: passive open for crypto profile %s on port %u\n'
+logline XL_SECURED xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: secured %s <-> %s (id %u, %s/%s, ESP overhead %u bytes)\n'
+logline XL_LOST xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: lost the crypto socket %s (%s): %zu protected peer(s) dropped, their tunnels go down; reconnecting in %u s\n'
+logline XL_DROPPED xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: dropped %llu unprotected L2TP packet(s) from %s (tunnel id %d): no IPsec SA protects this peer; %llu dropped in total\n'
+logline XL_DOWN xl2tpd-plugin/l2tpsec_tunnels.c 'l2tpsec: %s: tunnel %d to %s:%d and its %d call(s) go down locally (no StopCCN: it would leave unprotected)\n'
+logline XL_DIAL_OPEN xl2tpd-plugin/l2tpsec_dial.c 'l2tpsec: [lac %s] requesting security for %s <-> %s (crypto profile %s, id %u) before the first SCCRQ\n'
+logline XL_DIAL_UP xl2tpd-plugin/l2tpsec_dial.c 'l2tpsec: [lac %s] IPsec up: dialling\n'
+logline XL_DIAL_BACKOFF xl2tpd-plugin/l2tpsec_dial.c 'l2tpsec: [lac %s] IPsec to %s not established (%s): no SCCRQ sent; retrying in %u s\n'
+logline XL_DIAL_WAIT xl2tpd-plugin/l2tpsec_dial.c "l2tpsec: [lac %s] waiting for charon's crypto socket before dialling %s\n"
+logline XL_NO_CHARON xl2tpd-plugin/l2tpsec_cs.c "l2tpsec: cannot reach charon's crypto socket %s (%s): is charon running with the l2tp-security plugin? Protected L2TP is refused until it is; retrying in %u s\n"
+logline XL_LAST_CLOSE xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: last tunnel to %s gone: closing its IPsec SA (id %u, keep-sa %s)\n'
+logline XL_PROXY_ICCN xl2tpd-plugin/l2tpsec_proxy.c 'l2tpsec: [lac %s] ICCN carries proxy LCP/authentication (%s%s)\n'
+logline XL_PMTU_EVERY xl2tpd-plugin/l2tpsec_pmtu.c 'l2tpsec: ip pmtu: checking the path MTU of such tunnels every %d s\n'
+logline XL_PMTU_SET xl2tpd-plugin/l2tpsec_pmtu.c 'l2tpsec: ip pmtu: path MTU to %s is %d: %s MTU %d -> %d (IP %d, ESP %d, UDP %d, L2TP %d, PPP %d)\n'
+logline XL_PMTU_DROP xl2tpd-plugin/l2tpsec_pmtu.c 'l2tpsec: ip pmtu: dropped %llu DF packet(s) larger than '
+# the charon plugin
+logline CH_CONFIG charon-plugin/l2tp_security_show.c 'l2tp-security %s: %u crypto profile(s)%s%s, crypto socket %s'
+logline CH_REKEYED charon-plugin/l2tp_security_listener.c 'l2tp-security: tunnel %u rekeyed: CHILD_SA #%u, SPIs %.8x_i %.8x_o'
+logline CH_KEEP_SA charon-plugin/l2tp_security_cloner.c ', keeping IKE_SA (keep-sa)'
+logline CH_ORPHAN charon-plugin/l2tp_security_policies.c 'l2tp-security: crypto socket client %u left, keeping the block policies for plaintext udp %H[%u] (fail closed; released by a client'
+# the pppd plugin
+logline PPP_LOADED pppd-plugin/l2tpsec_plugin.c 'l2tpsec plugin %s loaded (pppd %s)'
+logline PPP_LCP pppd-plugin/l2tpsec_plugin.c 'l2tpsec: LCP starting, lcp renegotiation %s'
+
+# log_pattern NAME [ARG...]
+log_pattern() {
+	local fmt=${LOGLINE_FMT[$1]:?no log line named $1} out= c spec
+	shift
+	fmt=${fmt%\\n}
+	while [ -n "$fmt" ]; do
+		c=${fmt:0:1}
+		fmt=${fmt:1}
+		if [ "$c" = % ]; then
+			if [ "${fmt:0:1}" = % ]; then
+				out+=%; fmt=${fmt:1}; continue
+			fi
+			spec=${fmt%%[a-zA-Z]*}
+			fmt=${fmt:${#spec}}
+			while [[ ${fmt:0:1} == [lhzjt] ]]; do fmt=${fmt:1}; done
+			fmt=${fmt:1}
+			if [ $# -gt 0 ]; then out+=$1; shift; else out+='.*'; fi
+			continue
+		fi
+		case $c in
+		'\'|'.'|'['|']'|'*'|'^'|'$') out+="\\$c" ;;
+		*) out+=$c ;;
+		esac
+	done
+	printf '%s' "$out"
+}
+
+# log_has HOST FILE NAME [ARG...]
+log_has() {
+	local h=$1 f=$2 n=$3
+	shift 3
+	grep -q -- "$(log_pattern "$n" "$@")" "$LAB_OUT/$h/$f"
+}
