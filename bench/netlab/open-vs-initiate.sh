@@ -20,13 +20,13 @@ lac_addr() { echo "10.0.0.$((99 + $1))"; }
 host_add lns; host_add lac
 link_add lns $LNS/24 lac 10.0.0.12/24
 for i in $(seq 1 "$MAX"); do ip -n lac addr add "$(lac_addr "$i")/24" dev to-lns; done
-for h in lns lac; do charon_conf $h l2tp-security "$(plugin_conf 3600)"; done
-swanctl_conf $LNS %any "$LNS_CHILD" 0s > "$(etc lns)/swanctl/swanctl.conf"
+for h in lns lac; do charon_conf $h l2tp-security "$(plugin_gen)"; done
+swanctl_gen local=$LNS child=lns > "$(etc lns)/swanctl/swanctl.conf"
 # the LAC: connection l2tp for the plugin to borrow; stock_conf N adds s1..sN for stock charon,
 # started as soon as they are loaded
-swanctl_conf %any $LNS "" 0s > "$(etc lac)/swanctl/swanctl.conf"
+swanctl_gen remote=$LNS > "$(etc lac)/swanctl/swanctl.conf"
 stock_conf() {
-	swanctl_conf %any $LNS "" 0s | sed '/^secrets {/,$d' | sed '$d'
+	swanctl_gen remote=$LNS | sed '/^secrets {/,$d' | sed '$d'
 	for i in $(seq 1 "$1"); do
 		cat <<CONF
 	s$i {
@@ -53,7 +53,7 @@ stock_conf() {
 CONF
 	done
 	echo "}"
-	swanctl_conf %any $LNS "" 0s | sed -n '/^secrets {/,$p'
+	swanctl_gen remote=$LNS | sed -n '/^secrets {/,$p'
 }
 for h in lns lac; do
 	check "$h: charon with the plugin" charon_start $h

@@ -13,8 +13,8 @@ N=${BENCH_N:-10}
 LNS=10.0.0.13 CLIENT=10.0.0.12
 host_add lns; host_add client
 link_add lns $LNS/24 client $CLIENT/24
-check "LNS up" lns_setup lns $LNS
-check "client up" client_setup client $CLIENT $LNS alice ipsec
+check "LNS up" lns_setup lns addr=$LNS
+check "client up" client_setup client addr=$CLIENT lns=$LNS user=alice
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 times=

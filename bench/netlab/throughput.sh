@@ -19,13 +19,13 @@ link_add lns $LNS/24 client $CLIENT/24
 up() {
 	case $1 in
 	stock)
-		lns_setup lns $LNS && client_setup client $CLIENT $LNS alice ipsec &&
+		lns_setup lns addr=$LNS && client_setup client addr=$CLIENT lns=$LNS user=alice &&
 			client_ipsec_up client ;;
 	enforced)
-		enforced_lns lns $LNS && enforced_client client $CLIENT $LNS ;;
+		enforced_lns lns addr=$LNS && enforced_client client addr=$CLIENT lns=$LNS ;;
 	pmtu)
-		enforced_lns lns $LNS "l2tpsec ip pmtu = yes" &&
-			enforced_client client $CLIENT $LNS "l2tpsec ip pmtu = yes" ;;
+		enforced_lns lns addr=$LNS pmtu=yes &&
+			enforced_client client addr=$CLIENT lns=$LNS pmtu=yes ;;
 	esac || return 1
 	xl2tpd_control client "c lns" && wait_for 60 "client ppp0 ($1)" ppp_up client
 }

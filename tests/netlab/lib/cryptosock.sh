@@ -1,71 +1,15 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# Crypto socket clients and plain UDP endpoints for the netlab scenarios. A client is
+# Crypto socket clients and plain UDP endpoints for the netlab scenarios (configurations come from
+# confgen.sh: swanctl_gen, plugin_gen). A client is
 # `l2tpsec crypto-socket` in a host, fed through a FIFO held open by a sleeping writer; every reply and
 # event it prints lands in $LAB_OUT/HOST/cs-NAME.out. Sourced after lab.sh (bash).
 
 L2TPSEC=${L2TPSEC:-/usr/local/sbin/l2tpsec}
-PSK=netlab-psk-not-secret
-PASSIVE=2147483648	# the first id the plugin gives a passive (LISTEN) clone
-
-# swanctl_conf ME PEER CHILD [DPD_DELAY]: IKE for the plugin to borrow (DPD every 2 s unless
-# told otherwise; 0s: none); the LNS also answers quick mode with CHILD
-swanctl_conf() {
-	local me=$1 peer=$2 child=$3 dpd=${4:-2s}
-	cat <<CONF
-connections {
-	l2tp {
-		version = 1
-		local_addrs = $me
-		remote_addrs = $peer
-		proposals = aes128-sha1-modp2048
-		dpd_delay = $dpd
-		dpd_timeout = 10s
-		local {
-			auth = psk
-		}
-		remote {
-			auth = psk
-		}
-		$child
-	}
-}
-secrets {
-	ike-l2tp {
-		secret = "$PSK"
-	}
-}
-CONF
-}
-LNS_CHILD="children {
-			l2tp {
-				mode = transport
-				local_ts = dynamic[udp/1701]
-				remote_ts = dynamic[udp]
-				esp_proposals = aes128-sha1
-			}
-		}"
-# plugin_conf LIFETIME_SECONDS: the plugin's settings: one profile, l2tp, borrowing connection l2tp
-plugin_conf() {
-	cat <<CONF
-	plugins {
-		l2tp-security {
-			open_timeout = 30
-			profiles {
-				l2tp {
-					crypto_map = l2tpsec
-					sequence = 10
-					connection = l2tp
-					transform_sets = esp-aes-sha-transport
-					esp_proposals = aes128-sha1
-					keep_sa = no
-					lifetime_seconds = $1
-				}
-			}
-		}
-	}
-CONF
-}
+PSK=$NETLAB_PSK
+# the first id the plugin gives a passive (LISTEN) clone, from the header the plugin uses
+PASSIVE=$(( $(sed -n 's/^#define L2TPSEC_PASSIVE_ID_FIRST \(0x[0-9a-fA-F]*\)u$/\1/p' \
+	"$NETLAB_TOP/common/l2tpsec_names.h") ))
 
 declare -A CS_HOLD
 

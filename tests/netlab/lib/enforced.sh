@@ -11,37 +11,31 @@
 XL2TPD_L2TPSEC=/usr/local/sbin/xl2tpd
 SCCRQ=$NETLAB_BUILD/tests/netlab/l2tp-sccrq
 
-# enforced_charon HOST LOCAL_ADDRS PEER CHILD: charon with the plugin and its swanctl connection
+# enforced_charon HOST local=ADDRS remote=PEER child=none|lns: charon with the plugin and the
+# swanctl connection its profile borrows
 enforced_charon() {
 	local h=$1
-	charon_conf "$h" l2tp-security "$(plugin_conf 3600)"
-	swanctl_conf "$2" "$3" "$4" > "$(etc "$h")/swanctl/swanctl.conf"
+	shift
+	charon_conf "$h" l2tp-security "$(plugin_gen)"
+	swanctl_gen dpd=2s "$@" > "$(etc "$h")/swanctl/swanctl.conf" || return 1
 	charon_start "$h" || return 1
 	swanctl_on "$h" --load-all > "$(outdir "$h")/load-all.txt" 2>&1
 }
 
-# enforced_lns HOST LOCAL_ADDRS [MORE_LNS_LINES]: the LNS; every peer it serves needs IPsec
-# ($LNS_GLOBAL: more [global] lines; $LNS_KEEP_SA: its keep-sa, default no)
+# enforced_lns HOST addr=LOCAL_ADDRS [keep_sa=yes|no] [pmtu=yes|no] [global=LINES]: the LNS;
+# every peer it serves needs IPsec
 enforced_lns() {
-	local h=$1 more=${3:-} e
+	local h=$1 e
+	local -A o=([addr]= [keep_sa]=no [pmtu]= [global]=)
+	shift
+	options o "$@" || return 1
 	e=$(etc "$h")
-	enforced_charon "$h" "$2" %any "$LNS_CHILD" || return 1
-	cat > "$e/xl2tpd/xl2tpd.conf" <<CONF
-[global]
-port = 1701
-debug tunnel = yes
-${LNS_GLOBAL:-}
-[lns default]
-ip range = $POOL_RANGE
-local ip = $POOL_LOCAL
-require authentication = yes
-name = lns
-pppoptfile = /etc/ppp/options.lns
-length bit = yes
-l2tpsec crypto profile = l2tp
-l2tpsec keep sa = ${LNS_KEEP_SA:-no}
-$more
-CONF
+	enforced_charon "$h" local="${o[addr]}" child=lns || return 1
+	{
+		xl2tpd_global_gen extra="debug tunnel = yes
+${o[global]}"
+		xl2tpd_lns_gen profile=l2tp keep_sa="${o[keep_sa]}" pmtu="${o[pmtu]}"
+	} > "$e/xl2tpd/xl2tpd.conf"
 	cat > "$e/ppp/options.lns" <<CONF
 require-mschap-v2
 nodefaultroute
@@ -55,45 +49,41 @@ CONF
 	xl2tpd_start "$h" "$XL2TPD_L2TPSEC"
 }
 
-# enforced_client HOST ADDR LNS_ADDR [MORE_LAC_LINES]: a client whose [lac lns] needs IPsec
+# enforced_client HOST addr=ADDR lns=LNS_ADDR [pmtu=yes|no] [lacs="NAME[:KEEP_SA] ..."]: a client
+# whose [lac] sections (default one, [lac lns], keep-sa unset) all need IPsec to the LNS
 enforced_client() {
-	local h=$1 more=${4:-} e
+	local h=$1 e lac
+	local -A o=([addr]= [lns]= [pmtu]= [lacs]=lns)
+	shift
+	options o "$@" || return 1
 	e=$(etc "$h")
-	enforced_charon "$h" "$2" "$3" "" || return 1
-	cat > "$e/xl2tpd/xl2tpd.conf" <<CONF
-[global]
-port = 1701
-[lac lns]
-lns = $3
-pppoptfile = /etc/ppp/options.client
-length bit = yes
-autodial = no
-redial = no
-l2tpsec crypto profile = l2tp
-$more
-CONF
+	enforced_charon "$h" local="${o[addr]}" remote="${o[lns]}" || return 1
+	{
+		xl2tpd_global_gen
+		for lac in ${o[lacs]}; do
+			xl2tpd_lac_gen name="${lac%%:*}" lns="${o[lns]}" profile=l2tp pmtu="${o[pmtu]}" \
+				keep_sa="$([[ $lac == *:* ]] && echo "${lac#*:}")"
+		done
+	} > "$e/xl2tpd/xl2tpd.conf"
 	client_ppp "$h" alice
 	xl2tpd_start "$h" "$XL2TPD_L2TPSEC"
 }
 
 # plain_lns HOST: stock xl2tpd answering anyone (the injection tool's positive control)
 plain_lns() {
-	cat > "$(etc "$1")/xl2tpd/xl2tpd.conf" <<CONF
-[global]
-port = 1701
-[lns default]
-ip range = $POOL_RANGE
-local ip = $POOL_LOCAL
-name = plain
-CONF
+	{ xl2tpd_global_gen; echo "[lns default]"; echo "ip range = $POOL_RANGE";
+	  echo "local ip = $POOL_LOCAL"; echo "name = plain"; } > "$(etc "$1")/xl2tpd/xl2tpd.conf"
 	xl2tpd_start "$1"
 }
 
 # sccrq HOST DEST: inject one plaintext SCCRQ; its report lands in OUT/HOST/sccrq.txt
 sccrq() { on "$1" "$SCCRQ" "$2" rogue 4 >> "$(outdir "$1")/sccrq.txt" 2>&1; }
 
-# xl2tpd_log HOST PATTERN: the xl2tpd log of HOST has a line matching PATTERN
+# xl2tpd_log HOST PATTERN: the xl2tpd log of HOST has a line matching PATTERN (xl2tpd's own lines;
+# l2tpsec's are named in loglines.sh: xl2tpd_says)
 xl2tpd_log() { grep -q -- "$2" "$LAB_OUT/$1/xl2tpd.log"; }
+# xl2tpd_says HOST LOGLINE [ARG...]: HOST's xl2tpd printed the l2tpsec line LOGLINE
+xl2tpd_says() { local h=$1; shift; log_has "$h" xl2tpd.log "$@"; }
 
 # new_tunnels HOST PEER: how many tunnels xl2tpd allocated for PEER (debug tunnel = yes)
 new_tunnels() { grep -c "allocating new tunnel for host $2," "$LAB_OUT/$1/xl2tpd.log"; }

@@ -8,6 +8,9 @@
 # its exit status is the number of failed checks (capped).
 
 set -u
+# configuration generators and the named daemon log lines every scenario may use
+. "$NETLAB_TOP/tests/netlab/lib/confgen.sh"
+. "$NETLAB_TOP/tests/netlab/lib/loglines.sh"
 LAB_OUT=
 LAB_RUN=/tmp/netlab	# not under /run: each host mounts its own /run
 LAB_FAILS=0

@@ -31,7 +31,7 @@ logline XL_LAST_CLOSE xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: last tunnel to %s 
 logline XL_PROXY_ICCN xl2tpd-plugin/l2tpsec_proxy.c 'l2tpsec: [lac %s] ICCN carries proxy LCP/authentication (%s%s)\n'
 logline XL_PMTU_EVERY xl2tpd-plugin/l2tpsec_pmtu.c 'l2tpsec: ip pmtu: checking the path MTU of such tunnels every %d s\n'
 logline XL_PMTU_SET xl2tpd-plugin/l2tpsec_pmtu.c 'l2tpsec: ip pmtu: path MTU to %s is %d: %s MTU %d -> %d (IP %d, ESP %d, UDP %d, L2TP %d, PPP %d)\n'
-logline XL_PMTU_DROP xl2tpd-plugin/l2tpsec_pmtu.c 'l2tpsec: ip pmtu: dropped %llu DF packet(s) larger than '
+logline XL_PMTU_DROP xl2tpd-plugin/l2tpsec_pmtu.c "l2tpsec: ip pmtu: dropped %llu DF packet(s) larger than %s's session MTU %d (this one %d bytes from %u.%u.%u.%u): ICMP frag-needed sent\\n"
 # the charon plugin
 logline CH_CONFIG charon-plugin/l2tp_security_show.c 'l2tp-security %s: %u crypto profile(s)%s%s, crypto socket %s'
 logline CH_REKEYED charon-plugin/l2tp_security_listener.c 'l2tp-security: tunnel %u rekeyed: CHILD_SA #%u, SPIs %.8x_i %.8x_o'

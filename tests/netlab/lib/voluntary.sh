@@ -4,77 +4,39 @@
 # charon (IKEv1 main mode PSK, ESP transport for udp/1701), xl2tpd and pppd (MS-CHAPv2, address
 # from a range), and clients that dial it with or without IPsec. Sourced after lab.sh.
 
-PSK=netlab-psk-not-secret
+PSK=$NETLAB_PSK
 POOL_LOCAL=10.10.10.1
 POOL_RANGE=10.10.10.10-10.10.10.30
 
-# swanctl.conf for one side: ike_remote is %any on the LNS, the LNS's address on a client
-swanctl_l2tp() {
-	local local_addr=$1 remote_addr=$2
-	cat <<CONF
-connections {
-	l2tp {
-		version = 1
-		aggressive = no
-		local_addrs = $local_addr
-		remote_addrs = $remote_addr
-		proposals = aes128-sha1-modp2048,3des-sha1-modp1024
-		local {
-			auth = psk
-		}
-		remote {
-			auth = psk
-		}
-		children {
-			l2tp {
-				mode = transport
-				local_ts = dynamic[udp/1701]
-				remote_ts = dynamic[udp/1701]
-				esp_proposals = aes128-sha1,3des-sha1
-			}
-		}
-	}
-}
-secrets {
-	ike-l2tp {
-		secret = "$PSK"
-	}
-}
-CONF
-}
+# the stock clients' proposals (what Windows 10 and older clients offer, as the seed's LNS takes)
+STOCK_IKE=aes128-sha1-modp2048,3des-sha1-modp1024
+STOCK_ESP=aes128-sha1,3des-sha1
 
-# lns_setup HOST ADDR [XL2TPD_BINARY] [PPPD_EXTRA_OPTIONS] [CHARON_EXTRA_PLUGINS] [CHARON_EXTRA_CONF]
+# lns_setup HOST addr=ADDR [xl2tpd=BINARY] [ppp=EXTRA_PPPD_OPTIONS] [plugins=EXTRA_CHARON_PLUGINS]
+#           [charon=EXTRA_CHARON_CONF]: the stock LNS (or with the given pieces swapped in)
 lns_setup() {
-	local h=$1 addr=$2 bin=${3:-/usr/sbin/xl2tpd} pppextra=${4:-} plugins=${5:-} more=${6:-}
-	local e
+	local h=$1 e
+	local -A o=([addr]= [xl2tpd]=/usr/sbin/xl2tpd [ppp]= [plugins]= [charon]=)
+	shift
+	options o "$@" || return 1
 	e=$(etc "$h")
-	charon_conf "$h" "$plugins" "$more"
-	swanctl_l2tp "$addr" "%any" > "$e/swanctl/swanctl.conf"
-	cat > "$e/xl2tpd/xl2tpd.conf" <<CONF
-[global]
-port = 1701
-[lns default]
-ip range = $POOL_RANGE
-local ip = $POOL_LOCAL
-require authentication = yes
-name = lns
-ppp debug = yes
-pppoptfile = /etc/ppp/options.lns
-length bit = yes
-CONF
+	charon_conf "$h" "${o[plugins]}" "${o[charon]}"
+	swanctl_gen local="${o[addr]}" proposals=$STOCK_IKE esp=$STOCK_ESP child=peer \
+		> "$e/swanctl/swanctl.conf"
+	{ xl2tpd_global_gen; xl2tpd_lns_gen extra="ppp debug = yes"; } > "$e/xl2tpd/xl2tpd.conf"
 	cat > "$e/ppp/options.lns" <<CONF
 require-mschap-v2
 nodefaultroute
 noccp
 debug
 logfile $(outdir "$h")/pppd.log
-$pppextra
+${o[ppp]}
 CONF
 	echo "alice * \"alice-pw\" *" > "$e/ppp/chap-secrets"
 	echo "bob * \"bob-pw\" *" >> "$e/ppp/chap-secrets"
 	charon_start "$h" || return 1
 	swanctl_on "$h" --load-all > "$(outdir "$h")/load-all.txt" 2>&1 || return 1
-	xl2tpd_start "$h" "$bin"
+	xl2tpd_start "$h" "${o[xl2tpd]}"
 }
 
 # client_ppp HOST USER: the client's pppd options (MS-CHAPv2 as USER) and its secret
@@ -97,25 +59,21 @@ CONF
 	echo "$user * \"$user-pw\" *" > "$e/ppp/chap-secrets"
 }
 
-# client_setup HOST ADDR LNS_ADDR USER ipsec|plain
+# client_setup HOST addr=ADDR lns=LNS_ADDR user=USER [ipsec=yes|no]: a stock client (IPsec by
+# its own charon, or none at all)
 client_setup() {
-	local h=$1 addr=$2 lns=$3 user=$4 mode=$5 e
+	local h=$1 e
+	local -A o=([addr]= [lns]= [user]= [ipsec]=yes)
+	shift
+	options o "$@" || return 1
 	e=$(etc "$h")
-	cat > "$e/xl2tpd/xl2tpd.conf" <<CONF
-[global]
-port = 1701
-[lac lns]
-lns = $lns
-ppp debug = yes
-pppoptfile = /etc/ppp/options.client
-length bit = yes
-autodial = no
-redial = no
-CONF
-	client_ppp "$h" "$user"
-	if [ "$mode" = ipsec ]; then
+	{ xl2tpd_global_gen; xl2tpd_lac_gen lns="${o[lns]}" extra="ppp debug = yes"; } \
+		> "$e/xl2tpd/xl2tpd.conf"
+	client_ppp "$h" "${o[user]}"
+	if [ "${o[ipsec]}" = yes ]; then
 		charon_conf "$h"
-		swanctl_l2tp "$addr" "$lns" > "$e/swanctl/swanctl.conf"
+		swanctl_gen local="${o[addr]}" remote="${o[lns]}" proposals=$STOCK_IKE esp=$STOCK_ESP \
+			child=peer > "$e/swanctl/swanctl.conf"
 		charon_start "$h" || return 1
 		swanctl_on "$h" --load-all > "$(outdir "$h")/load-all.txt" 2>&1 || return 1
 	fi

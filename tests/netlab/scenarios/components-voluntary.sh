@@ -31,10 +31,10 @@ host_add lns; host_add client
 link_add lns $LNS/24 client $CLIENT/24
 pcap_start lns to-client
 
-check "LNS up with the charon plugin, patched xl2tpd and pppd plugin" lns_setup lns $LNS $XL2TPD \
-	"plugin l2tpsec.so
-l2tpsec-lcp-renegotiation on-mismatch" l2tp-security "$PLUGIN_CONF"
-check "client up" client_setup client $CLIENT $LNS alice ipsec
+check "LNS up with the charon plugin, patched xl2tpd and pppd plugin" lns_setup lns addr=$LNS xl2tpd=$XL2TPD \
+	ppp="plugin l2tpsec.so
+l2tpsec-lcp-renegotiation on-mismatch" plugins=l2tp-security charon="$PLUGIN_CONF"
+check "client up" client_setup client addr=$CLIENT lns=$LNS user=alice
 check "IPsec SA" client_ipsec_up client
 check "ppp0 up through the l2tpsec-equipped LNS" client_dial client
 caddr=$(ppp_addr client)
@@ -45,13 +45,13 @@ swanctl_on lns --stats > "$(outdir lns)/stats.txt" 2>&1
 L=$LAB_OUT/lns
 check "charon loaded the plugin" grep -q "loaded plugins: .*l2tp-security" "$L/charon.log"
 check "charon plugin read its settings (1 profile, default socket)" \
-	grep -q "l2tp-security [0-9.]*: 1 crypto profile(s): l2tp, crypto socket /run/l2tpsec/crypto.sock" "$L/charon.log"
+	log_has lns charon.log CH_CONFIG "[0-9.]*" 1 ": " l2tp /run/l2tpsec/crypto.sock
 check "swanctl --stats lists the plugin" grep -q "l2tp-security" "$L/stats.txt"
 check "patched xl2tpd runs with its hooks on the kernel data path" \
-	grep -q "l2tpsec [0-9.]* hooks active, L2TP data path: kernel (pppol2tp)" "$L/xl2tpd.log"
-check "pppd loaded the l2tpsec plugin" grep -q "l2tpsec plugin [0-9.]* loaded (pppd " "$L/pppd.log"
+	log_has lns xl2tpd.log XL_HOOKS "[0-9.]*" "kernel (pppol2tp)"
+check "pppd loaded the l2tpsec plugin" log_has lns pppd.log PPP_LOADED "[0-9.]*"
 check "pppd plugin saw its option when LCP started" \
-	grep -q "l2tpsec: LCP starting, lcp renegotiation on-mismatch" "$L/pppd.log"
+	log_has lns pppd.log PPP_LCP on-mismatch
 summary "loaded: $(grep -o 'l2tp-security [0-9.]*: [^,]*' "$L/charon.log" | head -1); $(grep -o 'l2tpsec [0-9.]* hooks active.*' "$L/xl2tpd.log" | head -1); $(grep -o 'l2tpsec plugin [0-9.]* loaded.*' "$L/pppd.log" | head -1)"
 
 teardown client lns

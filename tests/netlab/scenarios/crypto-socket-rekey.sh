@@ -15,10 +15,10 @@ host_add lns; host_add lac; host_add lac2
 link_add lns $LNS/24 lac $LAC/24
 link_add lns $LNS2/24 lac2 $LAC2/24
 pcap_start lns to-lac
-for h in lns lac lac2; do charon_conf $h l2tp-security "$(plugin_conf 120)"; done
-swanctl_conf "$LNS,$LNS2" %any "$LNS_CHILD" > "$(etc lns)/swanctl/swanctl.conf"
-swanctl_conf $LAC $LNS "" > "$(etc lac)/swanctl/swanctl.conf"
-swanctl_conf $LAC2 $LNS2 "" > "$(etc lac2)/swanctl/swanctl.conf"
+for h in lns lac lac2; do charon_conf $h l2tp-security "$(plugin_gen lifetime=120)"; done
+swanctl_gen local="$LNS,$LNS2" child=lns dpd=2s > "$(etc lns)/swanctl/swanctl.conf"
+swanctl_gen local=$LAC remote=$LNS dpd=2s > "$(etc lac)/swanctl/swanctl.conf"
+swanctl_gen local=$LAC2 remote=$LNS2 dpd=2s > "$(etc lac2)/swanctl/swanctl.conf"
 for h in lns lac lac2; do
 	check "$h: charon with the plugin" charon_start $h
 	swanctl_on $h --load-all > "$(outdir $h)/load-all.txt" 2>&1
@@ -49,8 +49,8 @@ check "lac: through ESP" udp_send lac $LNS before-rekey-1
 check "lac2: through ESP" udp_send lac2 $LNS2 before-rekey-2
 
 # rekeyed by ~108 s, the old SAs expire at 120 s: wait past both
-check "lac: CHILD_SA rekeyed" wait_for 150 "lac rekey" grep -q 'l2tp-security: tunnel 1 rekeyed' "$(outdir lac)/charon.log"
-check "lac2: CHILD_SA rekeyed" wait_for 30 "lac2 rekey" grep -q 'l2tp-security: tunnel 1 rekeyed' "$(outdir lac2)/charon.log"
+check "lac: CHILD_SA rekeyed" wait_for 150 "lac rekey" log_has lac charon.log CH_REKEYED 1
+check "lac2: CHILD_SA rekeyed" wait_for 30 "lac2 rekey" log_has lac2 charon.log CH_REKEYED 1
 check "lac: old CHILD_SA expired" wait_for 40 "lac old SA gone" grep -q 'closing expired CHILD_SA\|deleting CHILD_SA\|CHILD_SA .* expired' "$(outdir lac)/charon.log"
 sleep 3
 check "lac: no CLOSED through the rekey" not grep -q '^CLOSED' "$LAB_OUT/lac/cs-xl2tpd.out"

@@ -6,7 +6,8 @@
 # policies above the block policies, datagrams pass only through ESP, plaintext from anyone is
 # dropped by the kernel before and after; CLOSE deletes the IKE_SA, or only the CHILD_SA with
 # keep-sa, and the next OPEN then reuses the IKE_SA (quick mode only); a dead LAC is noticed by
-# DPD; show crypto map and show crypto engine connections describe it all.
+# DPD; show crypto map and show crypto engine connections describe it all; a LISTEN reports the SA
+# a peer brought up before it.
 # netlab-timeout: 240
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
 . "$NETLAB_TOP/tests/netlab/lib/cryptosock.sh"
@@ -20,10 +21,10 @@ link_add lns $LNS2/24 rogue $ROGUE/24
 pcap_start lns to-lac
 pcap_start lns to-rogue
 for h in lns lac; do
-	charon_conf $h l2tp-security "$(plugin_conf 3600)"
+	charon_conf $h l2tp-security "$(plugin_gen)"
 done
-swanctl_conf $LNS %any "$LNS_CHILD" > "$(etc lns)/swanctl/swanctl.conf"
-swanctl_conf $LAC $LNS "" > "$(etc lac)/swanctl/swanctl.conf"
+swanctl_gen local=$LNS child=lns dpd=2s > "$(etc lns)/swanctl/swanctl.conf"
+swanctl_gen local=$LAC remote=$LNS dpd=2s > "$(etc lac)/swanctl/swanctl.conf"
 for h in lns lac; do
 	check "$h: charon with the plugin" charon_start $h
 	swanctl_on $h --load-all > "$(outdir $h)/load-all.txt" 2>&1
@@ -114,12 +115,25 @@ check "lns: DPD logged" grep -q 'DPD check timed out' "$(outdir lns)/charon.log"
 # --- the LNS's client goes: its block policies stay (fail closed) until a settings reload ----------
 cs_disconnect lns xl2tpd
 check "lns: charon kept the block policies of the departed client" wait_for 5 "lns keeps blocks" \
-	grep -q 'left, keeping the block policies for plaintext udp' "$(outdir lns)/charon.log"
+	log_has lns charon.log CH_ORPHAN
 check "lns: block policies still in the kernel" [ "$(ip -n lns xfrm policy | grep -c 'action block')" = 2 ]
 swanctl_on lns --reload-settings > /dev/null 2>&1
 check "lns: a settings reload releases them" \
 	wait_for 5 "lns without block policies" no_block_policies lns
 cs_disconnect lac xl2tpd
+
+# --- a LISTEN adopts the SA a peer brought up before it (the L2TP daemon started after charon) ------
+check "lac: charon again" charon_start lac
+swanctl_on lac --load-all > /dev/null 2>&1
+cs_client lac late
+cs_req lac late "open 4 l2tp $LAC:1701 $LNS:1701"
+check "lac: SECURED while nobody listens on the LNS" cs_wait 60 lac late '^SECURED id=4 '
+cs_client lns late
+cs_req lns late "listen l2tp 0.0.0.0:1701"
+check "lns: the LISTEN adopts the SA that is already up" \
+	cs_wait 20 lns late "^SECURED id=[0-9]* local=$LNS:1701 remote=$LAC:1701 "
+cs_disconnect lns late
+cs_disconnect lac late
 
 pcap_stop_all
 summary "audit lac-lns: $(audit --pair $LAC $LNS)"

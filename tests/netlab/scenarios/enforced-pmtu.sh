@@ -14,12 +14,12 @@ lab_init "$1"
 routed_lab
 
 # pmtu_logged SIZE: the LNS logged a session MTU change to SIZE
-pmtu_logged() { grep -q "l2tpsec: ip pmtu: path MTU to $CLIENT is [0-9]*: ppp0 MTU [0-9]* -> $1 " "$LAB_OUT/lns/xl2tpd.log"; }
+pmtu_logged() { xl2tpd_says lns XL_PMTU_SET "$CLIENT" "[0-9]*" ppp0 "[0-9]*" "$1"; }
 
-check "lns: charon + plugin + patched xl2tpd with ip pmtu" enforced_lns lns "$LNS" "l2tpsec ip pmtu = yes"
+check "lns: charon + plugin + patched xl2tpd with ip pmtu" enforced_lns lns addr="$LNS" pmtu=yes
 check "lns: says it checks the path MTU" wait_for 5 "lns pmtu on" \
-	xl2tpd_log lns "l2tpsec: ip pmtu: checking the path MTU of such tunnels every 5 s"
-check "client: charon + plugin + patched xl2tpd (ip pmtu off)" enforced_client client $CLIENT $LNS
+	xl2tpd_says lns XL_PMTU_EVERY 5
+check "client: charon + plugin + patched xl2tpd (ip pmtu off)" enforced_client client addr=$CLIENT lns=$LNS
 check "client: dial" xl2tpd_control client "c lns"
 check "client: ppp0 up" wait_for 60 "client ppp0" ppp_up client
 caddr=$(ppp_addr client)

@@ -16,10 +16,10 @@ routed_lab
 esp_df() { tcpdump -n -r "$1" "src $2 and esp and ip[6] & 0x40 != 0" 2>/dev/null | wc -l; }
 esp_nodf() { tcpdump -n -r "$1" "src $2 and esp and ip[6] & 0x40 = 0" 2>/dev/null | wc -l; }
 
-LNS_GLOBAL="force userspace = yes" \
-	check "lns: userspace xl2tpd with a crypto profile and ip pmtu" enforced_lns lns "$LNS" "l2tpsec ip pmtu = yes"
-check "lns: userspace data path" xl2tpd_log lns "L2TP data path: userspace"
-check "client: charon + plugin + patched xl2tpd" enforced_client client $CLIENT $LNS
+check "lns: userspace xl2tpd with a crypto profile and ip pmtu" \
+	enforced_lns lns addr="$LNS" pmtu=yes global="force userspace = yes"
+check "lns: userspace data path" xl2tpd_says lns XL_HOOKS "[0-9.]*" userspace
+check "client: charon + plugin + patched xl2tpd" enforced_client client addr=$CLIENT lns=$LNS
 check "client: dial" xl2tpd_control client "c lns"
 check "client: ppp0 up" wait_for 60 "client ppp0" ppp_up client
 caddr=$(ppp_addr client)
@@ -30,7 +30,7 @@ check "lns: session MTU from path 1500 and ESP 53: 1403" wait_for 20 "lns ppp0 1
 # plaintext L2TP with the kernel layer gone: the userspace path drops it too
 ip -n lns xfrm policy deleteall action block
 check "inside -> LNS plaintext SCCRQ: no answer" not sccrq inside $LNS_IN
-check "lns: xl2tpd dropped it" xl2tpd_log lns "dropped 1 unprotected L2TP packet(s) from $INSIDE:1701 (tunnel id 0)"
+check "lns: xl2tpd dropped it" xl2tpd_says lns XL_DROPPED 1 "$INSIDE:1701" 0
 check "the session still works" ping_from client $POOL_LOCAL 1
 
 # DF reflected: DF pings from behind the LNS leave in DF ESP packets, non-DF pings in non-DF ones
@@ -47,7 +47,7 @@ check "inside -> client: 1300-byte DF packet refused" not df_ping inside "$caddr
 check "inside got ICMP frag-needed (mtu 1203) from the LNS" \
 	grep -q "From $LNS_IN icmp_seq=1 Frag needed and DF set (mtu = 1203)" "$LAB_OUT/inside/ping.txt"
 check "lns: xl2tpd dropped it and said so" \
-	xl2tpd_log lns "l2tpsec: ip pmtu: dropped 1 DF packet(s) larger than ppp0's session MTU 1203 (this one 1300 bytes from $INSIDE): ICMP frag-needed sent"
+	xl2tpd_says lns XL_PMTU_DROP 1 ppp0 1203 1300 ${INSIDE//./ }
 check "lns: the hand-set MTU stands (the path did not change)" [ "$(ppp_mtu lns)" = 1500 ]
 
 teardown client lns

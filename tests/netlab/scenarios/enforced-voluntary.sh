@@ -28,9 +28,9 @@ check "rogue -> stock LNS: SCCRQ answered (positive control)" sccrq rogue $PLAIN
 check "the answer was an SCCRP" grep -q "reply: .* from $PLAIN:1701, SCCRP" "$LAB_OUT/rogue/sccrq.txt"
 
 # --- LNS up; nothing unprotected gets in before any SA exists ------------------------------------
-check "lns: charon + plugin + patched xl2tpd" enforced_lns lns "$LNS,$LNS_R"
+check "lns: charon + plugin + patched xl2tpd" enforced_lns lns addr="$LNS,$LNS_R"
 check "lns: xl2tpd reached the crypto socket and listens" wait_for 20 "lns LISTEN" \
-	xl2tpd_log lns "l2tpsec: passive open for crypto profile l2tp on port 1701"
+	xl2tpd_says lns XL_LISTEN l2tp 1701
 blocked=$(xfrm_stat lns XfrmInPolBlock)
 check "rogue -> LNS before any SA: no answer" not sccrq rogue $LNS_R
 check "lns: the kernel layer (block policy) dropped it" [ "$(xfrm_stat lns XfrmInPolBlock)" -gt "$blocked" ]
@@ -38,30 +38,30 @@ check "lns: the kernel layer (block policy) dropped it" [ "$(xfrm_stat lns XfrmI
 ip -n lns xfrm policy deleteall action block
 check "rogue -> LNS without the kernel layer: still no answer" not sccrq rogue $LNS_R
 check "lns: xl2tpd dropped it before creating a tunnel (logged, counted)" \
-	xl2tpd_log lns "dropped 1 unprotected L2TP packet(s) from $ROGUE:1701 (tunnel id 0)"
+	xl2tpd_says lns XL_DROPPED 1 "$ROGUE:1701" 0
 check "lns: no tunnel allocated for the rogue" [ "$(new_tunnels lns $ROGUE)" = 0 ]
 
 # --- the client secures the tunnel, then dials ----------------------------------------------------
-check "client: charon + plugin + patched xl2tpd" enforced_client client $CLIENT $LNS
+check "client: charon + plugin + patched xl2tpd" enforced_client client addr=$CLIENT lns=$LNS
 # as if a switched session (compulsory tunnelling) had left its proxy LCP/authentication
 proxy_out client lns
 check "client: dial" xl2tpd_control client "c lns"
 check "client: xl2tpd asked for security before its SCCRQ" wait_for 10 "client OPEN" \
-	xl2tpd_log client "l2tpsec: \[lac lns\] requesting security for $CLIENT:1701 <-> $LNS:1701 (crypto profile l2tp, id 1)"
+	xl2tpd_says client XL_DIAL_OPEN lns "$CLIENT:1701" "$LNS:1701" l2tp 1
 check "client: ppp0 up" wait_for 60 "client ppp0" ppp_up client
 check "client: SECURED came before the dial went out" sh -c "
-	grep -n 'l2tpsec: secured' '$LAB_OUT/client/xl2tpd.log' | head -1 | cut -d: -f1 > /tmp/s.$$ &&
+	grep -n '$(log_pattern XL_SECURED)' '$LAB_OUT/client/xl2tpd.log' | head -1 | cut -d: -f1 > /tmp/s.$$ &&
 	grep -n 'Connecting to host $LNS' '$LAB_OUT/client/xl2tpd.log' | head -1 | cut -d: -f1 > /tmp/c.$$ &&
 	[ \$(cat /tmp/s.$$) -lt \$(cat /tmp/c.$$) ]; r=\$?; rm -f /tmp/s.$$ /tmp/c.$$; exit \$r"
-check "lns: secured the client's 5-tuple" xl2tpd_log lns "l2tpsec: secured $LNS:1701 <-> $CLIENT:1701"
+check "lns: secured the client's 5-tuple" xl2tpd_says lns XL_SECURED "$LNS:1701" "$CLIENT:1701"
 caddr=$(ppp_addr client)
 check "client pings the LNS" ping_from client $POOL_LOCAL
 check "LNS pings the client" ping_from lns "$caddr"
-check "lns: kernel data path in use" xl2tpd_log lns "L2TP data path: kernel (pppol2tp)"
+check "lns: kernel data path in use" xl2tpd_says lns XL_HOOKS "[0-9.]*" "kernel (pppol2tp)"
 
 # --- proxy LCP/authentication AVPs: LAC ICCN -> LNS xl2tpd -> pppd -----------------------------------
 check "client: the ICCN carried the proxy AVPs" \
-	xl2tpd_log client "l2tpsec: \[lac lns\] ICCN carries proxy LCP/authentication (PPP CHAP, named)"
+	xl2tpd_says client XL_PROXY_ICCN lns "PPP CHAP" ", named"
 check "client: the session's proxy data was used once" on client test ! -e /run/l2tpsec/proxy-out/lns
 check "lns: xl2tpd took them (strictly parsed)" xl2tpd_log lns \
 	"proxy LCP from the LAC (CONFREQ initial received 4, last sent -1, last received -1 octets), proxy authentication PPP CHAP, name alice"
@@ -77,13 +77,13 @@ check "lns: the session survived the injection" ping_from client $POOL_LOCAL 1
 # --- charon killed on the LNS: the tunnel goes down locally, nothing leaves in plaintext -----------
 kill -KILL "$(pid_of lns charon)"
 check "lns: xl2tpd saw the crypto socket drop" wait_for 10 "lns lost" \
-	xl2tpd_log lns "l2tpsec: lost the crypto socket"
+	xl2tpd_says lns XL_LOST
 check "lns: tunnel went down locally, no StopCCN" \
-	xl2tpd_log lns "the crypto socket to charon was lost: tunnel [0-9]* to $CLIENT:1701 and its 1 call(s) go down locally"
+	xl2tpd_says lns XL_DOWN "the crypto socket to charon was lost" "[0-9]*" "$CLIENT" 1701 1
 check "lns: pppd gone" wait_for 20 "lns pppd gone" pppd_gone lns
 check "lns: the call's proxy file went with it" [ -z "$(proxy_in_files lns)" ]
 check "client: DPD noticed, SA closed, tunnel down locally" wait_for 60 "client tunnel down" \
-	xl2tpd_log client "go down locally"
+	xl2tpd_says client XL_DOWN
 check "client: pppd gone" wait_for 30 "client pppd gone" pppd_gone client
 check "lns: charon restarted" charon_start lns
 swanctl_on lns --load-all >> "$(outdir lns)/load-all.txt" 2>&1
@@ -96,10 +96,10 @@ check "client pings the LNS again" ping_from client $POOL_LOCAL
 # --- xl2tpd restarted on the LNS: charon closes the SA, the client follows, and re-dials ----------
 kill -KILL "$(pid_of lns xl2tpd)"
 check "lns: charon kept plaintext blocked for the pppd xl2tpd left behind" wait_for 10 "lns keeps blocks" \
-	grep -q 'left, keeping the block policies for plaintext udp' "$LAB_OUT/lns/charon.log"
+	log_has lns charon.log CH_ORPHAN
 check "lns: the orphaned pppd gave up (LCP echoes unanswered)" wait_for 30 "lns pppd gone (2)" pppd_gone lns
 check "client: SA deleted by the LNS, tunnel down locally" wait_for 30 "client down (2)" sh -c \
-	"[ \$(grep -c 'go down locally' '$LAB_OUT/client/xl2tpd.log') -ge 2 ]"
+	"[ \$(grep -c '$(log_pattern XL_DOWN)' '$LAB_OUT/client/xl2tpd.log') -ge 2 ]"
 check "lns: xl2tpd restarted" xl2tpd_start lns "$XL2TPD_L2TPSEC"
 check "client: re-dial after the xl2tpd restart" xl2tpd_control client "c lns"
 check "client: ppp0 up a third time" wait_for 60 "client ppp0 third" ppp_up client

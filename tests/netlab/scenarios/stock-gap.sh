@@ -16,11 +16,11 @@ link_add lns $LNS2/24 lac2 $LAC2/24
 pcap_start lns to-client
 pcap_start lns to-lac2
 
-check "LNS up" lns_setup lns $LNS
-check "protected client up" client_setup client $CLIENT $LNS alice ipsec
+check "LNS up" lns_setup lns addr=$LNS
+check "protected client up" client_setup client addr=$CLIENT lns=$LNS user=alice
 check "protected client: IPsec SA" client_ipsec_up client
 check "protected client: ppp0 up" client_dial client
-check "plaintext LAC up (no charon at all)" client_setup lac2 $LAC2 $LNS2 bob plain
+check "plaintext LAC up (no charon at all)" client_setup lac2 addr=$LAC2 lns=$LNS2 user=bob ipsec=no
 check "GAP: the plaintext LAC gets a tunnel, a session and ppp0" client_dial lac2
 bob=$(ppp_addr lac2)
 check "GAP: the plaintext LAC was given $bob from the pool" sh -c "case '$bob' in 10.10.10.*) true;; *) false;; esac"

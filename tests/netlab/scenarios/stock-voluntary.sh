@@ -14,8 +14,8 @@ host_add lns; host_add client
 link_add lns $LNS/24 client $CLIENT/24
 pcap_start lns to-client
 
-check "LNS up (charon, xl2tpd)" lns_setup lns $LNS
-check "client up (charon, xl2tpd)" client_setup client $CLIENT $LNS alice ipsec
+check "LNS up (charon, xl2tpd)" lns_setup lns addr=$LNS
+check "client up (charon, xl2tpd)" client_setup client addr=$CLIENT lns=$LNS user=alice
 check "IKEv1 main mode + quick mode (transport, udp/1701)" client_ipsec_up client
 snapshot client sa-up
 check "client has a transport-mode SA for udp/1701" \

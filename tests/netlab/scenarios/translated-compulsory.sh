@@ -49,16 +49,16 @@ for h in lns lac; do
 	check "$h: charon up" charon_start $h
 	swanctl_on $h --load-all > "$(outdir $h)/load-all.txt" 2>&1
 	check "$h: the translated swanctl.conf loads" grep -q "successfully loaded 1 connections" "$(outdir $h)/load-all.txt"
-	check "$h: the plugin read the translated profile" grep -q "l2tp-security [0-9.]*: 1 crypto profile(s): l2tp," "$LAB_OUT/$h/charon.log"
+	check "$h: the plugin read the translated profile" log_has $h charon.log CH_CONFIG "[0-9.]*" 1 ": " l2tp
 	check "$h: patched xl2tpd up" xl2tpd_start $h $XL2TPD
 done
 check "LAC: no IPsec policy before xl2tpd asks (no trap)" not sh -c "ip -n lac xfrm policy | grep -q 'dport 1701'"
 check "LNS: xl2tpd listens on the crypto socket" wait_for 10 "lns LISTEN" \
-	grep -q "l2tpsec: passive open for crypto profile l2tp on port 1701" "$LAB_OUT/lns/xl2tpd.log"
+	log_has lns xl2tpd.log XL_LISTEN l2tp 1701
 
 xl2tpd_control lac "c 1"
 check "LAC: xl2tpd opened the tunnel's SA before its first SCCRQ" wait_for 30 "lac secured" \
-	grep -q "l2tpsec: \[lac 1\] IPsec up: dialling" "$LAB_OUT/lac/xl2tpd.log"
+	log_has lac xl2tpd.log XL_DIAL_UP 1
 check "IKE + ESP came up" \
 	wait_for 30 "lac IPsec SA" sh -c "ip -n lac xfrm state | grep -q 'proto esp'"
 check "L2TP tunnel authenticated with the translated secrets" \
@@ -66,9 +66,9 @@ check "L2TP tunnel authenticated with the translated secrets" \
 check "CHAP: the LNS accepted LAC with the translated chap-secrets" \
 	wait_for 30 "CHAP success" grep -q "sent \[CHAP Success" "$LAB_OUT/lns/pppd.log"
 check "pppd on the LNS runs the l2tpsec plugin with lcp renegotiation on-mismatch" \
-	grep -q "l2tpsec: LCP starting, lcp renegotiation on-mismatch" "$LAB_OUT/lns/pppd.log"
+	log_has lns pppd.log PPP_LCP on-mismatch
 check "xl2tpd on the LNS reports the translated section" \
-	grep -q "l2tpsec: \[lns 1\] crypto profile l2tp, keep-sa yes, ip pmtu no, lcp renegotiation on-mismatch" "$LAB_OUT/lns/xl2tpd.log"
+	log_has lns xl2tpd.log XL_SECTION lns 1 l2tp yes no on-mismatch
 check "ESP: DES + HMAC-SHA1 as the seed's transform set says" \
 	sh -c "ip -n lns xfrm state | grep -q 'enc cbc(des)' && ip -n lns xfrm state | grep -q 'auth-trunc hmac(sha1)'"
 snapshot lns tunnel-up
