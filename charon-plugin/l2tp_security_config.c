@@ -87,7 +87,8 @@ static void load(private_l2tp_security_config_t *this)
 
 	clear(this);
 	enumerator = lib->settings->create_section_enumerator(lib->settings,
-							"%s.plugins." L2TPSEC_CHARON_PLUGIN "." L2TPSEC_CHARON_PROFILES, this->ns);
+							"%s.plugins." L2TPSEC_CHARON_PLUGIN "." L2TPSEC_CHARON_PROFILES,
+								this->ns);
 	while (enumerator->enumerate(enumerator, &name))
 	{
 		profile = l2tp_security_profile_create(this->ns, name, &error);

@@ -142,7 +142,6 @@ struct ios_config {
 
 void model_free(struct ios_config *cfg);
 
-/* "off", "always", "on-mismatch": the words xl2tpd.conf and the pppd plugin use */
 
 /* lookups by name (NULL when absent) */
 struct ios_transform_set *model_tset(struct ios_config *cfg, const char *name);

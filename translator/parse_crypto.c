@@ -101,7 +101,8 @@ static int h_keepalive(struct parser *p, struct args *a)
 {
 	long s, r = 2;
 
-	if (parse_need_args(p, a, 1, 3, "crypto isakmp keepalive SECONDS [RETRY] [periodic|on-demand]") ||
+	if (parse_need_args(p, a, 1, 3,
+		"crypto isakmp keepalive SECONDS [RETRY] [periodic|on-demand]") ||
 	    parse_number(p, a, 0, 10, 3600, &s))
 		return OK;
 	if (a->n > 1 && isdigit((unsigned char)a->w[1][0]) && parse_number(p, a, 1, 2, 60, &r))
@@ -140,7 +141,8 @@ static int h_transform_set(struct parser *p, struct args *a)
 			continue;
 		}
 		if (t->keylen && i + 1 < a->n && isdigit((unsigned char)a->w[i + 1][0])) {
-			if (parse_number(p, a, i + 1, 128, 256, &keylen) || !ios_cipher_keylen(t, (int)keylen)) {
+			if (parse_number(p, a, i + 1, 128, 256, &keylen) ||
+			    !ios_cipher_keylen(t, (int)keylen)) {
 				if (keylen)
 					diag_error(p->d, parse_lineno(p), a->col[i + 1], "%s: key length must "
 						   "be 128, 192 or 256", t->ios);
@@ -183,9 +185,9 @@ static int h_transform_set(struct parser *p, struct args *a)
 static int h_global_sa_lifetime(struct parser *p, struct args *a)
 {
 	(void)a;
-	diag_warning(p->d, parse_lineno(p), p->ln->cols[0], "the global SA lifetime is not translated: set it per "
-		     "crypto map (set security-association lifetime); the IOS defaults "
-		     "3600 s / 4608000 KB apply");
+	diag_warning(p->d, parse_lineno(p), p->ln->cols[0],
+		"the global SA lifetime is not translated: set it per crypto map (set "
+		"security-association lifetime); the IOS defaults 3600 s / 4608000 KB apply");
 	parse_note(p, "not translated: global lifetime");
 	return OK;
 }
@@ -204,7 +206,8 @@ static int crypto_map_entry(struct parser *p, struct args *a, bool dynamic_map)
 			     "entries are translated", a->w[0]);
 		parse_note(p, "not translated: not ipsec-isakmp");
 		return OK;
-	} else if (parse_need_args(p, a, 3, 5, "crypto map NAME SEQ ipsec-isakmp [profile P | dynamic D]")) {
+	} else if (parse_need_args(p, a, 3, 5,
+		"crypto map NAME SEQ ipsec-isakmp [profile P | dynamic D]")) {
 		return OK;
 	}
 	if (parse_number(p, a, 1, 1, 65535, &seq))
@@ -235,12 +238,14 @@ static int crypto_map_entry(struct parser *p, struct args *a, bool dynamic_map)
 	else if (a->n >= 5 && !strcasecmp(a->w[3], "dynamic"))
 		m->dynamic = a->w[4];
 	else if (a->n > 3)
-		diag_error(p->d, parse_lineno(p), a->col[3], "crypto map %s %ld: expected 'profile NAME' or "
+		diag_error(p->d, parse_lineno(p), a->col[3],
+			"crypto map %s %ld: expected 'profile NAME' or "
 			   "'dynamic NAME' after ipsec-isakmp", m->name, seq);
 	p->map = p->cfg->maps.n - 1;
 	parse_enter(p, M_CMAP);
 	if (m->profile)
-		parse_note(p, "crypto profile %s: plugin profile + swanctl connection template", m->profile);
+		parse_note(p, "crypto profile %s: plugin profile + swanctl connection template",
+			m->profile);
 	else
 		parse_note(p, "crypto map entry: only profiles (L2TP Security) are translated");
 	return OK;
@@ -333,7 +338,8 @@ static int h_group(struct parser *p, struct args *a)
 {
 	long g;
 
-	if (parse_need_args(p, a, 1, 1, "group 1|2|5|14|15|16|19|20|21|24") || parse_number(p, a, 0, 1, 24, &g))
+	if (parse_need_args(p, a, 1, 1, "group 1|2|5|14|15|16|19|20|21|24") ||
+	    parse_number(p, a, 0, 1, 24, &g))
 		return OK;
 	if (!ios_dh_group((int)g)) {
 		diag_error(p->d, parse_lineno(p), a->col[0], "group %ld: not an IOS DH group "
@@ -445,8 +451,9 @@ static int h_ignored_for_profile(struct parser *p, struct args *a)
 {
 	(void)a;
 	if (MAP->profile) {
-		diag_warning(p->d, parse_lineno(p), p->ln->cols[0], "%s: ignored by crypto profiles (the peer and the "
-			     "traffic come from each L2TP tunnel)", p->ln->words[0]);
+		diag_warning(p->d, parse_lineno(p), p->ln->cols[0],
+			"%s: ignored by crypto profiles (the peer and the traffic come from each L2TP "
+			"tunnel)", p->ln->words[0]);
 		parse_note(p, "ignored: crypto profiles take peer and traffic from each L2TP tunnel");
 	} else {
 		parse_note(p, "not translated: only crypto profiles are");

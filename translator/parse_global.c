@@ -17,7 +17,8 @@ static int h_hostname(struct parser *p, struct args *a)
 	if (parse_need_args(p, a, 1, 1, "hostname NAME"))
 		return OK;
 	p->cfg->hostname = a->w[0];
-	parse_note(p, "host name %s: default L2TP host name (xl2tpd hostname) where no local name is set",
+	parse_note(p,
+		"host name %s: default L2TP host name (xl2tpd hostname) where no local name is set",
 	     a->w[0]);
 	return OK;
 }
@@ -45,7 +46,8 @@ static int h_username(struct parser *p, struct args *a)
 	u->line = parse_lineno(p);
 	u->password = parse_secret_at(p, a, i + 1, !strcasecmp(a->w[i], "secret"), "username");
 	parse_note(p, u->password ? "user %s: ppp/chap-secrets, and L2TP tunnel secrets where the name is a "
-	     "tunnel peer or local name" : "user %s: not translated (no recoverable password)", u->name);
+	     "tunnel peer or local name" : "user %s: not translated (no recoverable password)",
+		u->name);
 	return OK;
 }
 
@@ -122,7 +124,8 @@ static int h_ip_local_pool(struct parser *p, struct args *a)
 	if (a->n == 2)
 		pl->end = pl->start;
 	if (ntohl(pl->end.s_addr) < ntohl(pl->start.s_addr)) {
-		diag_error(p->d, parse_lineno(p), a->col[2], "ip local pool %s: end before start", pl->name);
+		diag_error(p->d, parse_lineno(p), a->col[2], "ip local pool %s: end before start",
+			pl->name);
 		p->cfg->pools.n--;
 		return OK;
 	}

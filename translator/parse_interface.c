@@ -44,7 +44,8 @@ static int h_interface(struct parser *p, struct args *a)
 	}
 	p->iface = (size_t)(ifc - p->cfg->ifaces.v);
 	parse_enter(p, M_IFACE);
-	parse_note(p, ifc->vt_number >= 0 ? "virtual template: pppd options of the vpdn-groups using it" :
+	parse_note(p,
+		ifc->vt_number >= 0 ? "virtual template: pppd options of the vpdn-groups using it" :
 	     "interface: its address is the IKE/L2TP local address where a crypto map is applied");
 	return OK;
 }
@@ -66,7 +67,8 @@ static int h_ip_address(struct parser *p, struct args *a)
 	if (parse_address(p, a, 0, &IFACE->addr) || parse_netmask(p, a, 1, &IFACE->mask))
 		return OK;
 	IFACE->has_addr = true;
-	parse_note(p, "local address %s (IKE and L2TP endpoint when a crypto map is applied here)", a->w[0]);
+	parse_note(p, "local address %s (IKE and L2TP endpoint when a crypto map is applied here)",
+		a->w[0]);
 	return OK;
 }
 

@@ -98,7 +98,8 @@ static int h_virtual_template(struct parser *p, struct args *a)
 		return OK;
 	GROUP->virtual_template = (int)n;
 	GROUP->vt_line = parse_lineno(p);
-	parse_note(p, "PPP settings from interface Virtual-Template%ld: ppp/options.%s", n, GROUP->name);
+	parse_note(p, "PPP settings from interface Virtual-Template%ld: ppp/options.%s", n,
+		GROUP->name);
 	return OK;
 }
 
@@ -146,7 +147,8 @@ static int h_terminate_from(struct parser *p, struct args *a)
 	if (parse_need_args(p, a, 1, 1, "terminate-from hostname NAME"))
 		return OK;
 	GROUP->terminate_from = a->w[0];
-	parse_note(p, "peer host name %s: the tunnel secret in xl2tpd/l2tp-secrets is bound to it", a->w[0]);
+	parse_note(p, "peer host name %s: the tunnel secret in xl2tpd/l2tp-secrets is bound to it",
+		a->w[0]);
 	return OK;
 }
 
@@ -168,7 +170,8 @@ static int h_lcp_renegotiation(struct parser *p, struct args *a)
 			   "on-mismatch, found '%s'", a->w[0]);
 		return OK;
 	}
-	parse_note(p, "xl2tpd l2tpsec lcp renegotiation and pppd l2tpsec-lcp-renegotiation %s", a->w[0]);
+	parse_note(p, "xl2tpd l2tpsec lcp renegotiation and pppd l2tpsec-lcp-renegotiation %s",
+		a->w[0]);
 	return OK;
 }
 
@@ -238,8 +241,9 @@ static int h_tunnel_timers(struct parser *p, struct args *a, const char *what, i
 static int h_tunnel_hello(struct parser *p, struct args *a)
 {
 	h_tunnel_timers(p, a, "l2tp tunnel hello SECONDS", &GROUP->hello, 0, 1000);
-	diag_warning(p->d, parse_lineno(p), parse_col_of(a, 0), "l2tp tunnel hello: xl2tpd sends a HELLO "
-		     "every 60 s and cannot be configured; not translated");
+	diag_warning(p->d, parse_lineno(p), parse_col_of(a, 0),
+		"l2tp tunnel hello: xl2tpd sends a HELLO every 60 s and cannot be configured; not "
+		"translated");
 	parse_note(p, "not translated: xl2tpd's hello interval is fixed (60 s)");
 	return OK;
 }

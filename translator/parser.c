@@ -178,7 +178,8 @@ char *parse_secret_at(struct parser *p, struct args *a, int i, int hashed_kw, co
 			     "(write the password into ppp/chap-secrets yourself)", what, type);
 		return NULL;
 	default:
-		diag_error(p->d, parse_lineno(p), a->col[i - 1], "%s: unknown password type %ld", what, type);
+		diag_error(p->d, parse_lineno(p), a->col[i - 1], "%s: unknown password type %ld", what,
+			type);
 		return NULL;
 	}
 }
