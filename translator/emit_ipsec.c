@@ -14,6 +14,63 @@
 /* IKEv1 rekeys by re-authentication; CHILD_SAs are renewed at 90% of the IOS lifetime */
 #define REKEY(x) ((x) - (x) / 10)
 
+#define SWANCTL "swanctl/swanctl.conf: connection %s "
+
+/* README.translation: which IOS lines connection v's settings came from */
+static void swanctl_wrote(struct ios_config *cfg, const struct conn_view *v)
+{
+	const struct ios_crypto_map *m = v->map;
+	const char *c = m->profile;
+
+	model_wrote(cfg, m->line, SWANCTL "(IKEv1, %s child; the plugin clones it per L2TP "
+		    "tunnel)", c, v->transport ? "transport" : "tunnel");
+	for (size_t i = 0; i < cfg->policies.n; i++) {
+		const struct ios_isakmp_policy *p = &cfg->policies.v[i];
+		const int lines[] = { p->line, p->encr_line, p->hash_line, p->group_line };
+
+		if (p->psk != v->psk)
+			continue;
+		for (size_t k = 0; k < sizeof(lines) / sizeof(lines[0]); k++)
+			model_wrote(cfg, lines[k], SWANCTL "proposals = %s", c, v->ike);
+		model_wrote(cfg, p->auth_line, SWANCTL "auth = %s", c, v->psk ? "psk" : "pubkey");
+		model_wrote(cfg, p->lifetime_line, SWANCTL "reauth_time = %us", c, v->reauth);
+	}
+	if (cfg->keepalive)
+		model_wrote(cfg, cfg->keepalive_line, SWANCTL "dpd_delay = %ds, dpd_timeout = %ds", c,
+			    cfg->keepalive, cfg->keepalive + 5 * cfg->keepalive_retry);
+	for (int i = 0; i < m->ntsets; i++) {
+		const struct ios_transform_set *t = model_tset(cfg, m->tsets[i]);
+
+		if (!t)
+			continue;
+		model_wrote(cfg, t->line, SWANCTL "esp_proposals = %s", c, v->esp);
+		model_wrote(cfg, t->mode_line, SWANCTL "mode = %s", c,
+			    v->transport ? "transport" : "tunnel");
+	}
+	model_wrote(cfg, m->tset_line, SWANCTL "esp_proposals = %s", c, v->esp);
+	model_wrote(cfg, m->pfs_line, SWANCTL "esp_proposals = %s", c, v->esp);
+	model_wrote(cfg, m->life_s_line, SWANCTL "life_time = %us, rekey_time = %us", c, v->life_s,
+		    REKEY(v->life_s));
+	model_wrote(cfg, m->life_kb_line, SWANCTL "life_bytes = %llu, rekey_bytes = %llu", c,
+		    (unsigned long long)v->life_kb * 1024,
+		    (unsigned long long)REKEY(v->life_kb) * 1024);
+	if (v->iface) {
+		model_wrote(cfg, v->iface->map_line, SWANCTL "local_addrs = %s", c, v->local);
+		model_wrote(cfg, v->iface->addr_line, SWANCTL "local_addrs = %s", c, v->local);
+	}
+	for (size_t i = 0; i < cfg->groups.n; i++) {
+		const struct ios_vpdn_group *g = &cfg->groups.v[i];
+
+		if (!g->crypto_profile || strcmp(g->crypto_profile, c))
+			continue;
+		model_wrote(cfg, g->profile_line, SWANCTL "(%s)", c,
+			    v->lns ? "answers any peer the keys admit" : "dials the LNSes");
+		for (size_t k = 0; g->request_dialin && k < g->initiate.n; k++)
+			model_wrote(cfg, g->initiate.v[k].line, SWANCTL "remote_addrs = %s", c,
+				    v->remote);
+	}
+}
+
 static void swanctl_conn(struct ios_config *cfg, const struct conn_view *v, FILE *f)
 {
 	const struct ios_crypto_map *m = v->map;
@@ -50,6 +107,7 @@ static void swanctl_conn(struct ios_config *cfg, const struct conn_view *v, FILE
 	 */
 	fprintf(f, "\t\t\t\tstart_action = none\n");
 	fprintf(f, "\t\t\t}\n\t\t}\n\t}\n");
+	swanctl_wrote(cfg, v);
 }
 
 /* the prefix length of a contiguous netmask */
@@ -81,6 +139,8 @@ void emit_swanctl(struct ios_config *cfg, const struct conn_view *v, size_t n, F
 
 		fprintf(f, "\t# crypto isakmp key … address %s (line %d)\n",
 			inet_ntop(AF_INET, &k->addr, a, sizeof(a)), k->line);
+		model_wrote(cfg, k->line, "swanctl/swanctl.conf: secrets ike-%zu (the key is in this "
+			    "file only, 0600)", i + 1);
 		fprintf(f, "\tike-%zu {\n\t\tsecret = ", i + 1);
 		emit_quoted(f, k->key);
 		fputc('\n', f);
@@ -107,6 +167,7 @@ void emit_ipsec_conf(struct ios_config *cfg, const struct conn_view *v, size_t n
 		fprintf(conf, "# crypto map %s %d ipsec-isakmp profile %s\n", c->map->name,
 			c->map->seq, c->map->profile);
 		fprintf(conf, "conn %s\n", c->map->profile);
+		model_wrote(cfg, c->map->line, "ipsec.conf: conn %s", c->map->profile);
 		fprintf(conf, "\ttype = %s\n", c->transport ? "transport" : "tunnel");
 		fprintf(conf, "\tauthby = %s\n", c->psk ? "secret" : "pubkey");
 		fprintf(conf, "\tleft = %s\n\tleftprotoport = 17/1701\n", c->local);
@@ -126,6 +187,7 @@ void emit_ipsec_conf(struct ios_config *cfg, const struct conn_view *v, size_t n
 		int len = prefix_len(k->mask);
 
 		inet_ntop(AF_INET, &k->addr, a, sizeof(a));
+		model_wrote(cfg, k->line, "ipsec.secrets: a PSK line (0600)");
 		if (len == 0)
 			fprintf(secrets, "%%any : PSK ");
 		else if (len == 32)

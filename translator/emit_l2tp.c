@@ -12,10 +12,40 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define PLUGIN "strongswan.d/charon/l2tp-security.conf: profile %s "
+
+/* README.translation: which IOS lines profile v's settings came from */
+static void plugin_wrote(struct ios_config *cfg, const struct conn_view *v)
+{
+	const struct ios_crypto_map *m = v->map;
+	const char *c = m->profile;
+
+	model_wrote(cfg, m->line, PLUGIN "(crypto_map %s, sequence %d)", c, m->name, m->seq);
+	for (int i = 0; i < m->ntsets; i++) {
+		const struct ios_transform_set *t = model_tset(cfg, m->tsets[i]);
+
+		if (t)
+			model_wrote(cfg, t->line, PLUGIN "esp_proposals = %s", c, v->esp);
+		if (t)
+			model_wrote(cfg, t->mode_line, PLUGIN "mode = %s", c,
+				    v->transport ? "transport" : "tunnel");
+	}
+	model_wrote(cfg, m->tset_line, PLUGIN "esp_proposals = %s", c, v->esp);
+	model_wrote(cfg, m->life_s_line, PLUGIN "lifetime_seconds = %u", c, v->life_s);
+	model_wrote(cfg, m->life_kb_line, PLUGIN "lifetime_kilobytes = %u", c, v->life_kb);
+	model_wrote(cfg, m->pfs_line, PLUGIN "pfs = %s", c, m->pfs_group ? "yes" : "no");
+	for (size_t i = 0; i < cfg->groups.n; i++) {
+		const struct ios_vpdn_group *g = &cfg->groups.v[i];
+
+		if (g->crypto_profile && !strcmp(g->crypto_profile, c))
+			model_wrote(cfg, g->profile_line, PLUGIN "keep_sa = %s", c,
+				    v->keep_sa ? "yes" : "no");
+	}
+}
+
 void emit_plugin(struct ios_config *cfg, const struct conn_view *v, size_t n, FILE *f,
 		 const struct emit_opts *opt)
 {
-	(void)cfg;
 	emit_header(f, "#", opt);
 	fprintf(f, L2TPSEC_CHARON_PLUGIN " {\n\tload = yes\n\t" L2TPSEC_CHARON_PROFILES " {\n");
 	for (size_t i = 0; i < n; i++) {
@@ -41,6 +71,7 @@ void emit_plugin(struct ios_config *cfg, const struct conn_view *v, size_t n, FI
 		/* for the reader of this file: the plugin takes addresses from each request */
 		fprintf(f, "\t\t\t# local address %s; vpdn-groups %s\n", v[i].local, v[i].groups);
 		fprintf(f, "\t\t}\n");
+		plugin_wrote(cfg, &v[i]);
 	}
 	fprintf(f, "\t}\n}\n");
 }
@@ -51,32 +82,45 @@ static const char *local_name(struct ios_config *cfg, const struct ios_vpdn_grou
 	return g->local_name ? g->local_name : cfg->hostname;
 }
 
-static const char *user_password(struct ios_config *cfg, const char *name)
+static const struct ios_user *user_named(struct ios_config *cfg, const char *name)
 {
 	if (!name)
 		return NULL;
 	for (size_t i = 0; i < cfg->users.n; i++)
 		if (cfg->users.v[i].name && !strcmp(cfg->users.v[i].name, name))
-			return cfg->users.v[i].password;
+			return &cfg->users.v[i];
 	return NULL;
 }
 
 /* IOS tunnel authentication is on by default; the secret is the tunnel password, else the
  * password of the username that matches the peer's (or our) host name */
-static const char *tunnel_secret(struct ios_config *cfg, const struct ios_vpdn_group *g)
+static const char *tunnel_secret(struct ios_config *cfg, const struct ios_vpdn_group *g,
+				 int *line)
 {
-	const char *s;
+	const struct ios_user *u;
 
+	*line = 0;
 	if (g->tunnel_auth == 0)
 		return NULL;
-	if (g->tunnel_password)
+	if (g->tunnel_password) {
+		*line = g->password_line;
 		return g->tunnel_password;
-	if ((s = user_password(cfg, g->terminate_from)))
-		return s;
-	return user_password(cfg, local_name(cfg, g));
+	}
+	u = user_named(cfg, g->terminate_from);
+	if (!u || !u->password)
+		u = user_named(cfg, local_name(cfg, g));
+	*line = u && u->password ? u->line : 0;
+	return u ? u->password : NULL;
 }
 
-static void l2tpsec_keys(const struct ios_vpdn_group *g, FILE *f)
+/* the line the group's L2TP host name came from: its local name, else the hostname */
+static int name_line(struct ios_config *cfg, const struct ios_vpdn_group *g)
+{
+	return g->local_name ? g->name_line : cfg->hostname ? cfg->hostname_line : 0;
+}
+
+static void l2tpsec_keys(struct ios_config *cfg, const struct ios_vpdn_group *g, FILE *f,
+			 const char *sect)
 {
 	if (!g->crypto_profile)
 		return;
@@ -84,19 +128,37 @@ static void l2tpsec_keys(const struct ios_vpdn_group *g, FILE *f)
 	fprintf(f, L2TPSEC_XL2TPD_KEEP_SA " = %s\n", g->keep_sa ? "yes" : "no");
 	fprintf(f, L2TPSEC_XL2TPD_IP_PMTU " = %s\n", g->ip_pmtu ? "yes" : "no");
 	fprintf(f, L2TPSEC_XL2TPD_LCP " = %s\n", l2tpsec_lcp_name(g->lcp));
+	model_wrote(cfg, g->profile_line, "%s: " L2TPSEC_XL2TPD_PROFILE " = %s, "
+		    L2TPSEC_XL2TPD_KEEP_SA " = %s", sect, g->crypto_profile, g->keep_sa ? "yes" : "no");
+	model_wrote(cfg, g->pmtu_line, "%s: " L2TPSEC_XL2TPD_IP_PMTU " = %s", sect,
+		    g->ip_pmtu ? "yes" : "no");
+	model_wrote(cfg, g->lcp_line, "%s: " L2TPSEC_XL2TPD_LCP " = %s", sect,
+		    l2tpsec_lcp_name(g->lcp));
 }
 
 /* what an [lns] and a [lac] section share: tunnel authentication, timers, pppd, l2tpsec */
-static void tunnel_keys(struct ios_config *cfg, const struct ios_vpdn_group *g, FILE *f)
+static void tunnel_keys(struct ios_config *cfg, const struct ios_vpdn_group *g, FILE *f,
+			const char *sect)
 {
-	fprintf(f, "challenge = %s\n", tunnel_secret(cfg, g) ? "yes" : "no");
+	int line;
+	const char *secret = tunnel_secret(cfg, g, &line);
+
+	fprintf(f, "challenge = %s\n", secret ? "yes" : "no");
+	model_wrote(cfg, g->auth_line, "%s: challenge = %s", sect, secret ? "yes" : "no");
+	if (secret)
+		model_wrote(cfg, line, "%s: challenge = yes; xl2tpd/l2tp-secrets: the tunnel secret "
+			    "for vpdn-group %s (0600)", sect, g->name);
 	fprintf(f, "length bit = yes\n");
-	if (g->receive_window)
+	if (g->receive_window) {
 		fprintf(f, "tunnel rws = %d\n", g->receive_window);
-	if (g->retries)
+		model_wrote(cfg, g->rws_line, "%s: tunnel rws = %d", sect, g->receive_window);
+	}
+	if (g->retries) {
 		fprintf(f, "max retries = %d\n", g->retries);
+		model_wrote(cfg, g->retries_line, "%s: max retries = %d", sect, g->retries);
+	}
 	fprintf(f, "pppoptfile = /etc/ppp/options.%s\n", g->name);
-	l2tpsec_keys(g, f);
+	l2tpsec_keys(cfg, g, f, sect);
 }
 
 static int by_priority(const void *a, const void *b)
@@ -111,9 +173,12 @@ static void lns_section(struct ios_config *cfg, const struct ios_vpdn_group *g, 
 		model_vtemplate(cfg, g->virtual_template) : NULL;
 	const struct ios_pool *pool = vt && vt->pool ? model_pool(cfg, vt->pool) : NULL;
 	const struct ios_interface *un = vt && vt->unnumbered ? model_iface(cfg, vt->unnumbered) : NULL;
-	char a[INET_ADDRSTRLEN], b[INET_ADDRSTRLEN];
+	char a[INET_ADDRSTRLEN], b[INET_ADDRSTRLEN], sect[96];
 
+	snprintf(sect, sizeof(sect), "xl2tpd/xl2tpd.conf [lns %s]", g->name);
 	fprintf(f, "\n; vpdn-group %s accept-dialin (line %d)\n[lns %s]\n", g->name, g->line, g->name);
+	model_wrote(cfg, g->line, "%s", sect);
+	model_wrote(cfg, g->lns_line, "%s", sect);
 	/* a named [lns] section refuses every LAC not listed; IOS takes any peer here and lets
 	 * the crypto profile (IPsec) and the tunnel secret decide */
 	fprintf(f, "lac = 0.0.0.0-255.255.255.255\n");
@@ -121,36 +186,52 @@ static void lns_section(struct ios_config *cfg, const struct ios_vpdn_group *g, 
 		fprintf(f, "ip range = %s-%s\n", inet_ntop(AF_INET, &pool->start, a, sizeof(a)),
 			inet_ntop(AF_INET, &pool->end, b, sizeof(b)));
 		fprintf(f, "assign ip = yes\n");
+		model_wrote(cfg, pool->line, "%s: ip range = %s-%s", sect, a, b);
+		model_wrote(cfg, vt->pool_line, "%s: ip range = %s-%s", sect, a, b);
 	} else {
 		fprintf(f, "assign ip = no\n");
 	}
-	if (un && un->has_addr)
+	if (un && un->has_addr) {
 		fprintf(f, "local ip = %s\n", inet_ntop(AF_INET, &un->addr, a, sizeof(a)));
-	if (local_name(cfg, g))
+		model_wrote(cfg, vt->unnumbered_line, "%s: local ip = %s", sect, a);
+		model_wrote(cfg, un->addr_line, "%s: local ip = %s", sect, a);
+	}
+	if (local_name(cfg, g)) {
 		fprintf(f, "hostname = %s\nname = %s\n", local_name(cfg, g), local_name(cfg, g));
+		model_wrote(cfg, name_line(cfg, g), "%s: hostname = %s, name = %s", sect,
+			    local_name(cfg, g), local_name(cfg, g));
+	}
 	fprintf(f, "require authentication = yes\n");
-	tunnel_keys(cfg, g, f);
+	tunnel_keys(cfg, g, f, sect);
 }
 
 static void lac_section(struct ios_config *cfg, const struct ios_vpdn_group *g, FILE *f)
 {
 	struct ios_initiate_to *peers = malloc(g->initiate.n * sizeof(*peers) + 1);
-	char a[INET_ADDRSTRLEN];
+	char a[INET_ADDRSTRLEN], sect[96];
 
+	snprintf(sect, sizeof(sect), "xl2tpd/xl2tpd.conf [lac %s]", g->name);
 	fprintf(f, "\n; vpdn-group %s request-dialin (line %d)\n[lac %s]\n", g->name, g->line, g->name);
+	model_wrote(cfg, g->line, "%s", sect);
+	model_wrote(cfg, g->lac_line, "%s", sect);
 	/* xl2tpd tries its lns entries in order: lowest IOS priority number first */
 	if (peers) {
 		memcpy(peers, g->initiate.v, g->initiate.n * sizeof(*peers));
 		qsort(peers, g->initiate.n, sizeof(*peers), by_priority);
 	}
-	for (size_t i = 0; i < g->initiate.n; i++)
-		fprintf(f, "lns = %s\n", inet_ntop(AF_INET, peers ? &peers[i].addr :
-						      &g->initiate.v[i].addr, a, sizeof(a)));
+	for (size_t i = 0; i < g->initiate.n; i++) {
+		const struct ios_initiate_to *t = peers ? &peers[i] : &g->initiate.v[i];
+
+		fprintf(f, "lns = %s\n", inet_ntop(AF_INET, &t->addr, a, sizeof(a)));
+		model_wrote(cfg, t->line, "%s: lns = %s", sect, a);
+	}
 	free(peers);
-	if (local_name(cfg, g))
+	if (local_name(cfg, g)) {
 		fprintf(f, "hostname = %s\n", local_name(cfg, g));
+		model_wrote(cfg, name_line(cfg, g), "%s: hostname = %s", sect, local_name(cfg, g));
+	}
 	fprintf(f, "autodial = no\nredial = yes\n");
-	tunnel_keys(cfg, g, f);
+	tunnel_keys(cfg, g, f, sect);
 }
 
 void emit_xl2tpd(struct ios_config *cfg, FILE *conf, FILE *secrets, const struct emit_opts *opt)
@@ -162,7 +243,8 @@ void emit_xl2tpd(struct ios_config *cfg, FILE *conf, FILE *secrets, const struct
 	fprintf(secrets, "# L2TP tunnel secrets: our host name, the peer's, the secret (0600).\n");
 	for (size_t i = 0; i < cfg->groups.n; i++) {
 		const struct ios_vpdn_group *g = &cfg->groups.v[i];
-		const char *secret = tunnel_secret(cfg, g);
+		int line;
+		const char *secret = tunnel_secret(cfg, g, &line);
 
 		if (g->accept_dialin)
 			lns_section(cfg, g, conf);

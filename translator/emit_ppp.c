@@ -28,31 +28,52 @@ void emit_ppp_options(struct ios_config *cfg, const struct ios_vpdn_group *g, FI
 	const char *name = g->local_name ? g->local_name : cfg->hostname;
 	char a[INET_ADDRSTRLEN];
 
+	char file[80];
+
+	snprintf(file, sizeof(file), "ppp/options.%s", g->name);
 	emit_header(f, "#", opt);
 	fprintf(f, "# pppd options for vpdn-group %s%s\n", g->name,
 		vt ? " (from its virtual template)" : "");
-	if (name)
+	if (vt) {
+		model_wrote(cfg, g->vt_line, "%s: from interface Virtual-Template%d", file,
+			    g->virtual_template);
+		model_wrote(cfg, vt->line, "%s: PPP settings of vpdn-group %s", file, g->name);
+	}
+	if (name) {
 		fprintf(f, "name %s\n", name);
+		model_wrote(cfg, g->local_name ? g->name_line : cfg->hostname_line, "%s: name %s",
+			    file, name);
+	}
 	if (g->accept_dialin) {
 		if (vt && vt->nauth) {
-			for (int i = 0; i < vt->nauth; i++)
+			for (int i = 0; i < vt->nauth; i++) {
 				fprintf(f, "%s\n", require_option(vt->auth_order[i]));
+				model_wrote(cfg, vt->auth_line, "%s: %s", file,
+					    require_option(vt->auth_order[i]));
+			}
 		} else {
 			/* no template: the users are there for CHAP (as in the IOS examples) */
 			fprintf(f, "require-chap\n");
 		}
-		for (int i = 0; vt && i < vt->ndns; i++)
+		for (int i = 0; vt && i < vt->ndns; i++) {
 			fprintf(f, "ms-dns %s\n", inet_ntop(AF_INET, &vt->dns[i], a, sizeof(a)));
+			model_wrote(cfg, vt->dns_line, "%s: ms-dns %s", file, a);
+		}
 	} else {
 		fprintf(f, "noauth\n");
 	}
-	if (vt && vt->mtu)
+	if (vt && vt->mtu) {
 		fprintf(f, "mtu %d\nmru %d\n", vt->mtu, vt->mtu);
+		model_wrote(cfg, vt->mtu_line, "%s: mtu %d, mru %d", file, vt->mtu, vt->mtu);
+	}
 	fprintf(f, "nodefaultroute\n");
 	/* the l2tpsec pppd plugin carries the IOS PPP-side behaviour */
 	fprintf(f, "plugin " L2TPSEC_PPPD_PLUGIN "\n");
-	if (g->lcp != L2TPSEC_LCP_OFF)
+	if (g->lcp != L2TPSEC_LCP_OFF) {
 		fprintf(f, L2TPSEC_PPPD_LCP " %s\n", l2tpsec_lcp_name(g->lcp));
+		model_wrote(cfg, g->lcp_line, "%s: " L2TPSEC_PPPD_LCP " %s", file,
+			    l2tpsec_lcp_name(g->lcp));
+	}
 }
 
 void emit_chap_secrets(struct ios_config *cfg, FILE *f, const struct emit_opts *opt)
@@ -64,6 +85,7 @@ void emit_chap_secrets(struct ios_config *cfg, FILE *f, const struct emit_opts *
 
 		if (!u->name || !u->password)
 			continue;
+		model_wrote(cfg, u->line, "ppp/chap-secrets: user %s (0600)", u->name);
 		emit_quoted(f, u->name);
 		fputs("\t*\t", f);
 		emit_quoted(f, u->password);

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+/* after every other emitter: it says what they wrote (model_wrote) */
 void emit_readme(struct ios_config *cfg, const struct lex *lx, FILE *f, const struct emit_opts *opt)
 {
 	fprintf(f, "l2tpsec translate: %s\n\n", opt->source);
@@ -28,6 +29,11 @@ void emit_readme(struct ios_config *cfg, const struct lex *lx, FILE *f, const st
 			fprintf(f, "%5d  %.*s<secret>\n", l->line, cut - 1, l->text);
 		else
 			fprintf(f, "%5d  %s\n", l->line, l->text);
+		const char *wrote = (size_t)l->line < cfg->nlines ? cfg->wrote[l->line] : NULL;
+
 		fprintf(f, "       -> %s\n", what ? what : "not translated (after 'end' or an error)");
+		/* what the emitters actually wrote from it, one "FILE: what" per line */
+		for (const char *w = wrote; w && *w; w += strcspn(w, "\n") + (w[strcspn(w, "\n")] != 0))
+			fprintf(f, "          wrote %.*s\n", (int)strcspn(w, "\n"), w);
 	}
 }

@@ -2,7 +2,11 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  * Copyright (C) 2026 The l2tpsec authors
  */
+#define _GNU_SOURCE	/* vasprintf, asprintf */
 #include "model.h"
+
+#include <stdarg.h>
+#include <stdio.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -47,9 +51,13 @@ void model_free(struct ios_config *cfg)
 		free(cfg->ifaces.v[i].name);
 	free(cfg->ifaces.v);
 	free(cfg->pools.v);
-	for (size_t i = 0; i < cfg->nlines; i++)
+	for (size_t i = 0; i < cfg->nlines; i++) {
 		free(cfg->notes[i]);
+		if (cfg->wrote)
+			free(cfg->wrote[i]);
+	}
 	free(cfg->notes);
+	free(cfg->wrote);
 	free(cfg->redact_col);
 	memset(cfg, 0, sizeof(*cfg));
 }
@@ -100,4 +108,37 @@ struct ios_interface *model_iface(struct ios_config *cfg, const char *name)
 		if (!strcasecmp(cfg->ifaces.v[i].name, name))
 			return &cfg->ifaces.v[i];
 	return NULL;
+}
+
+void model_wrote(struct ios_config *cfg, int line, const char *fmt, ...)
+{
+	char *what, *joined;
+	va_list ap;
+	int r;
+
+	if (line <= 0 || (size_t)line >= cfg->nlines || !cfg->wrote)
+		return;
+	va_start(ap, fmt);
+	r = vasprintf(&what, fmt, ap);
+	va_end(ap);
+	if (r < 0)
+		return;
+	if (!cfg->wrote[line]) {
+		cfg->wrote[line] = what;
+		return;
+	}
+	/* the same thing from several emitters or objects is said once */
+	for (const char *l = cfg->wrote[line]; l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+		size_t len = strcspn(l, "\n");
+
+		if (len == strlen(what) && !strncmp(l, what, len)) {
+			free(what);
+			return;
+		}
+	}
+	if (asprintf(&joined, "%s\n%s", cfg->wrote[line], what) >= 0) {
+		free(cfg->wrote[line]);
+		cfg->wrote[line] = joined;
+	}
+	free(what);
 }

@@ -4,7 +4,8 @@
  *
  * What an IOS L2TP Security configuration says, once parsed: the parser fills it, the checks
  * read it, the emitters turn it into Linux configuration. Strings point into the lexer's buffer
- * or are owned here (see model_free); every object remembers its line for diagnostics.
+ * or are owned here (see model_free); every object remembers its line, and each attribute an
+ * emitter uses the line it came from, so README.translation says what each line became.
  */
 #ifndef L2TPSEC_MODEL_H
 #define L2TPSEC_MODEL_H
@@ -34,6 +35,7 @@ struct ios_isakmp_policy {
 	bool psk;		/* authentication pre-share (else rsa-sig) */
 	int group;		/* DH group number */
 	unsigned lifetime;	/* seconds */
+	int encr_line, hash_line, auth_line, group_line, lifetime_line;
 	int line;
 };
 
@@ -51,6 +53,7 @@ struct ios_transform_set {
 	bool esp_enc_aead;
 	bool transport;		/* mode transport (IOS default: tunnel) */
 	bool compress;		/* comp-lzs: not available */
+	int mode_line;
 	int line;
 };
 
@@ -66,6 +69,7 @@ struct ios_crypto_map {
 	int ntsets;
 	unsigned life_seconds, life_kilobytes;	/* 0: the IOS global default */
 	int pfs_group;		/* 0: no PFS */
+	int life_s_line, life_kb_line, pfs_line;
 	int line;
 };
 
@@ -93,6 +97,9 @@ struct ios_vpdn_group {
 	const char *tunnel_password;
 	int hello, receive_window, retries;	/* 0: default */
 	bool ip_pmtu;
+	/* where each attribute came from (0: the default) */
+	int lac_line, lns_line, lcp_line, name_line, auth_line, password_line, rws_line,
+	    retries_line, pmtu_line;
 	int line;
 };
 
@@ -111,6 +118,7 @@ struct ios_interface {
 	struct in_addr dns[2];
 	int ndns;
 	int mtu;
+	int addr_line, unnumbered_line, pool_line, auth_line, dns_line, mtu_line;
 	int line;
 };
 
@@ -122,10 +130,12 @@ struct ios_pool {
 
 struct ios_config {
 	const char *hostname;
+	int hostname_line;
 	VEC(struct ios_user) users;
 	VEC(struct ios_isakmp_policy) policies;
 	VEC(struct ios_isakmp_key) keys;
 	int keepalive, keepalive_retry;	/* crypto isakmp keepalive S R; 0: off */
+	int keepalive_line;
 	VEC(struct ios_transform_set) tsets;
 	VEC(struct ios_crypto_map) maps;
 	VEC(struct ios_vpdn_group) groups;
@@ -133,14 +143,20 @@ struct ios_config {
 	VEC(struct ios_pool) pools;
 	bool vpdn_enable, address_pool_local, aaa_new_model;
 	int session_limit;
-	/* one note per input line for README.translation (index = line number) */
+	/* per input line (index = line number), for README.translation: what the parser made of
+	 * it, and what the emitters wrote from it ("FILE: what" lines) */
 	char **notes;
+	char **wrote;
 	int *redact_col;	/* per line: 1 + byte offset where a secret starts (0: none) */
 	size_t nlines;
 	bool modernize;
 };
 
 void model_free(struct ios_config *cfg);
+
+/* an emitter wrote something from input line `line` (0: nothing to attribute) */
+void model_wrote(struct ios_config *cfg, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 
 /* lookups by name (NULL when absent) */

@@ -47,7 +47,7 @@ static int h_isakmp_policy(struct parser *p, struct args *a)
 	pol->line = parse_lineno(p);
 	p->policy = p->cfg->policies.n - 1;
 	parse_enter(p, M_ISAKMP);
-	parse_note(p, "IKE proposal (swanctl proposals, in priority order)");
+	parse_note(p, "ISAKMP policy %ld (an IKE proposal, in priority order)", prio);
 	return OK;
 }
 
@@ -90,7 +90,7 @@ static int h_isakmp_key(struct parser *p, struct args *a)
 		goto bad;
 	if (i + 3 < a->n && strcasecmp(a->w[i + 3], "no-xauth") && parse_netmask(p, a, i + 3, &k->mask))
 		goto bad;
-	parse_note(p, "swanctl.conf secrets (PSK for this peer; 0600)");
+	parse_note(p, "pre-shared key for %s", a->w[i + 2]);
 	return OK;
 bad:
 	p->cfg->keys.n--;
@@ -109,7 +109,8 @@ static int h_keepalive(struct parser *p, struct args *a)
 		return OK;
 	p->cfg->keepalive = (int)s;
 	p->cfg->keepalive_retry = (int)r;
-	parse_note(p, "dead peer detection: dpd_delay = %lds in every connection", s);
+	p->cfg->keepalive_line = parse_lineno(p);
+	parse_note(p, "dead peer detection every %lds", s);
 	return OK;
 }
 
@@ -178,7 +179,7 @@ static int h_transform_set(struct parser *p, struct args *a)
 			   ts->name);
 	p->tset = p->cfg->tsets.n - 1;
 	parse_enter(p, M_TSET);
-	parse_note(p, "ESP/AH proposal (swanctl esp_proposals, profile transform_sets)");
+	parse_note(p, "transform set %s", ts->name);
 	return OK;
 }
 
@@ -244,8 +245,7 @@ static int crypto_map_entry(struct parser *p, struct args *a, bool dynamic_map)
 	p->map = p->cfg->maps.n - 1;
 	parse_enter(p, M_CMAP);
 	if (m->profile)
-		parse_note(p, "crypto profile %s: plugin profile + swanctl connection template",
-			m->profile);
+		parse_note(p, "crypto profile %s: a template, cloned per L2TP tunnel", m->profile);
 	else
 		parse_note(p, "crypto map entry: only profiles (L2TP Security) are translated");
 	return OK;
@@ -292,6 +292,7 @@ static int h_encryption(struct parser *p, struct args *a)
 			   "[128|192|256], found '%s'", a->w[0]);
 		return OK;
 	}
+	POLICY->encr_line = parse_lineno(p);
 	parse_note(p, "IKE encryption %s", POLICY->encr);
 	return OK;
 }
@@ -308,6 +309,7 @@ static int h_hash(struct parser *p, struct args *a)
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 		if (!strcasecmp(a->w[0], map[i][0])) {
 			POLICY->hash = map[i][1];
+			POLICY->hash_line = parse_lineno(p);
 			parse_note(p, "IKE integrity/PRF %s", map[i][1]);
 			return OK;
 		}
@@ -329,8 +331,9 @@ static int h_authentication(struct parser *p, struct args *a)
 			   "found '%s'", a->w[0]);
 		return OK;
 	}
+	POLICY->auth_line = parse_lineno(p);
 	parse_note(p, POLICY->psk ? "IKE authentication: pre-shared key" :
-	     "IKE authentication: certificates (swanctl auth = pubkey)");
+		   "IKE authentication: certificates");
 	return OK;
 }
 
@@ -347,6 +350,7 @@ static int h_group(struct parser *p, struct args *a)
 		return OK;
 	}
 	POLICY->group = (int)g;
+	POLICY->group_line = parse_lineno(p);
 	parse_note(p, "IKE DH group %ld (%s)", g, ios_dh_group((int)g));
 	return OK;
 }
@@ -358,7 +362,8 @@ static int h_lifetime(struct parser *p, struct args *a)
 	if (parse_need_args(p, a, 1, 1, "lifetime SECONDS") || parse_number(p, a, 0, 60, 86400, &s))
 		return OK;
 	POLICY->lifetime = (unsigned)s;
-	parse_note(p, "IKE SA lifetime %lds (swanctl reauth_time; IKEv1 does not rekey in place)", s);
+	POLICY->lifetime_line = parse_lineno(p);
+	parse_note(p, "IKE SA lifetime %lds (IKEv1 re-authenticates rather than rekeying)", s);
 	return OK;
 }
 
@@ -376,7 +381,8 @@ static int h_mode(struct parser *p, struct args *a)
 		diag_error(p->d, parse_lineno(p), a->col[0], "mode: expected transport or tunnel");
 		return OK;
 	}
-	parse_note(p, "swanctl mode = %s", ts->transport ? "transport" : "tunnel");
+	ts->mode_line = parse_lineno(p);
+	parse_note(p, "%s mode", ts->transport ? "transport" : "tunnel");
 	return OK;
 }
 
@@ -408,12 +414,14 @@ static int h_set_sa_lifetime(struct parser *p, struct args *a)
 		if (parse_number(p, a, 1, 120, 86400, &v))
 			return OK;
 		MAP->life_seconds = (unsigned)v;
-		parse_note(p, "CHILD_SA life_time %lds, rekeyed at 90%%", v);
+		MAP->life_s_line = parse_lineno(p);
+		parse_note(p, "SA lifetime %lds, rekeyed at 90%%", v);
 	} else if (!strcasecmp(a->w[0], "kilobytes")) {
 		if (parse_number(p, a, 1, 2560, 2147483647L / 1024, &v))
 			return OK;
 		MAP->life_kilobytes = (unsigned)v;
-		parse_note(p, "CHILD_SA life_bytes %ld KB, rekeyed at 90%%", v);
+		MAP->life_kb_line = parse_lineno(p);
+		parse_note(p, "SA lifetime %ld KB, rekeyed at 90%%", v);
 	} else {
 		diag_error(p->d, parse_lineno(p), a->col[0], "expected seconds or kilobytes, found '%s'",
 			   a->w[0]);
@@ -427,6 +435,7 @@ static int h_set_pfs(struct parser *p, struct args *a)
 
 	if (a->neg) {
 		MAP->pfs_group = 0;
+		MAP->pfs_line = parse_lineno(p);
 		parse_note(p, "no PFS");
 		return OK;
 	}
@@ -443,7 +452,8 @@ static int h_set_pfs(struct parser *p, struct args *a)
 		}
 	}
 	MAP->pfs_group = (int)g;
-	parse_note(p, "PFS: %s appended to every ESP proposal", ios_dh_group((int)g));
+	MAP->pfs_line = parse_lineno(p);
+	parse_note(p, "PFS with %s", ios_dh_group((int)g));
 	return OK;
 }
 

@@ -17,9 +17,8 @@ static int h_hostname(struct parser *p, struct args *a)
 	if (parse_need_args(p, a, 1, 1, "hostname NAME"))
 		return OK;
 	p->cfg->hostname = a->w[0];
-	parse_note(p,
-		"host name %s: default L2TP host name (xl2tpd hostname) where no local name is set",
-	     a->w[0]);
+	p->cfg->hostname_line = parse_lineno(p);
+	parse_note(p, "host name %s: the L2TP and PPP name of groups without a local name", a->w[0]);
 	return OK;
 }
 
@@ -45,9 +44,9 @@ static int h_username(struct parser *p, struct args *a)
 	u->name = a->w[0];
 	u->line = parse_lineno(p);
 	u->password = parse_secret_at(p, a, i + 1, !strcasecmp(a->w[i], "secret"), "username");
-	parse_note(p, u->password ? "user %s: ppp/chap-secrets, and L2TP tunnel secrets where the name is a "
-	     "tunnel peer or local name" : "user %s: not translated (no recoverable password)",
-		u->name);
+	parse_note(p, u->password ? "user %s (PPP, and the L2TP tunnel secret where the name is a "
+		   "tunnel peer or local name)" : "user %s: not translated (no recoverable password)",
+		   u->name);
 	return OK;
 }
 
@@ -67,7 +66,7 @@ static int h_aaa_authentication(struct parser *p, struct args *a)
 		if (!strcasecmp(a->w[i], "local"))
 			local = 1;
 	if (a->n && !strcasecmp(a->w[0], "ppp") && local) {
-		parse_note(p, "local PPP authentication: ppp/chap-secrets");
+		parse_note(p, "local PPP authentication");
 		return OK;
 	}
 	diag_warning(p->d, parse_lineno(p), parse_col_of(a, 0), "aaa authentication: only local PPP "
@@ -80,7 +79,7 @@ static int h_vpdn_enable(struct parser *p, struct args *a)
 {
 	(void)a;
 	p->cfg->vpdn_enable = true;
-	parse_note(p, "xl2tpd.conf is written (VPDN on)");
+	parse_note(p, "VPDN on");
 	return OK;
 }
 
@@ -129,7 +128,7 @@ static int h_ip_local_pool(struct parser *p, struct args *a)
 		p->cfg->pools.n--;
 		return OK;
 	}
-	parse_note(p, "address pool: xl2tpd ip range of the groups whose template uses it");
+	parse_note(p, "address pool %s", pl->name);
 	return OK;
 }
 
@@ -143,7 +142,7 @@ static int h_address_pool(struct parser *p, struct args *a)
 		return OK;
 	}
 	p->cfg->address_pool_local = true;
-	parse_note(p, "addresses come from local pools: xl2tpd assigns them (ip range)");
+	parse_note(p, "addresses come from local pools");
 	return OK;
 }
 

@@ -44,9 +44,9 @@ static int h_interface(struct parser *p, struct args *a)
 	}
 	p->iface = (size_t)(ifc - p->cfg->ifaces.v);
 	parse_enter(p, M_IFACE);
-	parse_note(p,
-		ifc->vt_number >= 0 ? "virtual template: pppd options of the vpdn-groups using it" :
-	     "interface: its address is the IKE/L2TP local address where a crypto map is applied");
+	parse_note(p, ifc->vt_number >= 0 ? "virtual template: PPP settings of the vpdn-groups "
+		   "using it" : "interface: its address is the IKE/L2TP local address where a "
+		   "crypto map is applied");
 	return OK;
 }
 
@@ -67,8 +67,8 @@ static int h_ip_address(struct parser *p, struct args *a)
 	if (parse_address(p, a, 0, &IFACE->addr) || parse_netmask(p, a, 1, &IFACE->mask))
 		return OK;
 	IFACE->has_addr = true;
-	parse_note(p, "local address %s (IKE and L2TP endpoint when a crypto map is applied here)",
-		a->w[0]);
+	IFACE->addr_line = parse_lineno(p);
+	parse_note(p, "address %s", a->w[0]);
 	return OK;
 }
 
@@ -96,7 +96,8 @@ static int h_unnumbered(struct parser *p, struct args *a)
 	if (parse_need_args(p, a, 1, 2, "ip unnumbered INTERFACE"))
 		return OK;
 	IFACE->unnumbered = a->w[0];
-	parse_note(p, "PPP local address: %s's address (xl2tpd local ip)", a->w[0]);
+	IFACE->unnumbered_line = parse_lineno(p);
+	parse_note(p, "PPP local address: %s's address", a->w[0]);
 	return OK;
 }
 
@@ -105,7 +106,8 @@ static int h_peer_pool(struct parser *p, struct args *a)
 	if (parse_need_args(p, a, 1, 1, "peer default ip address pool NAME"))
 		return OK;
 	IFACE->pool = a->w[0];
-	parse_note(p, "client addresses from pool %s (xl2tpd ip range)", a->w[0]);
+	IFACE->pool_line = parse_lineno(p);
+	parse_note(p, "client addresses from pool %s", a->w[0]);
 	return OK;
 }
 
@@ -139,7 +141,8 @@ static int h_ppp_authentication(struct parser *p, struct args *a)
 			break;	/* a named AAA method list: the rest are list names */
 		}
 	}
-	parse_note(p, "pppd require-… options (auth)");
+	IFACE->auth_line = parse_lineno(p);
+	parse_note(p, "PPP authentication");
 	return OK;
 }
 
@@ -151,7 +154,8 @@ static int h_ipcp_dns(struct parser *p, struct args *a)
 	for (int i = 0; i < a->n; i++)
 		if (!parse_address(p, a, i, &IFACE->dns[IFACE->ndns]))
 			IFACE->ndns++;
-	parse_note(p, "pppd ms-dns");
+	IFACE->dns_line = parse_lineno(p);
+	parse_note(p, "DNS servers for the clients");
 	return OK;
 }
 
@@ -166,7 +170,8 @@ static int h_mtu(struct parser *p, struct args *a)
 	if (parse_need_args(p, a, 1, 1, "mtu N") || parse_number(p, a, 0, 128, 16384, &v))
 		return OK;
 	IFACE->mtu = (int)v;
-	parse_note(p, "pppd mtu/mru %ld", v);
+	IFACE->mtu_line = parse_lineno(p);
+	parse_note(p, "PPP MTU %ld", v);
 	return OK;
 }
 

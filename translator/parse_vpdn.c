@@ -38,7 +38,7 @@ static int h_vpdn_group(struct parser *p, struct args *a)
 	g->line = parse_lineno(p);
 	p->group = p->cfg->groups.n - 1;
 	parse_enter(p, M_VPDN);
-	parse_note(p, "vpdn-group %s: an xl2tpd [lns]/[lac] section", g->name);
+	parse_note(p, "vpdn-group %s", g->name);
 	return OK;
 }
 
@@ -46,8 +46,9 @@ static int h_request_dialin(struct parser *p, struct args *a)
 {
 	(void)a;
 	GROUP->request_dialin = true;
+	GROUP->lac_line = parse_lineno(p);
 	parse_enter(p, M_REQ_IN);
-	parse_note(p, "LAC role: an xl2tpd [lac %s] section", GROUP->name);
+	parse_note(p, "LAC role (request-dialin)");
 	return OK;
 }
 
@@ -55,8 +56,9 @@ static int h_accept_dialin(struct parser *p, struct args *a)
 {
 	(void)a;
 	GROUP->accept_dialin = true;
+	GROUP->lns_line = parse_lineno(p);
 	parse_enter(p, M_ACC_IN);
-	parse_note(p, "LNS role: an xl2tpd [lns %s] section", GROUP->name);
+	parse_note(p, "LNS role (accept-dialin)");
 	return OK;
 }
 
@@ -70,7 +72,7 @@ static int h_protocol(struct parser *p, struct args *a)
 		return OK;
 	}
 	GROUP->protocol = a->w[0];
-	parse_note(p, "L2TP (xl2tpd)");
+	parse_note(p, "L2TP");
 	return OK;
 }
 
@@ -98,8 +100,7 @@ static int h_virtual_template(struct parser *p, struct args *a)
 		return OK;
 	GROUP->virtual_template = (int)n;
 	GROUP->vt_line = parse_lineno(p);
-	parse_note(p, "PPP settings from interface Virtual-Template%ld: ppp/options.%s", n,
-		GROUP->name);
+	parse_note(p, "PPP settings from interface Virtual-Template%ld", n);
 	return OK;
 }
 
@@ -126,7 +127,7 @@ static int h_initiate_to(struct parser *p, struct args *a)
 		goto bad;
 	}
 	t->priority = (int)prio;
-	parse_note(p, "LNS %s: xl2tpd lns = … (lowest priority number first)", a->w[0]);
+	parse_note(p, "LNS %s, priority %ld (tried lowest number first)", a->w[0], prio);
 	return OK;
 bad:
 	GROUP->initiate.n--;
@@ -138,7 +139,8 @@ static int h_local_name(struct parser *p, struct args *a)
 	if (parse_need_args(p, a, 1, 1, "local name NAME"))
 		return OK;
 	GROUP->local_name = a->w[0];
-	parse_note(p, "xl2tpd hostname = %s", a->w[0]);
+	GROUP->name_line = parse_lineno(p);
+	parse_note(p, "local name %s (the L2TP and PPP host name)", a->w[0]);
 	return OK;
 }
 
@@ -147,8 +149,7 @@ static int h_terminate_from(struct parser *p, struct args *a)
 	if (parse_need_args(p, a, 1, 1, "terminate-from hostname NAME"))
 		return OK;
 	GROUP->terminate_from = a->w[0];
-	parse_note(p, "peer host name %s: the tunnel secret in xl2tpd/l2tp-secrets is bound to it",
-		a->w[0]);
+	parse_note(p, "peer host name %s: the tunnel secret is bound to it", a->w[0]);
 	return OK;
 }
 
@@ -156,6 +157,7 @@ static int h_lcp_renegotiation(struct parser *p, struct args *a)
 {
 	if (a->neg) {
 		GROUP->lcp = L2TPSEC_LCP_OFF;
+		GROUP->lcp_line = parse_lineno(p);
 		parse_note(p, "LCP renegotiation off (the default)");
 		return OK;
 	}
@@ -170,8 +172,8 @@ static int h_lcp_renegotiation(struct parser *p, struct args *a)
 			   "on-mismatch, found '%s'", a->w[0]);
 		return OK;
 	}
-	parse_note(p, "xl2tpd l2tpsec lcp renegotiation and pppd l2tpsec-lcp-renegotiation %s",
-		a->w[0]);
+	GROUP->lcp_line = parse_lineno(p);
+	parse_note(p, "LCP renegotiation %s", a->w[0]);
 	return OK;
 }
 
@@ -187,8 +189,7 @@ static int h_crypto_profile(struct parser *p, struct args *a)
 	GROUP->profile_line = parse_lineno(p);
 	GROUP->profile_col = a->col[0];
 	GROUP->keep_sa = a->n == 2;
-	parse_note(p, "IPsec required: xl2tpd l2tpsec crypto profile = %s%s", a->w[0],
-	     a->n == 2 ? ", keep sa = yes" : "");
+	parse_note(p, "IPsec required: crypto profile %s%s", a->w[0], a->n == 2 ? ", keep-sa" : "");
 	return OK;
 }
 
@@ -196,7 +197,8 @@ static int h_tunnel_authentication(struct parser *p, struct args *a)
 {
 	(void)a;
 	GROUP->tunnel_auth = a->neg ? 0 : 1;
-	parse_note(p, a->neg ? "xl2tpd challenge = no" : "xl2tpd challenge = yes");
+	GROUP->auth_line = parse_lineno(p);
+	parse_note(p, a->neg ? "no L2TP tunnel authentication" : "L2TP tunnel authentication");
 	return OK;
 }
 
@@ -223,7 +225,8 @@ static int h_tunnel_password(struct parser *p, struct args *a)
 		u->line = parse_lineno(p);
 	}
 	GROUP->tunnel_password = pw;
-	parse_note(p, "tunnel secret: xl2tpd/l2tp-secrets (0600), challenge = yes");
+	GROUP->password_line = parse_lineno(p);
+	parse_note(p, "L2TP tunnel secret");
 	return OK;
 }
 
@@ -251,7 +254,8 @@ static int h_tunnel_hello(struct parser *p, struct args *a)
 static int h_tunnel_rws(struct parser *p, struct args *a)
 {
 	h_tunnel_timers(p, a, "l2tp tunnel receive-window N", &GROUP->receive_window, 1, 1024);
-	parse_note(p, "xl2tpd tunnel rws");
+	GROUP->rws_line = parse_lineno(p);
+	parse_note(p, "L2TP receive window");
 	return OK;
 }
 
@@ -265,7 +269,8 @@ static int h_tunnel_retransmit(struct parser *p, struct args *a)
 		if (parse_number(p, a, 1, 5, 1000, &v))
 			return OK;
 		GROUP->retries = (int)v;
-		parse_note(p, "xl2tpd max retries = %ld", v);
+		GROUP->retries_line = parse_lineno(p);
+		parse_note(p, "L2TP control message retries %ld", v);
 		return OK;
 	}
 	diag_warning(p->d, parse_lineno(p), a->col[0], "l2tp tunnel retransmit %s: xl2tpd's "
@@ -277,7 +282,8 @@ static int h_tunnel_retransmit(struct parser *p, struct args *a)
 static int h_ip_pmtu(struct parser *p, struct args *a)
 {
 	GROUP->ip_pmtu = !a->neg;
-	parse_note(p, "xl2tpd l2tpsec ip pmtu = %s", a->neg ? "no" : "yes");
+	GROUP->pmtu_line = parse_lineno(p);
+	parse_note(p, a->neg ? "no ip pmtu" : "ip pmtu: session MTU follows the path MTU");
 	return OK;
 }
 

@@ -312,8 +312,9 @@ int parse_config(struct lex *lx, struct ios_config *cfg, struct diag *d)
 
 	cfg->nlines = last + 1;
 	cfg->notes = calloc(cfg->nlines, sizeof(char *));
+	cfg->wrote = calloc(cfg->nlines, sizeof(char *));
 	cfg->redact_col = calloc(cfg->nlines, sizeof(int));
-	if (!cfg->notes || !cfg->redact_col)
+	if (!cfg->notes || !cfg->wrote || !cfg->redact_col)
 		return -1;
 	/* the mode stack: a sub-mode sits above the mode it was entered from */
 	p.stack[0] = M_GLOBAL;
