@@ -13,6 +13,9 @@ PASSIVE=$(( $(sed -n 's/^#define L2TPSEC_PASSIVE_ID_FIRST \(0x[0-9a-fA-F]*\)u$/\
 
 declare -A CS_HOLD
 
+# holds PID FIFO: process PID has FIFO open as its standard output (asked anew on every poll)
+holds() { [ "$(readlink "/proc/$1/fd/1")" = "$2" ]; }
+
 # cs_client HOST NAME: connect a crypto socket client in HOST. A sleeping writer holds its FIFO
 # open (not this shell: daemons started later would inherit the descriptor and keep the client
 # from ever seeing end of input)
@@ -24,7 +27,7 @@ cs_client() {
 	sleep 100000 > "$fifo" &
 	CS_HOLD[$h-$n]=$!
 	# until the writer holds it: a request written before would be the client's only input
-	wait_for 10 "$h $n input held" test "$(readlink "/proc/$!/fd/1")" = "$fifo"
+	wait_for 10 "$h $n input held" holds "$!" "$fifo"
 }
 
 # cs_fifo HOST NAME: where requests for that client are written, one line each
