@@ -89,6 +89,27 @@ static void interface_of(host_t *host, char *buf, size_t len)
 }
 
 /**
+ * The one description of a profile's settings, for its log line and its show crypto map entry:
+ * ESP proposals, mode, lifetimes, PFS, keep-sa and the connection IKE is borrowed from
+ */
+static void print_profile(FILE *out, l2tp_security_profile_t *profile)
+{
+	linked_list_t *proposals;
+	uint64_t kilobytes;
+	uint32_t seconds;
+
+	proposals = linked_list_create_from_enumerator(
+							profile->create_proposal_enumerator(profile));
+	seconds = profile->get_lifetime(profile, &kilobytes);
+	fprintf(out, "%#P, %s mode, lifetime %llu kilobytes/%u seconds, PFS (Y/N): %s, keep-sa %s, "
+			"IKE from connection %s", proposals,
+			profile->is_transport(profile) ? "transport" : "tunnel",
+			(unsigned long long)kilobytes, seconds, profile->get_pfs_group(profile) ? "Y" : "N",
+			profile->keep_sa(profile) ? "yes" : "no", profile->get_connection(profile));
+	proposals->destroy(proposals);
+}
+
+/**
  * Print one crypto map entry: a template (info NULL) or a clone
  */
 static void print_entry(FILE *out, bool json, bool first, l2tp_security_profile_t *profile,
@@ -161,6 +182,12 @@ static void print_entry(FILE *out, bool json, bool first, l2tp_security_profile_
 	if (!json)
 	{
 		fprintf(out, "}\n");
+		if (!info)
+		{
+			fprintf(out, "Profile %s: ", profile->get_name(profile));
+			print_profile(out, profile);
+			fprintf(out, "\n");
+		}
 		if (info)
 		{
 			fprintf(out, "L2TP tunnel %u (%s open, profile %s): %s\n", info->id,
@@ -483,27 +510,6 @@ bool l2tp_security_show_reply(l2tp_security_config_t *config, l2tp_security_clon
 	return TRUE;
 }
 
-/**
- * Log one profile the way IOS "show crypto map" describes a crypto map entry
- */
-static void log_profile(l2tp_security_profile_t *profile)
-{
-	linked_list_t *proposals;
-	uint64_t kilobytes;
-	uint32_t seconds;
-
-	proposals = linked_list_create_from_enumerator(
-							profile->create_proposal_enumerator(profile));
-	seconds = profile->get_lifetime(profile, &kilobytes);
-	DBG1(DBG_CFG, "l2tp-security: profile %s: %#P, %s mode, lifetime %llu kilobytes/%u "
-		 "seconds, PFS (Y/N): %s, keep-sa %s, IKE from connection %s",
-		 profile->get_name(profile), proposals,
-		 profile->is_transport(profile) ? "transport" : "tunnel",
-		 (unsigned long long)kilobytes, seconds, profile->get_pfs_group(profile) ? "Y" : "N",
-		 profile->keep_sa(profile) ? "yes" : "no", profile->get_connection(profile));
-	proposals->destroy(proposals);
-}
-
 /*
  * Described in header
  */
@@ -511,8 +517,9 @@ void l2tp_security_show_log_config(l2tp_security_config_t *config)
 {
 	l2tp_security_profile_t *profile;
 	enumerator_t *enumerator;
-	char names[512] = "", *name;
-	size_t len = 0;
+	char names[512] = "", *name, *text;
+	size_t len = 0, size;
+	FILE *out;
 	int n;
 
 	enumerator = config->create_profile_enumerator(config);
@@ -533,7 +540,15 @@ void l2tp_security_show_log_config(l2tp_security_config_t *config)
 	enumerator = config->create_profile_enumerator(config);
 	while (enumerator->enumerate(enumerator, &profile))
 	{
-		log_profile(profile);
+		text = NULL;
+		out = open_memstream(&text, &size);
+		if (out)
+		{
+			print_profile(out, profile);
+			fclose(out);
+			DBG1(DBG_CFG, "l2tp-security: profile %s: %s", profile->get_name(profile), text);
+		}
+		free(text);
 	}
 	enumerator->destroy(enumerator);
 }

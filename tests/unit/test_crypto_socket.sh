@@ -114,6 +114,10 @@ t grep -qx 'Peer = 10.98.0.2' "$work/show.map"
 t grep -qx 'access-list permit udp host 10.99.0.1 port = 1701 host 10.98.0.2 port = 1701' "$work/show.map"
 t grep -qx 'L2TP tunnel 6 (active open, profile l2tp): negotiating' "$work/show.map"
 t grep -qx 'Transform sets={ esp-des-sha-transport, }' "$work/show.map"
+# one description of a profile: the template's show entry says what charon logged at start
+summary=$(sed -n 's/^Profile l2tp: //p' "$work/show.map")
+t sh -c "echo '$summary' | grep -q '^ESP:DES_CBC/HMAC_SHA1_96/NO_EXT_SEQ, transport mode, .*IKE from connection lac\$'"
+t grep -qF "l2tp-security: profile l2tp: $summary" "$work/charon.log"
 t grep -qx 'Interfaces using crypto map l2tpsec:' "$work/show.map"
 t grep -qx lo "$work/show.map"
 t grep -q '"sequence": 20, "profile": "l2tp", "template": false, "peer": "10.98.0.2"' "$work/show.json"
