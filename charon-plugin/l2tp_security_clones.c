@@ -433,50 +433,12 @@ static array_t *group_snapshot(hashtable_t *table, uintptr_t key)
 }
 
 /**
- * Enumerator over an array snapshot that destroys the array
+ * Enumerate an array snapshot, destroying it with the enumerator
  */
-typedef struct {
-	enumerator_t public;
-	enumerator_t *inner;
-	array_t *array;
-} snapshot_enumerator_t;
-
-METHOD(enumerator_t, snapshot_enumerate, bool,
-	snapshot_enumerator_t *this, va_list args)
-{
-	l2tp_security_clone_t **out, *clone;
-
-	VA_ARGS_VGET(args, out);
-	if (this->inner->enumerate(this->inner, &clone))
-	{
-		*out = clone;
-		return TRUE;
-	}
-	return FALSE;
-}
-
-METHOD(enumerator_t, snapshot_destroy, void,
-	snapshot_enumerator_t *this)
-{
-	this->inner->destroy(this->inner);
-	array_destroy(this->array);
-	free(this);
-}
-
 static enumerator_t *snapshot_enumerator(array_t *array)
 {
-	snapshot_enumerator_t *this;
-
-	INIT(this,
-		.public = {
-			.enumerate = enumerator_enumerate_default,
-			.venumerate = _snapshot_enumerate,
-			.destroy = _snapshot_destroy,
-		},
-		.inner = array_create_enumerator(array),
-		.array = array,
-	);
-	return &this->public;
+	return enumerator_create_cleaner(array_create_enumerator(array), (void*)array_destroy,
+									 array);
 }
 
 METHOD(l2tp_security_clones_t, rekey_ike, void,
