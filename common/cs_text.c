@@ -129,3 +129,21 @@ void cs_format_msg(const struct cs_msg *m, char *buf, size_t len)
 	if (CS_HAS(m, CS_A_ERROR))
 		add(buf, len, &used, " error=\"%s\"", m->error);
 }
+
+int cs_join_selector(char *buf, size_t size, char *const *words, int n)
+{
+	size_t len = 0;
+
+	if (!size)
+		return -1;
+	buf[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		const char *word = strcmp(words[i], "--json") ? words[i] : "json";
+		int r = snprintf(buf + len, size - len, "%s%s", len ? " " : "", word);
+
+		if (r < 0 || (size_t)r >= size - len)
+			return -1;
+		len += (size_t)r;
+	}
+	return 0;
+}

@@ -18,6 +18,12 @@ int cs_parse_endpoint(const char *text, struct cs_endpoint *ep);
 /* "ADDR:PORT" or "[ADDR6]:PORT" */
 void cs_format_endpoint(const struct cs_endpoint *ep, char *buf, size_t len);
 
+/*
+ * A SHOW selector from words, space-separated ("--json" becomes "json"); 0, or -1 when it does
+ * not fit in size bytes
+ */
+int cs_join_selector(char *buf, size_t size, char *const *words, int n);
+
 /* one line, "TYPE name=value ...", every attribute present (SHOW text not included) */
 void cs_format_msg(const struct cs_msg *m, char *buf, size_t len);
 

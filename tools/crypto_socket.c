@@ -106,13 +106,7 @@ static int parse_request(char *line, struct cs_msg *m)
 		return 0;
 	}
 	if (!strcmp(w[0], "show") && n >= 2) {
-		size_t len = 0;
-
-		selector[0] = '\0';
-		for (int i = 1; i < n && len < sizeof(selector); i++)
-			len += (size_t)snprintf(selector + len, sizeof(selector) - len, "%s%s",
-						i > 1 ? " " : "", w[i]);
-		if (len >= sizeof(selector))
+		if (cs_join_selector(selector, sizeof(selector), w + 1, n - 1))
 			return -1;
 		cs_build_show(m, selector);
 		return 0;

@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cs_build.h"
 #include "cs_client.h"
+#include "cs_text.h"
 #include "socket_path.h"
 #include "subcommands.h"
 
@@ -27,7 +29,7 @@ int show_main(int argc, char **argv)
 	struct cs_msg *m = calloc(1, sizeof(*m));
 	struct cs_conn *c = calloc(1, sizeof(*c));
 	const char *path, *why = NULL;
-	size_t len = 0;
+	char selector[sizeof(m->text)];
 	int rc = 1, r;
 
 	argc--;
@@ -40,19 +42,12 @@ int show_main(int argc, char **argv)
 		rc = argc ? 0 : 2;
 		goto out;
 	}
-	m->type = CS_SHOW;
-	m->present = 1u << CS_A_TEXT;
-	for (int i = 0; i < argc; i++) {
-		const char *word = strcmp(argv[i], "--json") ? argv[i] : "json";
-		int n = snprintf(m->text + len, sizeof(m->text) - len, "%s%s", len ? " " : "", word);
-
-		if (n < 0 || (size_t)n >= sizeof(m->text) - len) {
-			fprintf(stderr, "l2tpsec show: command too long\n");
-			rc = 2;
-			goto out;
-		}
-		len += (size_t)n;
+	if (cs_join_selector(selector, sizeof(selector), argv, argc)) {
+		fprintf(stderr, "l2tpsec show: command too long\n");
+		rc = 2;
+		goto out;
 	}
+	cs_build_show(m, selector);
 	if (cs_connect(c, path) != 0) {
 		fprintf(stderr, "l2tpsec show: cannot connect to %s: %s (is charon running with the "
 			"l2tp-security plugin?)\n", path, strerror(errno));

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../common/cs_build.h"
 #include "../../common/cs_proto.h"
 #include "check.h"
 
@@ -201,8 +202,45 @@ static void test_decode_refuses(void)
 	}
 }
 
+/* every constructor builds a message the strict codec takes, and it decodes to the same */
+static void test_constructors(void)
+{
+	struct cs_endpoint local = { .family = 4, .addr = { 10, 0, 0, 12 }, .port = 1701 };
+	struct cs_endpoint remote = { .family = 4, .addr = { 10, 0, 0, 13 }, .port = 1701 };
+	struct cs_msg *m = calloc(12, sizeof(*m)), *back = calloc(1, sizeof(*back));
+	uint8_t frame[CS_MAX_FRAME];
+	const char *why;
+	int n = 0, len;
+
+	cs_build_listen(&m[n++], "l2tp", &local);
+	cs_build_open(&m[n++], 1, "l2tp", &local, &remote, CS_KEEP_SA_UNSET);
+	cs_build_open(&m[n++], 2, "l2tp", &local, &remote, 1);
+	cs_build_close(&m[n++], 2, 0);
+	cs_build_query(&m[n++], &local, &remote);
+	cs_build_show(&m[n++], "crypto map json");
+	cs_build_ok(&m[n++], 0);
+	cs_build_error(&m[n++], 3, "no such crypto profile");
+	cs_build_secured(&m[n], 0x80000000u, &local, &remote);
+	cs_build_facts(&m[n++], 1, 2, "AES_GCM_16-128", "", 40);
+	cs_build_closed(&m[n++], 5, CS_REASON_DPD);
+	cs_build_status(&m[n++], &local, &remote, 0, 7);
+	cs_build_show_reply(&m[n++], "Crypto Map\n", 11);
+	for (int i = 0; i < n; i++) {
+		len = cs_encode(&m[i], frame, sizeof(frame));
+		CHECK(len > 0);
+		CHECK(len > 0 && cs_decode(frame, (size_t)len, back, &why) == len);
+		CHECK(back->type == m[i].type && back->present == m[i].present && back->id == m[i].id);
+	}
+	CHECK(CS_HAS(&m[1], CS_A_KEEP_SA) == 0 && CS_HAS(&m[2], CS_A_KEEP_SA) && m[2].keep_sa == 1);
+	CHECK(!CS_HAS(&m[8], CS_A_INTEG) && CS_HAS(&m[8], CS_A_ENC));	/* an AEAD: no integrity */
+	CHECK(!CS_HAS(&m[10], CS_A_ID));	/* not secured: no id */
+	free(m);
+	free(back);
+}
+
 int main(void)
 {
+	test_constructors();
 	test_roundtrips();
 	test_encode_refuses();
 	test_decode_refuses();

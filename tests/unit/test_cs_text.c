@@ -66,5 +66,16 @@ int main(void)
 	m.reason = CS_REASON_DPD;
 	cs_format_msg(&m, line, sizeof(line));
 	CHECK(!strcmp(line, "CLOSED id=9 reason=4 (dead peer)"));
+
+	/* SHOW selectors from words: --json spelled as the plugin reads it; too long refused */
+	{
+		char *words[] = { "crypto", "map", "tag", "l2tpsec", "--json" }, small[8];
+
+		CHECK(cs_join_selector(line, sizeof(line), words, 5) == 0);
+		CHECK(!strcmp(line, "crypto map tag l2tpsec json"));
+		CHECK(cs_join_selector(line, sizeof(line), words, 0) == 0 && !line[0]);
+		CHECK(cs_join_selector(small, sizeof(small), words, 2) == -1);
+		CHECK(cs_join_selector(small, sizeof(small), words, 1) == 0);
+	}
 	return check_done("test_cs_text");
 }
