@@ -15,12 +15,14 @@
 #include "l2tpsec_droplog.h"
 #include "l2tpsec_guard.h"
 #include "l2tpsec_log.h"
+#include "l2tpsec_timer.h"
 #include "l2tpsec_tunnels.h"
 
 #define DROP_LOG_INTERVAL_S 60
 
 static struct l2tpsec_sacache *sas;
 static struct l2tpsec_droplog drops;
+static struct l2tpsec_timer teardown_timer;
 
 const struct l2tpsec_sa *l2tpsec_guard_sa(const struct cs_endpoint *remote)
 {
@@ -52,15 +54,26 @@ static void on_connected(void)
 	l2tpsec_dial_connected();
 }
 
-/* charon is gone: nothing it reported can be trusted; stop protected L2TP */
+static void all_tunnels_down(void *unused)
+{
+	(void)unused;
+	l2tpsec_tunnels_down(NULL, "the crypto socket to charon was lost");
+}
+
+/*
+ * charon is gone: nothing it reported can be trusted. Protected L2TP stops at once (the table
+ * is emptied: every packet is refused from here on); the tunnels go down on the main loop's next
+ * turn, not here: the loss may surface inside xl2tpd's destroy_tunnel() (its CLOSE could not be
+ * sent), and tearing that tunnel down again from within would free it twice.
+ */
 static void on_lost(const char *why, unsigned reconnect_s)
 {
 	l2tp_log(LOG_ERR, "l2tpsec: lost the crypto socket %s (%s): %zu protected peer(s) dropped, "
 		 "their tunnels go down; reconnecting in %u s\n", l2tpsec_socket_path(), why,
 		 l2tpsec_sacache_count(sas), reconnect_s);
 	l2tpsec_sacache_clear(sas);
-	l2tpsec_tunnels_down(NULL, "the crypto socket to charon was lost");
 	l2tpsec_dial_lost();
+	l2tpsec_timer_arm(&teardown_timer, l2tpsec_now_ms(), 0, all_tunnels_down, NULL);
 }
 
 static void on_secured(const struct cs_msg *m)

@@ -16,6 +16,7 @@
 #include "l2tpsec_dial.h"
 #include "l2tpsec_guard.h"
 #include "l2tpsec_log.h"
+#include "l2tpsec_timer.h"
 #include "l2tpsec_tunnels.h"
 
 /* what the guard did to the layers below it */
@@ -24,6 +25,7 @@ static struct {
 	struct cs_msg sent[8];
 	int nsent, drops, logs, dial_connected, dial_lost, dial_failed, dial_forgot, dial_requests;
 	int secured_answer;	/* what l2tpsec_dial_secured() returns */
+	int send_fails;		/* l2tpsec_cs_send() finds charon gone */
 	int downs;
 	struct cs_endpoint down_remote;
 	int down_all;
@@ -63,6 +65,10 @@ void l2tpsec_cs_start(const struct l2tpsec_cs_events *ev)
 
 int l2tpsec_cs_send(const struct cs_msg *m)
 {
+	if (rec.send_fails) {	/* as the transport does: the connection is dropped at once */
+		rec.events->lost("Broken pipe", 1);
+		return -1;
+	}
 	if (rec.nsent < 8)
 		rec.sent[rec.nsent++] = *m;
 	return 0;
@@ -256,9 +262,13 @@ static void test_events_and_packets(void)
 	/* the connection lost: every entry goes, every protected tunnel too */
 	secured(8, "10.0.0.13", "10.0.0.12", 1701);
 	CHECK(l2tpsec_guard_sa(&lac_ep) != NULL);
+	rec.downs = 0;
 	rec.events->lost("test", 1);
-	CHECK(rec.down_all && rec.dial_lost == 1);
-	CHECK(l2tpsec_guard_sa(&lac_ep) == NULL);
+	CHECK(rec.dial_lost == 1 && l2tpsec_guard_sa(&lac_ep) == NULL);
+	CHECK(l2tpsec_guard_packet_allowed(&lac, &to, 0) == 0);	/* refused at once */
+	CHECK(rec.downs == 0);		/* the tunnels go on the main loop's next turn */
+	l2tpsec_timer_run(l2tpsec_now_ms() + 1);
+	CHECK(rec.downs == 1 && rec.down_all);
 
 	/* a refused LISTEN drops the connection; a refused OPEN fails its dial */
 	cs_build_error(&m, 0, "no such crypto profile");
@@ -296,6 +306,18 @@ static void test_teardown_and_dial(void)
 	CHECK(rec.nsent == 1 && rec.sent[0].type == CS_CLOSE && rec.sent[0].id == 11);
 	CHECK(CS_HAS(&rec.sent[0], CS_A_KEEP_SA) && rec.sent[0].keep_sa == 1);
 	CHECK(l2tpsec_guard_sa(&t.peer) == NULL && rec.dial_forgot == 1);
+	/* charon gone while xl2tpd destroys a tunnel (its CLOSE cannot be sent): nothing is taken
+	 * down from inside the destroy — that tunnel would be freed twice — but right after */
+	t.protected = 1;
+	secured(13, "10.0.0.13", "10.0.0.12", 1701);
+	rec.downs = 0;
+	rec.send_fails = 1;
+	l2tpsec_guard_tunnel_gone(&t);
+	rec.send_fails = 0;
+	CHECK(rec.downs == 0);
+	CHECK(l2tpsec_guard_sa(&t.peer) == NULL);
+	l2tpsec_timer_run(l2tpsec_now_ms() + 1);
+	CHECK(rec.downs == 1 && rec.down_all);
 	/* an unprotected tunnel's end sends nothing */
 	t.protected = 0;
 	secured(12, "10.0.0.13", "10.0.0.12", 1701);
