@@ -200,9 +200,18 @@ void l2tpsec_dial_request(struct lac *lac, const struct cs_endpoint *remote)
 
 void l2tpsec_dial_connected(void)
 {
-	for (struct dial *d = dials; d; d = d->next)
-		if (!d->id && !d->timer.armed)
+	struct dial *next;
+
+	for (struct dial *d = dials; d; d = next) {
+		next = d->next;
+		if (d->id || d->timer.armed)
+			continue;
+		/* "xl2tpd-control remove-lac" frees a [lac] whose dial waits for charon */
+		if (!still_wanted(d))
+			drop(d);
+		else
 			send_open(d);
+	}
 }
 
 void l2tpsec_dial_lost(void)
