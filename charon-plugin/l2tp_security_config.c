@@ -87,7 +87,7 @@ static void load(private_l2tp_security_config_t *this)
 
 	clear(this);
 	enumerator = lib->settings->create_section_enumerator(lib->settings,
-							"%s.plugins." L2TPSEC_CHARON_PLUGIN "." L2TPSEC_CHARON_PROFILES,
+							L2TPSEC_CHARON_KEY(L2TPSEC_CHARON_PROFILES),
 								this->ns);
 	while (enumerator->enumerate(enumerator, &name))
 	{
@@ -150,7 +150,7 @@ METHOD(l2tp_security_config_t, reload, void,
 	char *socket;
 
 	socket = lib->settings->get_str(lib->settings,
-							"%s.plugins." L2TPSEC_CHARON_PLUGIN "." L2TPSEC_CHARON_SOCKET,
+							L2TPSEC_CHARON_KEY(L2TPSEC_CHARON_SOCKET),
 									L2TPSEC_DEFAULT_SOCKET, this->ns);
 	if (!streq(socket, this->socket))
 	{
@@ -196,7 +196,7 @@ l2tp_security_config_t *l2tp_security_config_create(const char *ns)
 		.lock = rwlock_create(RWLOCK_TYPE_DEFAULT),
 	);
 	this->socket = strdup(lib->settings->get_str(lib->settings,
-							"%s.plugins." L2TPSEC_CHARON_PLUGIN "." L2TPSEC_CHARON_SOCKET,
+							L2TPSEC_CHARON_KEY(L2TPSEC_CHARON_SOCKET),
 							L2TPSEC_DEFAULT_SOCKET, this->ns));
 	load(this);
 	return &this->public;

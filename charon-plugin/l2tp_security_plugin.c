@@ -115,8 +115,8 @@ static bool create_services(private_l2tp_security_plugin_t *this)
 {
 	u_int open_timeout;
 
-	open_timeout = lib->settings->get_time(lib->settings, "%s.plugins.%s.%s", 60, lib->ns,
-							L2TPSEC_CHARON_PLUGIN, L2TPSEC_CHARON_OPEN_TIMEOUT);
+	open_timeout = lib->settings->get_time(lib->settings,
+							L2TPSEC_CHARON_KEY(L2TPSEC_CHARON_OPEN_TIMEOUT), 60, lib->ns);
 	this->policies = l2tp_security_policies_create();
 	this->clones = l2tp_security_clones_create();
 	this->reporter = l2tp_security_reporter_create();

@@ -163,7 +163,7 @@ METHOD(l2tp_security_profile_t, destroy, void,
 }
 
 /** A profile key's settings path: namespace, profile name */
-#define PROFILE_KEY(key) "%s.plugins." L2TPSEC_CHARON_PLUGIN "." L2TPSEC_CHARON_PROFILES ".%s." key
+#define PROFILE_KEY(key) L2TPSEC_CHARON_KEY(L2TPSEC_CHARON_PROFILES ".%s." key)
 
 /*
  * Described in header

@@ -33,6 +33,8 @@
 #define L2TPSEC_CHARON_SOCKET "socket"
 #define L2TPSEC_CHARON_OPEN_TIMEOUT "open_timeout"
 #define L2TPSEC_CHARON_PROFILES "profiles"
+/* a key's settings path below the namespace, for lib->settings with lib->ns as the first "%s" */
+#define L2TPSEC_CHARON_KEY(key) "%s.plugins." L2TPSEC_CHARON_PLUGIN "." key
 /* charon.plugins.l2tp-security.profiles.NAME.* */
 #define L2TPSEC_PROFILE_CONNECTION "connection"
 #define L2TPSEC_PROFILE_ESP "esp_proposals"

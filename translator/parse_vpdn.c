@@ -163,11 +163,9 @@ static int h_lcp_renegotiation(struct parser *p, struct args *a)
 	}
 	if (parse_need_args(p, a, 1, 1, "lcp renegotiation always|on-mismatch"))
 		return OK;
-	if (!strcasecmp(a->w[0], "always"))
-		GROUP->lcp = L2TPSEC_LCP_ALWAYS;
-	else if (!strcasecmp(a->w[0], "on-mismatch"))
-		GROUP->lcp = L2TPSEC_LCP_ON_MISMATCH;
-	else {
+	/* the shared names; "off" is not an IOS keyword (it is the command's absence) */
+	if (l2tpsec_lcp_parse(a->w[0], &GROUP->lcp) || GROUP->lcp == L2TPSEC_LCP_OFF) {
+		GROUP->lcp = L2TPSEC_LCP_OFF;
 		diag_error(p->d, parse_lineno(p), a->col[0], "lcp renegotiation: expected always or "
 			   "on-mismatch, found '%s'", a->w[0]);
 		return OK;
