@@ -106,6 +106,7 @@ void l2tp_security_facts_read(child_sa_t *child_sa, l2tp_security_facts_t *facts
 	memset(facts, 0, sizeof(*facts));
 	facts->spi_in = ntohl(child_sa->get_spi(child_sa, TRUE));
 	facts->spi_out = ntohl(child_sa->get_spi(child_sa, FALSE));
+	facts->reqid = child_sa->get_reqid(child_sa);
 	proposal = child_sa->get_proposal(child_sa);
 	if (proposal)
 	{
@@ -138,7 +139,7 @@ void l2tp_security_facts_read(child_sa_t *child_sa, l2tp_security_facts_t *facts
 void l2tp_security_facts_to_msg(l2tp_security_facts_t *facts, struct cs_msg *msg)
 {
 	cs_build_facts(msg, facts->spi_in, facts->spi_out, facts->enc, facts->integ,
-				   facts->overhead);
+				   facts->overhead, facts->reqid);
 }
 
 /**

@@ -26,13 +26,15 @@ typedef struct {
 	char integ[sizeof(((struct cs_msg*)0)->integ)];
 	/** the most bytes ESP can add to a packet (for the L2TP daemon's MTU math) */
 	uint16_t overhead;
+	/** the kernel reqid: the L2TP daemon binds its tunnel sockets' XFRM policies to it */
+	uint32_t reqid;
 } l2tp_security_facts_t;
 
 /**
  * Read the facts of an installed CHILD_SA.
  *
  * @param child_sa	installed CHILD_SA
- * @param facts		receives SPIs, algorithm names and ESP overhead
+ * @param facts		receives SPIs, algorithm names, ESP overhead and reqid
  */
 void l2tp_security_facts_read(child_sa_t *child_sa, l2tp_security_facts_t *facts);
 
@@ -40,7 +42,7 @@ void l2tp_security_facts_read(child_sa_t *child_sa, l2tp_security_facts_t *facts
  * Put facts into a SECURED or STATUS message (and mark them present).
  *
  * @param facts		facts of a CHILD_SA
- * @param msg		message whose spi_in, spi_out, enc, integ and overhead are set
+ * @param msg		message whose spi_in, spi_out, enc, integ, overhead and reqid are set
  */
 void l2tp_security_facts_to_msg(l2tp_security_facts_t *facts, struct cs_msg *msg);
 

@@ -118,14 +118,16 @@ void cs_build_show_reply(struct cs_msg *m, const char *text, size_t len)
 }
 
 void cs_build_facts(struct cs_msg *m, uint32_t spi_in, uint32_t spi_out, const char *enc,
-		    const char *integ, uint16_t overhead)
+		    const char *integ, uint16_t overhead, uint32_t reqid)
 {
 	m->spi_in = spi_in;
 	m->spi_out = spi_out;
 	snprintf(m->enc, sizeof(m->enc), "%s", enc);
 	snprintf(m->integ, sizeof(m->integ), "%s", integ);
 	m->overhead = overhead;
-	m->present |= BIT(CS_A_SPI_IN) | BIT(CS_A_SPI_OUT) | BIT(CS_A_ENC) | BIT(CS_A_OVERHEAD);
+	m->reqid = reqid;
+	m->present |= BIT(CS_A_SPI_IN) | BIT(CS_A_SPI_OUT) | BIT(CS_A_ENC) | BIT(CS_A_OVERHEAD) |
+		      BIT(CS_A_REQID);
 	if (integ[0])
 		m->present |= BIT(CS_A_INTEG);
 }

@@ -37,9 +37,9 @@ void cs_build_status(struct cs_msg *m, const struct cs_endpoint *local,
 /* the first len bytes of text (at most sizeof(m->text) - 1) */
 void cs_build_show_reply(struct cs_msg *m, const char *text, size_t len);
 
-/* the SA facts a SECURED or STATUS carries */
+/* the SA facts a SECURED or STATUS carries (reqid: the kernel's, 0 when unknown) */
 void cs_build_facts(struct cs_msg *m, uint32_t spi_in, uint32_t spi_out, const char *enc,
-		    const char *integ, uint16_t overhead);
+		    const char *integ, uint16_t overhead, uint32_t reqid);
 
 /* endpoints */
 void cs_endpoint_v4(struct cs_endpoint *ep, struct in_addr addr, uint16_t port);

@@ -18,6 +18,7 @@ static const struct {
 	[CS_A_SPI_IN] = { K_U32, 0 }, [CS_A_SPI_OUT] = { K_U32, 0 }, [CS_A_ENC] = { K_STR, 33 },
 	[CS_A_INTEG] = { K_STR, 33 }, [CS_A_OVERHEAD] = { K_U16, 0 }, [CS_A_ERROR] = { K_STR, 129 },
 	[CS_A_TEXT] = { K_STR, sizeof(((struct cs_msg *)0)->text) }, [CS_A_SECURED] = { K_U8, 0 },
+	[CS_A_REQID] = { K_U32, 0 },
 };
 
 #define B(a) (1u << (a))
@@ -37,11 +38,11 @@ static const struct {
 	{ CS_OK, "OK", B(CS_A_ID), 0 },
 	{ CS_ERROR, "ERROR", B(CS_A_ERROR), B(CS_A_ID) },
 	{ CS_SECURED, "SECURED", B(CS_A_ID) | B(CS_A_LOCAL) | B(CS_A_REMOTE) | B(CS_A_SPI_IN) |
-	  B(CS_A_SPI_OUT) | B(CS_A_ENC) | B(CS_A_OVERHEAD), B(CS_A_INTEG) },
+	  B(CS_A_SPI_OUT) | B(CS_A_ENC) | B(CS_A_OVERHEAD) | B(CS_A_REQID), B(CS_A_INTEG) },
 	{ CS_CLOSED, "CLOSED", B(CS_A_ID) | B(CS_A_REASON), 0 },
 	{ CS_STATUS, "STATUS", B(CS_A_LOCAL) | B(CS_A_REMOTE) | B(CS_A_SECURED),
 	  B(CS_A_ID) | B(CS_A_SPI_IN) | B(CS_A_SPI_OUT) | B(CS_A_ENC) | B(CS_A_INTEG) |
-	  B(CS_A_OVERHEAD) },
+	  B(CS_A_OVERHEAD) | B(CS_A_REQID) },
 	{ CS_SHOW_REPLY, "SHOW_REPLY", B(CS_A_TEXT), 0 },
 };
 
@@ -98,6 +99,7 @@ static uint32_t field_int(const struct cs_msg *m, int a)
 	case CS_A_SPI_OUT: return m->spi_out;
 	case CS_A_OVERHEAD: return m->overhead;
 	case CS_A_SECURED: return m->secured;
+	case CS_A_REQID: return m->reqid;
 	}
 	return 0;
 }
@@ -112,6 +114,7 @@ static void set_int(struct cs_msg *m, int a, uint32_t v)
 	case CS_A_SPI_OUT: m->spi_out = v; break;
 	case CS_A_OVERHEAD: m->overhead = (uint16_t)v; break;
 	case CS_A_SECURED: m->secured = (uint8_t)v; break;
+	case CS_A_REQID: m->reqid = v; break;
 	}
 }
 

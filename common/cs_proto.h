@@ -31,7 +31,7 @@ enum cs_type {
 	/* replies and events: charon → client */
 	CS_OK = 64,		/* id (of the request it answers, 0 for LISTEN) */
 	CS_ERROR = 65,		/* id, error */
-	CS_SECURED = 66,	/* id, local, remote, spi_in, spi_out, enc, integ, overhead */
+	CS_SECURED = 66,	/* id, local, remote, spi_in, spi_out, enc, integ, overhead, reqid */
 	CS_CLOSED = 67,		/* id, reason */
 	CS_STATUS = 68,		/* local, remote, secured (+ SA facts when secured) */
 	CS_SHOW_REPLY = 69,	/* text */
@@ -51,7 +51,8 @@ enum cs_reason {
 enum cs_attr {
 	CS_A_ID = 1, CS_A_PROFILE, CS_A_LOCAL, CS_A_REMOTE, CS_A_KEEP_SA, CS_A_REASON, CS_A_SPI_IN,
 	CS_A_SPI_OUT, CS_A_ENC, CS_A_INTEG, CS_A_OVERHEAD, CS_A_ERROR, CS_A_TEXT, CS_A_SECURED,
-	CS_A_MAX = CS_A_SECURED,
+	CS_A_REQID,
+	CS_A_MAX = CS_A_REQID,
 };
 #define CS_HAS(m, a) (((m)->present >> (a)) & 1u)
 
@@ -72,6 +73,7 @@ struct cs_msg {
 	uint32_t spi_in, spi_out;
 	char enc[33], integ[33];
 	uint16_t overhead;	/* bytes ESP adds to each packet (IP MTU math) */
+	uint32_t reqid;		/* the SA's kernel reqid: binds a socket's XFRM policy to it */
 	char error[129];
 	char text[CS_MAX_PAYLOAD - 8];	/* SHOW selector or reply; long replies come in parts */
 };

@@ -124,6 +124,8 @@ void cs_format_msg(const struct cs_msg *m, char *buf, size_t len)
 		add(buf, len, &used, " integ=%s", m->integ);
 	if (CS_HAS(m, CS_A_OVERHEAD))
 		add(buf, len, &used, " overhead=%u", m->overhead);
+	if (CS_HAS(m, CS_A_REQID))
+		add(buf, len, &used, " reqid=%u", m->reqid);
 	if (CS_HAS(m, CS_A_REASON))
 		add(buf, len, &used, " reason=%u (%s)", m->reason, cs_reason_name(m->reason));
 	if (CS_HAS(m, CS_A_ERROR))

@@ -78,11 +78,13 @@ static void on_lost(const char *why, unsigned reconnect_s)
 
 static void on_secured(const struct cs_msg *m)
 {
+	struct l2tpsec_sa sa = { .id = m->id, .local = m->local, .remote = m->remote,
+				 .overhead = m->overhead, .reqid = m->reqid };
 	char local[64], remote[64];
 
 	cs_format_endpoint(&m->local, local, sizeof(local));
 	cs_format_endpoint(&m->remote, remote, sizeof(remote));
-	if (l2tpsec_sacache_add(sas, m->id, &m->local, &m->remote, m->overhead)) {
+	if (l2tpsec_sacache_add(sas, &sa)) {
 		l2tp_log(LOG_ERR, "l2tpsec: out of memory recording the SA to %s: treated as "
 			 "unprotected\n", remote);
 		return;

@@ -91,23 +91,19 @@ static void grow(struct l2tpsec_sacache *cache)
 	cache->nbuckets = n;
 }
 
-int l2tpsec_sacache_add(struct l2tpsec_sacache *cache, uint32_t id, const struct cs_endpoint *local,
-			const struct cs_endpoint *remote, uint16_t overhead)
+int l2tpsec_sacache_add(struct l2tpsec_sacache *cache, const struct l2tpsec_sa *facts)
 {
 	struct l2tpsec_sa *sa;
 	size_t b;
 
-	l2tpsec_sacache_remove(cache, id, NULL);
-	sa = calloc(1, sizeof(*sa));
+	l2tpsec_sacache_remove(cache, facts->id, NULL);
+	sa = malloc(sizeof(*sa));
 	if (!sa)
 		return -1;
-	sa->id = id;
-	sa->local = *local;
-	sa->remote = *remote;
-	sa->overhead = overhead;
+	*sa = *facts;
 	if (cache->count >= cache->nbuckets)
 		grow(cache);
-	b = hash_endpoint(remote) & (cache->nbuckets - 1);
+	b = hash_endpoint(&sa->remote) & (cache->nbuckets - 1);
 	sa->next = cache->buckets[b];
 	cache->buckets[b] = sa;
 	cache->count++;

@@ -18,6 +18,7 @@ struct l2tpsec_sa {
 	uint32_t id;			/* crypto socket id (active < 2^31 ≤ passive) */
 	struct cs_endpoint local, remote;
 	uint16_t overhead;		/* ESP bytes per packet, for ip pmtu */
+	uint32_t reqid;			/* kernel reqid: tunnel sockets' XFRM policies name it */
 	struct l2tpsec_sa *next;	/* bucket chain */
 };
 
@@ -27,9 +28,8 @@ struct l2tpsec_sacache;
 struct l2tpsec_sacache *l2tpsec_sacache_create(void);
 void l2tpsec_sacache_destroy(struct l2tpsec_sacache *cache);
 
-/* record a SECURED (replaces an entry with the same id); 0, or -1 when out of memory */
-int l2tpsec_sacache_add(struct l2tpsec_sacache *cache, uint32_t id, const struct cs_endpoint *local,
-			const struct cs_endpoint *remote, uint16_t overhead);
+/* record a SECURED: a copy of sa (replaces an entry with its id); 0, or -1 when out of memory */
+int l2tpsec_sacache_add(struct l2tpsec_sacache *cache, const struct l2tpsec_sa *sa);
 
 /* forget the SA with this id; 1 with *gone filled (if not NULL) when it was there, else 0 */
 int l2tpsec_sacache_remove(struct l2tpsec_sacache *cache, uint32_t id, struct l2tpsec_sa *gone);

@@ -38,6 +38,7 @@ static void roundtrip(const struct cs_msg *m)
 	CHECK(!memcmp(&d.local, &m->local, sizeof(d.local)) &&
 	      !memcmp(&d.remote, &m->remote, sizeof(d.remote)));
 	CHECK(d.spi_in == m->spi_in && d.spi_out == m->spi_out && d.overhead == m->overhead);
+	CHECK(d.reqid == m->reqid);
 	CHECK(d.keep_sa == m->keep_sa && d.reason == m->reason && d.secured == m->secured);
 	CHECK(!strcmp(d.enc, m->enc) && !strcmp(d.integ, m->integ) && !strcmp(d.error, m->error));
 	/* every shorter prefix is "need more", never an error */
@@ -68,7 +69,7 @@ static void test_roundtrips(void)
 	memset(&m, 0, sizeof(m));
 	m.type = CS_SECURED;
 	m.present = B(CS_A_ID) | B(CS_A_LOCAL) | B(CS_A_REMOTE) | B(CS_A_SPI_IN) |
-		    B(CS_A_SPI_OUT) | B(CS_A_ENC) | B(CS_A_INTEG) | B(CS_A_OVERHEAD);
+		    B(CS_A_SPI_OUT) | B(CS_A_ENC) | B(CS_A_INTEG) | B(CS_A_OVERHEAD) | B(CS_A_REQID);
 	m.id = 7;
 	m.local.family = 6;
 	m.local.addr[15] = 1;
@@ -81,6 +82,7 @@ static void test_roundtrips(void)
 	strcpy(m.enc, "DES_CBC");
 	strcpy(m.integ, "HMAC_SHA1_96");
 	m.overhead = 58;
+	m.reqid = 0x10000001;
 	roundtrip(&m);
 
 	memset(&m, 0, sizeof(m));
@@ -221,7 +223,7 @@ static void test_constructors(void)
 	cs_build_ok(&m[n++], 0);
 	cs_build_error(&m[n++], 3, "no such crypto profile");
 	cs_build_secured(&m[n], 0x80000000u, &local, &remote);
-	cs_build_facts(&m[n++], 1, 2, "AES_GCM_16-128", "", 40);
+	cs_build_facts(&m[n++], 1, 2, "AES_GCM_16-128", "", 40, 7);
 	cs_build_closed(&m[n++], 5, CS_REASON_DPD);
 	cs_build_status(&m[n++], &local, &remote, 0, 7);
 	cs_build_show_reply(&m[n++], "Crypto Map\n", 11);

@@ -44,7 +44,8 @@ int main(void)
 	memset(&m, 0, sizeof(m));
 	m.type = CS_SECURED;
 	m.present = 1u << CS_A_ID | 1u << CS_A_LOCAL | 1u << CS_A_REMOTE | 1u << CS_A_SPI_IN |
-		    1u << CS_A_SPI_OUT | 1u << CS_A_ENC | 1u << CS_A_INTEG | 1u << CS_A_OVERHEAD;
+		    1u << CS_A_SPI_OUT | 1u << CS_A_ENC | 1u << CS_A_INTEG | 1u << CS_A_OVERHEAD |
+		    1u << CS_A_REQID;
 	m.id = 7;
 	cs_parse_endpoint("10.0.0.12:1701", &m.local);
 	cs_parse_endpoint("10.0.0.13:1701", &m.remote);
@@ -53,9 +54,10 @@ int main(void)
 	strcpy(m.enc, "DES_CBC");
 	strcpy(m.integ, "HMAC_SHA1_96");
 	m.overhead = 37;
+	m.reqid = 3;
 	cs_format_msg(&m, line, sizeof(line));
 	CHECK(!strcmp(line, "SECURED id=7 local=10.0.0.12:1701 remote=10.0.0.13:1701 "
-		"spi_in=c1a2b3d4 spi_out=0000abcd enc=DES_CBC integ=HMAC_SHA1_96 overhead=37"));
+		"spi_in=c1a2b3d4 spi_out=0000abcd enc=DES_CBC integ=HMAC_SHA1_96 overhead=37 reqid=3"));
 	cs_format_msg(&m, line, 12);		/* truncated, still terminated */
 	CHECK(strlen(line) == 11);
 

@@ -189,7 +189,7 @@ static void secured(uint32_t id, const char *local, const char *remote, int port
 	cs_endpoint_from_sin(&le, &l);
 	cs_endpoint_from_sin(&re, &r);
 	cs_build_secured(&m, id, &le, &re);
-	cs_build_facts(&m, 1, 2, "aes128", "sha1", 53);
+	cs_build_facts(&m, 1, 2, "aes128", "sha1", 53, id + 100);
 	rec.events->event(&m);
 }
 

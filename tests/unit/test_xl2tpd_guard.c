@@ -24,6 +24,15 @@ static struct cs_endpoint ep(const char *text)
 	return e;
 }
 
+static int add(struct l2tpsec_sacache *c, uint32_t id, const struct cs_endpoint *local,
+	       const struct cs_endpoint *remote, uint16_t overhead)
+{
+	struct l2tpsec_sa sa = { .id = id, .local = *local, .remote = *remote,
+				 .overhead = overhead, .reqid = id + 1 };
+
+	return l2tpsec_sacache_add(c, &sa);
+}
+
 static void sa_cache(void)
 {
 	struct l2tpsec_sacache *c = l2tpsec_sacache_create();
@@ -35,20 +44,21 @@ static void sa_cache(void)
 
 	CHECK(c != NULL);
 	CHECK(l2tpsec_sacache_find(c, &lac, NULL) == NULL);
-	CHECK(l2tpsec_sacache_add(c, L2TPSEC_PASSIVE_ID_FIRST, &lns, &lac, 53) == 0);
+	CHECK(add(c, L2TPSEC_PASSIVE_ID_FIRST, &lns, &lac, 53) == 0);
 	CHECK(l2tpsec_sacache_find(c, &lac, NULL) != NULL);
 	CHECK(l2tpsec_sacache_find(c, &lac, &lns) != NULL);
 	CHECK_EQ_UL(l2tpsec_sacache_find(c, &lac, &lns)->overhead, 53);
+	CHECK_EQ_UL(l2tpsec_sacache_find(c, &lac, &lns)->reqid, L2TPSEC_PASSIVE_ID_FIRST + 1);
 	/* the exact peer only: another port or address of the same host is not protected */
 	CHECK(l2tpsec_sacache_find(c, &other_port, NULL) == NULL);
 	CHECK(l2tpsec_sacache_find(c, &other_addr, NULL) == NULL);
 	/* a packet that arrived on another local address is not this SA's */
 	CHECK(l2tpsec_sacache_find(c, &lac, &wrong_local) == NULL);
 	/* a rekey (same id) replaces, never duplicates */
-	CHECK(l2tpsec_sacache_add(c, L2TPSEC_PASSIVE_ID_FIRST, &lns, &lac, 61) == 0);
+	CHECK(add(c, L2TPSEC_PASSIVE_ID_FIRST, &lns, &lac, 61) == 0);
 	CHECK_EQ_UL(l2tpsec_sacache_count(c), 1);
 	CHECK_EQ_UL(l2tpsec_sacache_find(c, &lac, NULL)->overhead, 61);
-	CHECK(l2tpsec_sacache_add(c, 7, &lns, &v6, 73) == 0);
+	CHECK(add(c, 7, &lns, &v6, 73) == 0);
 	CHECK(l2tpsec_sacache_find(c, &v6, NULL) != NULL);
 	/* CLOSED removes by id and says what went */
 	CHECK(l2tpsec_sacache_remove(c, L2TPSEC_PASSIVE_ID_FIRST, &gone) == 1);
@@ -73,7 +83,7 @@ static void sa_cache_many(void)
 	for (unsigned i = 0; i < n; i++) {
 		peer.addr[2] = (uint8_t)(i >> 8);
 		peer.addr[3] = (uint8_t)i;
-		CHECK(l2tpsec_sacache_add(c, i + 1, &local, &peer, 53) == 0);
+		CHECK(add(c, i + 1, &local, &peer, 53) == 0);
 	}
 	CHECK_EQ_UL(l2tpsec_sacache_count(c), n);
 	for (unsigned i = 0; i < n; i += 2)

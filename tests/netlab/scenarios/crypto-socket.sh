@@ -51,7 +51,7 @@ check "lns: the socket on 1701 received nothing" [ ! -s "$(outdir lns)/rx.txt" ]
 cs_client lac xl2tpd
 cs_req lac xl2tpd "open 1 l2tp $LAC:1701 $LNS:1701"
 check "lac: OPEN accepted" cs_wait 10 lac xl2tpd '^OK id=1$'
-check "lac: SECURED" cs_wait 60 lac xl2tpd "^SECURED id=1 local=$LAC:1701 remote=$LNS:1701 spi_in=[0-9a-f]* spi_out=[0-9a-f]* enc=AES_CBC-128 integ=HMAC_SHA1_96 overhead=53$"
+check "lac: SECURED" cs_wait 60 lac xl2tpd "^SECURED id=1 local=$LAC:1701 remote=$LNS:1701 spi_in=[0-9a-f]* spi_out=[0-9a-f]* enc=AES_CBC-128 integ=HMAC_SHA1_96 overhead=53 reqid=[1-9][0-9]*$"
 check "lns: SECURED for the passive clone" cs_wait 20 lns xl2tpd "^SECURED id=$PASSIVE local=$LNS:1701 remote=$LAC:1701 "
 for h in lns lac; do ip -n $h xfrm policy > "$(outdir $h)/policy-secured.txt"; done
 P=$(outdir lac)/policy-secured.txt
