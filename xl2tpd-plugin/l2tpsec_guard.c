@@ -3,6 +3,7 @@
  * Copyright (C) 2026 The l2tpsec authors
  */
 #include <stdio.h>
+#include <sys/socket.h>
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
@@ -15,13 +16,15 @@
 #include "l2tpsec_droplog.h"
 #include "l2tpsec_guard.h"
 #include "l2tpsec_log.h"
+#include "l2tpsec_sockpolicy.h"
 #include "l2tpsec_timer.h"
 #include "l2tpsec_tunnels.h"
 
 #define DROP_LOG_INTERVAL_S 60
 
 static struct l2tpsec_sacache *sas;
-static struct l2tpsec_droplog drops;
+static struct l2tpsec_droplog drops;	/* received, refused */
+static struct l2tpsec_droplog held;	/* to be sent, refused */
 static struct l2tpsec_timer teardown_timer;
 
 const struct l2tpsec_sa *l2tpsec_guard_sa(const struct cs_endpoint *remote)
@@ -105,7 +108,9 @@ static void on_closed(const struct cs_msg *m)
 		snprintf(why, sizeof(why), "IPsec SA %s", cs_reason_name(m->reason));
 		l2tp_log(LOG_NOTICE, "l2tpsec: SA to %s closed (%s, id %u)\n", remote,
 			 cs_reason_name(m->reason), m->id);
-		l2tpsec_tunnels_down(&gone.remote, why);
+		/* a replacement SA (reauthentication) already carries the peer: its tunnels stay */
+		if (!l2tpsec_sacache_find(sas, &gone.remote, NULL))
+			l2tpsec_tunnels_down(&gone.remote, why);
 	}
 	l2tpsec_dial_failed(m->id, cs_reason_name(m->reason));
 }
@@ -147,29 +152,116 @@ void l2tpsec_guard_start(void)
 		exit(1);
 	}
 	l2tpsec_droplog_init(&drops, DROP_LOG_INTERVAL_S);
+	l2tpsec_droplog_init(&held, DROP_LOG_INTERVAL_S);
 	l2tpsec_cs_start(&events);
+}
+
+/* count a refused packet; log it at most once an interval per peer */
+static int refuse(struct l2tpsec_droplog *log, const struct cs_endpoint *remote, int tunnel_id,
+		  const struct tunnel *owner)
+{
+	struct cs_endpoint peer;
+	char from[64], his[64];
+	uint64_t count;
+
+	if (!l2tpsec_droplog_note(log, remote, time(NULL), &count))
+		return 0;
+	cs_format_endpoint(remote, from, sizeof(from));
+	if (log == &held)
+		l2tp_log(LOG_WARNING, "l2tpsec: held back %llu L2TP packet(s) to %s (tunnel id %d): "
+			 "no IPsec SA protects this peer, it would leave in plaintext; %llu held "
+			 "back in total\n", (unsigned long long)count, from, tunnel_id,
+			 (unsigned long long)held.total);
+	else if (owner) {
+		l2tpsec_tunnel_peer(owner, &peer);
+		cs_format_endpoint(&peer, his, sizeof(his));
+		l2tp_log(LOG_WARNING, "l2tpsec: dropped %llu L2TP packet(s) from %s for tunnel id "
+			 "%d: that tunnel is %s's, and only its own SA may carry it; %llu dropped in "
+			 "total\n", (unsigned long long)count, from, tunnel_id, his,
+			 (unsigned long long)drops.total);
+	} else
+		l2tp_log(LOG_WARNING, "l2tpsec: dropped %llu unprotected L2TP packet(s) from %s "
+			 "(tunnel id %d): no IPsec SA protects this peer; %llu dropped in total\n",
+			 (unsigned long long)count, from, tunnel_id,
+			 (unsigned long long)drops.total);
+	return 0;
 }
 
 int l2tpsec_guard_packet_allowed(const struct sockaddr_in *from, const struct in_pktinfo *to,
 				 int tunnel_id)
 {
-	struct cs_endpoint remote, local;
-	uint64_t count;
-	char peer[64];
+	struct tunnel *t = tunnel_id ? l2tpsec_tunnel_find(tunnel_id) : NULL;
+	const struct l2tpsec_sa *sa = NULL;
+	struct cs_endpoint remote, local, peer;
 
 	cs_endpoint_from_sin(&remote, from);
 	cs_endpoint_v4(&local, to->ipi_addr, 0);
-	if (sas && l2tpsec_sacache_find(sas, &remote, to->ipi_addr.s_addr ? &local : NULL))
-		return 1;
-	if (!l2tpsec_peer_needs_ipsec(from, tunnel_id))
-		return 1;
-	if (l2tpsec_droplog_note(&drops, &remote, time(NULL), &count)) {
-		cs_format_endpoint(&remote, peer, sizeof(peer));
-		l2tp_log(LOG_WARNING, "l2tpsec: dropped %llu unprotected L2TP packet(s) from %s "
-			 "(tunnel id %d): no IPsec SA protects this peer; %llu dropped in total\n",
-			 (unsigned long long)count, peer, tunnel_id,
-			 (unsigned long long)drops.total);
+	if (sas)
+		sa = l2tpsec_sacache_find(sas, &remote, to->ipi_addr.s_addr ? &local : NULL);
+	if (t && l2tpsec_tunnel_protected(t)) {
+		/* a protected tunnel hears its own peer only, under that peer's SA */
+		l2tpsec_tunnel_peer(t, &peer);
+		if (sa && cs_endpoint_equal(&peer, &remote)) {
+			l2tpsec_tunnel_bind(t, sa->id);
+			return 1;
+		}
+		return refuse(&drops, &remote, tunnel_id, sa ? t : NULL);
 	}
+	if (sa || !l2tpsec_peer_needs_ipsec(from, tunnel_id))
+		return 1;
+	return refuse(&drops, &remote, tunnel_id, NULL);
+}
+
+int l2tpsec_guard_may_send(struct tunnel *t)
+{
+	const struct l2tpsec_sa *sa;
+	struct cs_endpoint peer;
+
+	if (!l2tpsec_tunnel_protected(t))
+		return 1;
+	l2tpsec_tunnel_peer(t, &peer);
+	sa = sas ? l2tpsec_sacache_find(sas, &peer, NULL) : NULL;
+	if (sa) {
+		l2tpsec_tunnel_bind(t, sa->id);
+		return 1;
+	}
+	return refuse(&held, &peer, l2tpsec_tunnel_id(t), NULL);
+}
+
+int l2tpsec_guard_tunnel_socket(struct tunnel *t, int fd)
+{
+	const struct l2tpsec_sa *sa;
+	struct cs_endpoint peer;
+	char remote[64], why[160];
+	int r;
+
+	if (!l2tpsec_tunnel_protected(t))
+		return 0;
+	l2tpsec_tunnel_peer(t, &peer);
+	cs_format_endpoint(&peer, remote, sizeof(remote));
+	sa = sas ? l2tpsec_sacache_find(sas, &peer, NULL) : NULL;
+	if (!sa) {
+		snprintf(why, sizeof(why), "no IPsec SA protects %s", remote);
+		r = -1;
+	} else {
+		/* inbound bound to this SA too: no other SA's packets reach the kernel tunnel */
+		r = l2tpsec_sockpolicy_require_esp(fd, AF_INET, L2TPSEC_SOCK_IN, sa->reqid);
+		if (!r)
+			r = l2tpsec_sockpolicy_require_esp(fd, AF_INET, L2TPSEC_SOCK_OUT, sa->reqid);
+		snprintf(why, sizeof(why), "cannot bind its kernel socket to IPsec SA id %u (reqid "
+			 "%u): %s", sa->id, sa->reqid, r ? strerror(-r) : "");
+	}
+	if (r) {
+		l2tp_log(LOG_ERR, "l2tpsec: tunnel %d to %s: %s; the tunnel closes, its kernel data "
+			 "path never opens\n", l2tpsec_tunnel_id(t), remote, why);
+		l2tpsec_tunnel_close_soon(t, "IPsec binding failed");
+		return -1;
+	}
+	l2tpsec_tunnel_bind(t, sa->id);
+	l2tpsec_tunnel_socket_bound(t);
+	l2tp_log(LOG_INFO, "l2tpsec: tunnel %d to %s: kernel socket bound to IPsec SA id %u "
+		 "(reqid %u): no plaintext leaves or enters it, whatever the SPD holds\n",
+		 l2tpsec_tunnel_id(t), remote, sa->id, sa->reqid);
 	return 0;
 }
 

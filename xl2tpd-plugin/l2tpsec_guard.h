@@ -25,10 +25,24 @@ void l2tpsec_guard_start(void);
 /*
  * A packet from `from` to `to` (IP_PKTINFO; address 0 when unknown) for L2TP tunnel id
  * tunnel_id (0 for an SCCRQ). 0: drop it before xl2tpd creates any state (counted, logged at
- * most once a minute per peer): its peer needs IPsec and has none.
+ * most once a minute per peer): its peer needs IPsec and has none, or the tunnel is protected
+ * and the packet is not from its own peer under its own SA (a neighbour forging its id).
  */
 int l2tpsec_guard_packet_allowed(const struct sockaddr_in *from, const struct in_pktinfo *to,
 				 int tunnel_id);
+
+/*
+ * May xl2tpd send this packet of tunnel t? 0: no — t is protected and no SA carries its peer
+ * (counted, logged at most once a minute per peer): it would leave in plaintext.
+ */
+int l2tpsec_guard_may_send(struct tunnel *t);
+
+/*
+ * xl2tpd opens t's kernel data path on fd: a protected tunnel's socket gets per-socket XFRM
+ * policies naming its SA (the kernel then refuses plaintext for it whatever the SPD holds).
+ * -1: that failed; the tunnel is closed, the caller must not use fd.
+ */
+int l2tpsec_guard_tunnel_socket(struct tunnel *t, int fd);
 
 /* may lac dial its LNS at addr:port (host order) now? 0: held until SECURED */
 int l2tpsec_guard_may_dial(struct lac *lac, struct in_addr addr, int port);

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
 #include <time.h>
@@ -16,7 +17,9 @@
 #include "l2tpsec_cs.h"
 #include "l2tpsec_guard.h"
 #include "l2tpsec_pmtu.h"
+#include "l2tpsec_sockpolicy.h"
 #include "l2tpsec_timer.h"
+#include "l2tpsec_tunnels.h"
 
 /* file.c keeps the [lns default]/[lac default] sections outside its lists */
 extern struct lns *deflns;
@@ -34,6 +37,31 @@ static void log_section(const char *kind, const char *name, const void *item, in
 	l2tp_log(LOG_INFO, "l2tpsec: [%s %s] crypto profile %s, keep-sa %s, ip pmtu %s, "
 		 "lcp renegotiation %s\n", kind, name, s.profile, s.keep_sa ? "yes" : "no",
 		 s.ip_pmtu ? "yes" : "no", l2tpsec_lcp_name(s.lcp));
+}
+
+/*
+ * When every section requires IPsec, nothing may enter xl2tpd's shared socket in plaintext:
+ * the kernel holds that rule for it (a per-socket policy, any SA) whatever charon does. With
+ * an unprotected section beside them the guard alone decides, packet by packet.
+ */
+static void guard_listening_socket(void)
+{
+	int r;
+
+	if (!l2tpsec_every_section_protected()) {
+		l2tp_log(LOG_INFO, "l2tpsec: some sections need no IPsec: the listening socket admits "
+			 "plaintext, each packet is checked against its peer's SA\n");
+		return;
+	}
+	r = l2tpsec_sockpolicy_require_esp(server_socket, AF_INET, L2TPSEC_SOCK_IN, 0);
+	if (r) {
+		l2tp_log(LOG_CRIT, "l2tpsec: cannot make the kernel refuse plaintext on the "
+			 "listening socket: %s. Terminating.\n", strerror(-r));
+		exit(1);
+	}
+	l2tp_log(LOG_INFO, "l2tpsec: every section requires IPsec: the kernel refuses plaintext "
+		 "L2TP on the listening socket (a section added later without a crypto profile "
+		 "cannot be reached until xl2tpd restarts)\n");
 }
 
 void l2tpsec_started(int kernel_data_path)
@@ -59,6 +87,7 @@ void l2tpsec_started(int kernel_data_path)
 	if (setsockopt(server_socket, IPPROTO_IP, IP_PKTINFO, &on, sizeof(on)))
 		l2tp_log(LOG_WARNING, "l2tpsec: IP_PKTINFO: %s (SAs matched by peer only)\n",
 			 strerror(errno));
+	guard_listening_socket();
 }
 
 void l2tpsec_ready(void)
@@ -112,6 +141,16 @@ int l2tpsec_may_dial(struct lac *lac, struct in_addr addr, int port)
 int l2tpsec_payload_out(struct tunnel *t, struct call *c, struct buffer *buf)
 {
 	return l2tpsec_pmtu_payload(t, c, buf->start, buf->len);
+}
+
+int l2tpsec_may_send(struct tunnel *t)
+{
+	return !enforcing || l2tpsec_guard_may_send(t);
+}
+
+int l2tpsec_tunnel_socket(struct tunnel *t, int fd)
+{
+	return enforcing ? l2tpsec_guard_tunnel_socket(t, fd) : 0;
 }
 
 void l2tpsec_tunnel_destroyed(struct tunnel *t)

@@ -46,6 +46,15 @@ struct call;
 struct buffer;
 int l2tpsec_payload_out(struct tunnel *t, struct call *c, struct buffer *buf);
 
+/* udp_xmit(): may this packet of tunnel t leave? 0: no (protected, and its SA is gone) */
+int l2tpsec_may_send(struct tunnel *t);
+
+/*
+ * connect_pppol2tp(): fd, bound and not yet connected, is about to carry t's kernel data path.
+ * Non-zero: it must not (the tunnel is being closed); the caller closes fd.
+ */
+int l2tpsec_tunnel_socket(struct tunnel *t, int fd);
+
 /* xl2tpd is about to free tunnel t */
 void l2tpsec_tunnel_destroyed(struct tunnel *t);
 

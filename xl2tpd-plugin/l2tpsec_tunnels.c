@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <syslog.h>
+#include <unistd.h>
 #include <arpa/inet.h>
 
 #include "l2tp.h"	/* xl2tpd: tunnels, struct tunnel/lns/lac, call_close, get_lns, gconfig */
@@ -19,6 +20,14 @@ struct l2tpsec_settings l2tpsec_tunnel_settings(const struct tunnel *t)
 {
 	struct l2tpsec_settings none = { 0 };
 
+	if (t->l2tpsec.sa_id) {
+		struct l2tpsec_settings kept = {
+			.profile = t->l2tpsec.profile, .keep_sa = t->l2tpsec.keep_sa,
+			.ip_pmtu = t->l2tpsec.ip_pmtu, .lcp = (enum l2tpsec_lcp)t->l2tpsec.lcp,
+		};
+
+		return kept;
+	}
 	if (t->lac)
 		return l2tpsec_settings_for(t->lac, CONTEXT_LAC);
 	if (t->lns)
@@ -29,6 +38,61 @@ struct l2tpsec_settings l2tpsec_tunnel_settings(const struct tunnel *t)
 int l2tpsec_tunnel_protected(const struct tunnel *t)
 {
 	return l2tpsec_tunnel_settings(t).profile != NULL;
+}
+
+struct tunnel *l2tpsec_tunnel_find(int tunnel_id)
+{
+	for (struct tunnel *t = tunnels.head; t; t = t->next)
+		if (t->ourtid == tunnel_id)
+			return t;
+	return NULL;
+}
+
+void l2tpsec_tunnel_bind(struct tunnel *t, uint32_t sa_id)
+{
+	struct l2tpsec_settings s = l2tpsec_tunnel_settings(t);
+
+	if (!s.profile || t->l2tpsec.sa_id == sa_id)
+		return;
+	if (!t->l2tpsec.sa_id) {
+		snprintf(t->l2tpsec.profile, sizeof(t->l2tpsec.profile), "%s", s.profile);
+		t->l2tpsec.keep_sa = (uint8_t)s.keep_sa;
+		t->l2tpsec.ip_pmtu = (uint8_t)s.ip_pmtu;
+		t->l2tpsec.lcp = (uint8_t)s.lcp;
+	}
+	t->l2tpsec.sa_id = sa_id;
+}
+
+uint32_t l2tpsec_tunnel_sa_id(const struct tunnel *t)
+{
+	return t->l2tpsec.sa_id;
+}
+
+int l2tpsec_tunnel_id(const struct tunnel *t)
+{
+	return t->ourtid;
+}
+
+void l2tpsec_tunnel_socket_bound(struct tunnel *t)
+{
+	t->l2tpsec.socket_bound = 1;
+}
+
+void l2tpsec_tunnel_close_soon(struct tunnel *t, const char *why)
+{
+	set_error(t->self, VENDOR_ERROR, "%s", why);
+	t->self->needclose = -1;	/* network_thread() closes it before its next select() */
+}
+
+int l2tpsec_every_section_protected(void)
+{
+	for (struct lns *n = lnslist; n; n = n->next)
+		if (!l2tpsec_settings_for(n, CONTEXT_LNS).profile)
+			return 0;
+	for (struct lac *c = laclist; c; c = c->next)
+		if (!l2tpsec_settings_for(c, CONTEXT_LAC).profile)
+			return 0;
+	return 1;
 }
 
 int l2tpsec_lac_protected(const struct lac *lac)
@@ -106,6 +170,22 @@ static int same_peer(const struct tunnel *t, const struct cs_endpoint *remote)
 	return cs_endpoint_equal(&ep, remote);
 }
 
+/*
+ * Closing the tunnel's UDP socket deletes the kernel tunnel and its sessions: pppd's PPPoL2TP
+ * channel is cut before pppd hears of the hang-up. xl2tpd skips descriptors of -1 from here on.
+ */
+static void close_kernel_path(struct tunnel *t)
+{
+	if (t->pppox_fd > -1) {
+		close(t->pppox_fd);
+		t->pppox_fd = -1;
+	}
+	if (t->udp_fd > -1) {
+		close(t->udp_fd);
+		t->udp_fd = -1;
+	}
+}
+
 void l2tpsec_tunnels_down(const struct cs_endpoint *remote, const char *why)
 {
 	struct tunnel *t;
@@ -117,6 +197,7 @@ again:	/* destroying a tunnel changes the list: start over after each */
 		l2tp_log(LOG_NOTICE, "l2tpsec: %s: tunnel %d to %s:%d and its %d call(s) go down "
 			 "locally (no StopCCN: it would leave unprotected)\n", why, t->ourtid,
 			 IPADDY(t->peer.sin_addr), ntohs(t->peer.sin_port), t->count);
+		close_kernel_path(t);
 		snprintf(t->self->errormsg, sizeof(t->self->errormsg), "%s", "IPsec SA gone");
 		t->self->closing = -1;	/* call_close() then destroys it without sending */
 		call_close(t->self);

@@ -9,6 +9,7 @@
 #ifndef L2TPSEC_TUNNELS_H
 #define L2TPSEC_TUNNELS_H
 
+#include <stdint.h>
 #include <netinet/in.h>
 
 #include "cs_proto.h"
@@ -17,11 +18,39 @@
 struct lac;
 struct tunnel;
 
-/* the l2tpsec settings of the configuration section serving this tunnel */
+/*
+ * The l2tpsec settings of the configuration section serving this tunnel — as they were when
+ * the tunnel was bound to its SA, if it is (the section may have gone since).
+ */
 struct l2tpsec_settings l2tpsec_tunnel_settings(const struct tunnel *t);
 
-/* does the configuration section serving this tunnel name a crypto profile? */
+/* is this tunnel bound to an SA, or does the section serving it name a crypto profile? */
 int l2tpsec_tunnel_protected(const struct tunnel *t);
+
+/* the tunnel with this local tunnel id, NULL when none */
+struct tunnel *l2tpsec_tunnel_find(int tunnel_id);
+
+/*
+ * Bind t to the SA with crypto socket id sa_id (a protected tunnel's first packet in or out
+ * does): its section's settings are kept with it from then on. Rebinding moves it to a
+ * replacement SA of the same peer.
+ */
+void l2tpsec_tunnel_bind(struct tunnel *t, uint32_t sa_id);
+
+/* the crypto socket id of the SA t is bound to, 0 when none */
+uint32_t l2tpsec_tunnel_sa_id(const struct tunnel *t);
+
+/* the tunnel's local id, for logs */
+int l2tpsec_tunnel_id(const struct tunnel *t);
+
+/* t's kernel socket now holds its per-socket XFRM policies */
+void l2tpsec_tunnel_socket_bound(struct tunnel *t);
+
+/* have xl2tpd close t (StopCCN, under its SA) on the main loop's next turn, saying why */
+void l2tpsec_tunnel_close_soon(struct tunnel *t, const char *why);
+
+/* does every [lns] and [lac] section (none at all counts as yes) name a crypto profile? */
+int l2tpsec_every_section_protected(void);
 
 /* does this [lac] section name a crypto profile? */
 int l2tpsec_lac_protected(const struct lac *lac);
@@ -47,7 +76,8 @@ int l2tpsec_lns_profiles(int (*listen)(const char *profile, const struct cs_endp
 
 /*
  * The SA to remote went away (remote NULL: every SA did): its protected tunnels and their calls
- * go down here and now, without a StopCCN — it could only leave in cleartext.
+ * go down here and now, without a StopCCN — it could only leave in cleartext. Each tunnel's
+ * kernel sockets close first, so its pppd, signalled next, has no path out at all.
  */
 void l2tpsec_tunnels_down(const struct cs_endpoint *remote, const char *why);
 

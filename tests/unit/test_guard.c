@@ -6,6 +6,7 @@
  * transport, LAC dial, xl2tpd's tunnels) are replaced by recorders, and the test drives the
  * guard through the crypto socket events and the packet, dial and teardown hooks.
  */
+#include <errno.h>
 #include <arpa/inet.h>
 #include <stdarg.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "l2tpsec_dial.h"
 #include "l2tpsec_guard.h"
 #include "l2tpsec_log.h"
+#include "l2tpsec_sockpolicy.h"
 #include "l2tpsec_timer.h"
 #include "l2tpsec_tunnels.h"
 
@@ -32,11 +34,22 @@ static struct {
 	char last_log[512];
 } rec;
 
-/* the test's xl2tpd: a tunnel is just its peer and section settings */
+/* the test's xl2tpd: a tunnel is its id, peer, section settings and what l2tpsec bound */
 struct tunnel {
+	int id;
 	struct cs_endpoint peer;
 	int protected, keep_sa, shares;
+	uint32_t sa_id;
+	int socket_bound, close_soon;
 };
+static struct tunnel *tunnel_list[4];	/* what l2tpsec_tunnel_find() searches */
+
+/* the kernel's socket policies, recorded */
+static struct {
+	int calls, fail;
+	int fd[4], dir[4];
+	uint32_t reqid[4];
+} policy;
 struct lac {
 	int protected;
 };
@@ -122,6 +135,60 @@ struct l2tpsec_settings l2tpsec_tunnel_settings(const struct tunnel *t)
 	struct l2tpsec_settings s = { t->protected ? "prof" : NULL, t->keep_sa, 0, L2TPSEC_LCP_OFF };
 
 	return s;
+}
+
+struct tunnel *l2tpsec_tunnel_find(int tunnel_id)
+{
+	for (size_t i = 0; i < sizeof(tunnel_list) / sizeof(tunnel_list[0]); i++)
+		if (tunnel_list[i] && tunnel_list[i]->id == tunnel_id)
+			return tunnel_list[i];
+	return NULL;
+}
+
+void l2tpsec_tunnel_bind(struct tunnel *t, uint32_t sa_id)
+{
+	if (t->protected || t->sa_id)
+		t->sa_id = sa_id;
+}
+
+uint32_t l2tpsec_tunnel_sa_id(const struct tunnel *t)
+{
+	return t->sa_id;
+}
+
+int l2tpsec_tunnel_id(const struct tunnel *t)
+{
+	return t->id;
+}
+
+void l2tpsec_tunnel_socket_bound(struct tunnel *t)
+{
+	t->socket_bound = 1;
+}
+
+void l2tpsec_tunnel_close_soon(struct tunnel *t, const char *why)
+{
+	(void)why;
+	t->close_soon++;
+}
+
+int l2tpsec_tunnel_protected(const struct tunnel *t)
+{
+	return t->protected || t->sa_id;
+}
+
+int l2tpsec_sockpolicy_require_esp(int fd, int family, enum l2tpsec_sock_dir dir, uint32_t reqid)
+{
+	(void)family;
+	if (policy.fail)
+		return -EPERM;
+	if (policy.calls < 4) {
+		policy.fd[policy.calls] = fd;
+		policy.dir[policy.calls] = dir;
+		policy.reqid[policy.calls] = reqid;
+	}
+	policy.calls++;
+	return 0;
 }
 
 int l2tpsec_lac_protected(const struct lac *lac)
@@ -325,9 +392,83 @@ static void test_teardown_and_dial(void)
 	CHECK(rec.nsent == 1);
 }
 
+/* issue 11 item 2: over its own SA, a neighbour cannot act on another peer's tunnel */
+static void test_tunnel_bound_to_its_peer(void)
+{
+	struct tunnel a = { .id = 100, .protected = 1 }, plain = { .id = 300 };
+	struct sockaddr_in a_from = sin_of("10.0.0.12", 1701), b_from = sin_of("10.0.0.14", 1701);
+	struct sockaddr_in a_other_port = sin_of("10.0.0.12", 1702);
+	struct in_pktinfo to = to_of("10.0.0.13");
+
+	closed(12);	/* the SA test_teardown_and_dial() left */
+	cs_endpoint_from_sin(&a.peer, &a_from);
+	tunnel_list[0] = &a;
+	tunnel_list[1] = &plain;
+	secured(21, "10.0.0.13", "10.0.0.12", 1701);
+	secured(22, "10.0.0.13", "10.0.0.14", 1701);
+	secured(23, "10.0.0.13", "10.0.0.12", 1702);
+
+	/* A's own packets pass and bind A to its SA */
+	CHECK(l2tpsec_guard_packet_allowed(&a_from, &to, 100) == 1);
+	CHECK(a.sa_id == 21);
+	/* B, SECURED itself, forges A's tunnel id: dropped, logged naming both */
+	rec.logs = 0;
+	CHECK(l2tpsec_guard_packet_allowed(&b_from, &to, 100) == 0);
+	CHECK(rec.logs == 1 && strstr(rec.last_log, "10.0.0.14:1701") &&
+	      strstr(rec.last_log, "10.0.0.12:1701's"));
+	/* so does A's host from another port (another SA, another tunnel's peer) */
+	CHECK(l2tpsec_guard_packet_allowed(&a_other_port, &to, 100) == 0);
+	/* B's SCCRQ (no tunnel yet) and unknown tunnel ids are the SA's business, as before */
+	CHECK(l2tpsec_guard_packet_allowed(&b_from, &to, 0) == 1);
+	CHECK(l2tpsec_guard_packet_allowed(&b_from, &to, 4242) == 1);
+	/* A unaffected */
+	CHECK(l2tpsec_guard_packet_allowed(&a_from, &to, 100) == 1);
+
+	/* sending: only while A's SA is there */
+	CHECK(l2tpsec_guard_may_send(&a) == 1);
+	CHECK(l2tpsec_guard_may_send(&plain) == 1);
+
+	/* the kernel socket gets both policies, naming A's SA's reqid */
+	policy.calls = 0;
+	CHECK(l2tpsec_guard_tunnel_socket(&a, 9) == 0);
+	CHECK(policy.calls == 2 && policy.fd[0] == 9 && policy.fd[1] == 9);
+	CHECK(policy.dir[0] == L2TPSEC_SOCK_IN && policy.dir[1] == L2TPSEC_SOCK_OUT);
+	CHECK(policy.reqid[0] == 121 && policy.reqid[1] == 121);
+	CHECK(a.socket_bound && !a.close_soon);
+	/* an unprotected tunnel's socket is left as xl2tpd has it */
+	CHECK(l2tpsec_guard_tunnel_socket(&plain, 10) == 0 && policy.calls == 2);
+	/* the kernel refuses the policy: the socket is not used, the tunnel closes */
+	policy.fail = 1;
+	CHECK(l2tpsec_guard_tunnel_socket(&a, 11) == -1 && a.close_soon == 1);
+	policy.fail = 0;
+
+	/* a replacement SA for A's peer (reauthentication) keeps A up when the old one closes */
+	rec.downs = 0;
+	secured(24, "10.0.0.13", "10.0.0.12", 1701);
+	closed(21);
+	CHECK(rec.downs == 0);
+	CHECK(l2tpsec_guard_packet_allowed(&a_from, &to, 100) == 1 && a.sa_id == 24);
+	/* A's SA gone: nothing more in or out, and its kernel socket would not open */
+	closed(24);
+	CHECK(rec.downs == 1);
+	CHECK(l2tpsec_guard_packet_allowed(&a_from, &to, 100) == 0);
+	rec.logs = 0;
+	CHECK(l2tpsec_guard_may_send(&a) == 0);
+	CHECK(rec.logs == 1 && strstr(rec.last_log, "held back"));
+	CHECK(l2tpsec_guard_tunnel_socket(&a, 12) == -1 && a.close_soon == 2);
+	/* a tunnel bound once stays protected even when its section no longer says so */
+	a.protected = 0;
+	CHECK(l2tpsec_guard_may_send(&a) == 0);
+	CHECK(l2tpsec_guard_packet_allowed(&a_from, &to, 100) == 0);
+	closed(22);
+	closed(23);
+	tunnel_list[0] = tunnel_list[1] = NULL;
+}
+
 int main(void)
 {
 	test_events_and_packets();
 	test_teardown_and_dial();
+	test_tunnel_bound_to_its_peer();
 	return check_done("test_guard");
 }
