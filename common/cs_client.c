@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  * Copyright (C) 2026 The l2tpsec authors
  */
+#define _GNU_SOURCE	/* struct ucred */
 #include "cs_client.h"
 
 #include <errno.h>
@@ -48,6 +49,25 @@ void cs_attach(struct cs_conn *c, int fd)
 	fcntl(fd, F_SETFD, FD_CLOEXEC);
 }
 
+/*
+ * Whoever answers decides which packets pass: only root (charon) or our own user may. A socket
+ * path in a directory others can write, or a charon that died and left its path to be taken,
+ * must not hand SECURED to anyone else.
+ */
+static int trusted_peer(int fd)
+{
+	struct ucred cred;
+	socklen_t len = sizeof(cred);
+
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len))
+		return 0;
+	if (cred.uid != 0 && cred.uid != geteuid()) {
+		errno = EACCES;
+		return 0;
+	}
+	return 1;
+}
+
 int cs_connect(struct cs_conn *c, const char *path)
 {
 	struct sockaddr_un sun = { .sun_family = AF_UNIX };
@@ -61,7 +81,7 @@ int cs_connect(struct cs_conn *c, const char *path)
 	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return -1;
-	if (connect(fd, (struct sockaddr *)&sun, sizeof(sun))) {
+	if (connect(fd, (struct sockaddr *)&sun, sizeof(sun)) || !trusted_peer(fd)) {
 		int e = errno;
 
 		close(fd);

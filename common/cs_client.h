@@ -17,7 +17,10 @@ struct cs_conn {
 	uint8_t in[CS_MAX_FRAME];	/* bytes received, not yet a whole frame */
 };
 
-/* connect to the socket at path; 0, or -1 with errno set */
+/*
+ * connect to the socket at path; 0, or -1 with errno set (EACCES: the process serving it is
+ * neither root nor this process's user)
+ */
 int cs_connect(struct cs_conn *c, const char *path);
 
 /* use an already connected stream socket (made non-blocking here) */

@@ -23,6 +23,29 @@ static unsigned slot_of(const struct cs_endpoint *peer)
 	return h % L2TPSEC_DROPLOG_SLOTS;
 }
 
+/* a line is due for count drops: within the budget of this interval? */
+static int budget(struct l2tpsec_droplog *log, time_t now, uint64_t count)
+{
+	if (now - log->window >= (time_t)log->interval) {
+		log->window = now;
+		log->lines = 0;
+	}
+	if (log->lines >= L2TPSEC_DROPLOG_LINES) {
+		log->unlogged += count;
+		return 0;
+	}
+	log->lines++;
+	return 1;
+}
+
+uint64_t l2tpsec_droplog_unlogged(struct l2tpsec_droplog *log)
+{
+	uint64_t n = log->unlogged;
+
+	log->unlogged = 0;
+	return n;
+}
+
 int l2tpsec_droplog_note(struct l2tpsec_droplog *log, const struct cs_endpoint *peer, time_t now,
 			 uint64_t *count)
 {
@@ -38,7 +61,7 @@ int l2tpsec_droplog_note(struct l2tpsec_droplog *log, const struct cs_endpoint *
 		log->slot[i].logged = now;
 		log->slot[i].unlogged = 0;
 		*count = 1;
-		return 1;
+		return budget(log, now, 1);
 	}
 	log->slot[i].unlogged++;
 	if (now - log->slot[i].logged < (time_t)log->interval)
@@ -46,5 +69,5 @@ int l2tpsec_droplog_note(struct l2tpsec_droplog *log, const struct cs_endpoint *
 	*count = log->slot[i].unlogged;
 	log->slot[i].logged = now;
 	log->slot[i].unlogged = 0;
-	return 1;
+	return budget(log, now, *count);
 }

@@ -162,10 +162,15 @@ static int refuse(struct l2tpsec_droplog *log, const struct cs_endpoint *remote,
 {
 	struct cs_endpoint peer;
 	char from[64], his[64];
-	uint64_t count;
+	uint64_t count, quiet;
 
 	if (!l2tpsec_droplog_note(log, remote, time(NULL), &count))
 		return 0;
+	quiet = l2tpsec_droplog_unlogged(log);
+	if (quiet)
+		l2tp_log(LOG_WARNING, "l2tpsec: %llu more L2TP packet(s) were refused without a log "
+			 "line (more than %d peers in a minute)\n", (unsigned long long)quiet,
+			 L2TPSEC_DROPLOG_LINES);
 	cs_format_endpoint(remote, from, sizeof(from));
 	if (log == &held)
 		l2tp_log(LOG_WARNING, "l2tpsec: held back %llu L2TP packet(s) to %s (tunnel id %d): "

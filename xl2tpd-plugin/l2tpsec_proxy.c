@@ -14,6 +14,7 @@
 #include "l2tp.h"	/* xl2tpd: struct tunnel/call/buffer, struct avp_hdr, l2tp_log, AMBIT */
 #include "proxy_avp.h"
 #include "l2tpsec_proxy.h"
+#include "l2tpsec_tunnels.h"
 
 /* the proxy data of calls that received some (few at a time: only between ICCN and pppd) */
 struct held {
@@ -83,31 +84,71 @@ static void log_received(const struct call *c, const struct proxy_info *p)
 		 PROXY_HAS(p, PROXY_AUTHEN_NAME) ? p->authen_name : "");
 }
 
+/*
+ * The directory path, made if missing, opened without following a link anywhere below /run and
+ * trusted only if it is ours, a directory, and closed to group and others (mask): the data may
+ * be a PAP password. Returns a descriptor, or -1 with errno set (EPERM: not trustworthy).
+ */
+static int private_dir(const char *path, mode_t mode, mode_t mask)
+{
+	struct stat st;
+	int fd;
+
+	if (mkdir(path, mode) && errno != EEXIST)
+		return -1;
+	fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) || st.st_uid != geteuid() || (st.st_mode & mask)) {
+		close(fd);
+		errno = EPERM;
+		return -1;
+	}
+	return fd;
+}
+
+/* both levels checked: L2TPSEC_RUN_DIR (no write for others) and the proxy directory (0700) */
+static int proxy_dir(void)
+{
+	int run = private_dir(L2TPSEC_RUN_DIR, 0750, 022), dir;
+
+	if (run < 0)
+		return -1;
+	close(run);
+	dir = private_dir(L2TPSEC_PROXY_DIR, 0700, 077);
+	return dir;
+}
+
 void l2tpsec_proxy_to_pppd(struct call *c)
 {
 	static char text[8 * 2 * PROXY_LCP_MAX];
 	struct held *h = held_for(c, 0);
 	char path[128];
-	int fd, n;
+	int dir, fd = -1, n;
 
 	if (!h || !h->info.present)
 		return;
 	log_received(c, &h->info);
 	n = proxy_to_text(&h->info, text, sizeof(text));
 	proxy_path(c, path, sizeof(path));
-	/* the response may be a PAP password: only root reads it */
-	mkdir(L2TPSEC_RUN_DIR, 0750);
-	mkdir(L2TPSEC_PROXY_DIR, 0700);
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+	dir = proxy_dir();
+	if (dir >= 0)
+		fd = openat(dir, strrchr(path, '/') + 1,
+			    O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (n < 0 || fd < 0 || write(fd, text, (size_t)n) != n) {
-		l2tp_log(LOG_ERR, "l2tpsec: call %d: cannot hand the proxy data to pppd (%s): pppd "
-			 "negotiates on its own\n", c->ourcid, fd < 0 ? strerror(errno) : "write");
-		if (fd >= 0)
+		l2tp_log(LOG_ERR, "l2tpsec: call %d: cannot hand the proxy data to pppd in %s (%s): "
+			 "pppd negotiates on its own\n", c->ourcid, L2TPSEC_PROXY_DIR,
+			 fd < 0 ? strerror(errno) : "write");
+		if (fd >= 0) {
 			close(fd);
-		unlink(path);
+			unlinkat(dir, strrchr(path, '/') + 1, 0);
+		}
+		if (dir >= 0)
+			close(dir);
 		return;
 	}
 	close(fd);
+	close(dir);
 	setenv("L2TPSEC_PROXY", path, 1);
 }
 
@@ -124,6 +165,13 @@ void l2tpsec_proxy_add_avps(struct buffer *buf, struct call *c)
 	if (!c->lac)
 		return;
 	snprintf(path, sizeof(path), L2TPSEC_PROXY_OUT_DIR "/%s", c->lac->entname);
+	if (!c->container || !l2tpsec_tunnel_protected(c->container)) {
+		/* the response may be a PAP password: never over a tunnel IPsec does not protect */
+		if (!unlink(path))
+			l2tp_log(LOG_WARNING, "l2tpsec: [lac %s] proxy data dropped, not sent: the "
+				 "tunnel is not protected by IPsec\n", c->lac->entname);
+		return;
+	}
 	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
 		return;		/* no switched session: an ordinary ICCN */

@@ -19,6 +19,7 @@
 #include "l2tp.h"
 #include "proxy_avp.h"
 #include "l2tpsec_proxy.h"
+#include "l2tpsec_tunnels.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -32,6 +33,13 @@ int decrypt_avp(char *buf, struct tunnel *t)
 	(void)buf;
 	(void)t;
 	return -1;	/* hidden AVPs need the tunnel secret: refused, as without one */
+}
+
+/* the LAC side sends proxy AVPs only for protected tunnels: every tunnel here is */
+int l2tpsec_tunnel_protected(const struct tunnel *t)
+{
+	(void)t;
+	return 1;
 }
 
 /* an ICRQ's new call: one zeroed call per input, as new_call() would give */

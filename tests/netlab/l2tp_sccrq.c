@@ -8,6 +8,9 @@
  * 2 on a usage or system error. netlab injects it at LNSs that must not answer.
  * -b sends instead the first packet that crashed stock xl2tpd 1.3.18: a Message Type "ICRQ"
  * without the M bit (refused, but then ignored) followed by a Dialed Number AVP.
+ * -t TID sends the SCCRQ into the receiver's existing tunnel TID (a mandatory SCCRQ inside a
+ * tunnel makes stock xl2tpd close it); -d TID:SID sends a data packet into that tunnel's
+ * session SID instead, carrying a PPP LCP Terminate-Request. A neighbour's forgeries.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -73,6 +76,18 @@ static size_t build_bad_icrq(uint8_t *p)
 	return len;
 }
 
+/* a data message (T bit clear) for tunnel tid, session sid: PPP LCP Terminate-Request id 66 */
+static size_t build_data(uint8_t *p, unsigned tid, unsigned sid)
+{
+	static const uint8_t ppp[] = { 0xff, 0x03, 0xc0, 0x21, 0x05, 0x42, 0x00, 0x04 };
+
+	put16(p, 0, 0x0002);
+	put16(p, 2, tid);
+	put16(p, 4, sid);
+	memcpy(p + 6, ppp, sizeof(ppp));
+	return 6 + sizeof(ppp);
+}
+
 static const char *message_name(unsigned type)
 {
 	static const char *const names[] = { "ZLB", "SCCRQ", "SCCRP", "SCCCN", "StopCCN" };
@@ -106,15 +121,43 @@ int main(int argc, char **argv)
 	size_t len;
 
 	int bad = argc > 1 && !strcmp(argv[1], "-b");
+	unsigned tid = 0, sid = 0;
+	char kind = bad ? 'b' : 's';
+	const char *what;
 
-	argv += bad;
-	argc -= bad;
-	if (argc < 2 || argc > 4 || inet_pton(AF_INET, argv[1], &to.sin_addr) != 1) {
-		fprintf(stderr, "usage: l2tp-sccrq [-b] DEST_IPV4 [HOSTNAME [WAIT_SECONDS]]\n");
+	if (argc > 2 && (!strcmp(argv[1], "-t") || !strcmp(argv[1], "-d"))) {
+		kind = argv[1][1];
+		if ((kind == 't' && sscanf(argv[2], "%u", &tid) != 1) ||
+		    (kind == 'd' && sscanf(argv[2], "%u:%u", &tid, &sid) != 2) || tid > 0xffff ||
+		    sid > 0xffff)
+			kind = '?';
+		argv += 2;
+		argc -= 2;
+	} else {
+		argv += bad;
+		argc -= bad;
+	}
+	if (kind == '?' || argc < 2 || argc > 4 || inet_pton(AF_INET, argv[1], &to.sin_addr) != 1) {
+		fprintf(stderr, "usage: l2tp-sccrq [-b | -t TID | -d TID:SID] DEST_IPV4 "
+			"[HOSTNAME [WAIT_SECONDS]]\n");
 		return 2;
 	}
 	wait_s = argc > 3 ? atoi(argv[3]) : 5;
-	len = bad ? build_bad_icrq(pkt) : build_sccrq(pkt, argc > 2 ? argv[2] : "l2tp-sccrq");
+	switch (kind) {
+	case 'b':
+		len = build_bad_icrq(pkt);
+		what = "bad ICRQ";
+		break;
+	case 'd':
+		len = build_data(pkt, tid, sid);
+		what = "data (LCP Terminate-Request)";
+		break;
+	default:
+		len = build_sccrq(pkt, argc > 2 ? argv[2] : "l2tp-sccrq");
+		put16(pkt, 4, tid);
+		what = tid ? "SCCRQ inside an existing tunnel" : "SCCRQ";
+		break;
+	}
 	fd = socket(AF_INET, SOCK_DGRAM, 0);
 	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
 	    bind(fd, (struct sockaddr *)&me, sizeof(me))) {
@@ -126,7 +169,8 @@ int main(int argc, char **argv)
 		printf("send refused: %s\n", strerror(errno));
 		return 1;
 	}
-	printf("sent %s (%zu bytes) to %s:%d\n", bad ? "bad ICRQ" : "SCCRQ", len, argv[1], L2TP_PORT);
+	printf("sent %s (%zu bytes, tunnel %u, session %u) to %s:%d\n", what, len, tid, sid,
+	       argv[1], L2TP_PORT);
 	pfd.fd = fd;
 	pfd.events = POLLIN;
 	deadline = time(NULL) + wait_s;

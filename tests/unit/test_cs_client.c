@@ -6,8 +6,15 @@
  * frames are reassembled from single bytes and split from coalesced writes, a timeout returns
  * without a message, garbage and a closed peer end the connection with a reason.
  */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/un.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../../common/cs_client.h"
@@ -25,6 +32,45 @@ static struct cs_msg closed_msg(uint32_t id)
 	m.id = id;
 	m.reason = CS_REASON_EXPIRED;
 	return m;
+}
+
+/*
+ * A crypto socket served by another user (nobody) is refused: whoever answers would decide
+ * which L2TP packets pass. Needs root to become that user; skipped (checks nothing) otherwise.
+ */
+static void foreign_server_refused(void)
+{
+	char dir[] = "/tmp/l2tpsec-cs-XXXXXX", path[64];
+	struct sockaddr_un sun = { .sun_family = AF_UNIX };
+	int ready[2], fd;
+	struct cs_conn c;
+	pid_t pid;
+	char byte;
+
+	if (geteuid() != 0 || !mkdtemp(dir) || pipe(ready))
+		return;
+	snprintf(path, sizeof(path), "%s/crypto.sock", dir);
+	strcpy(sun.sun_path, path);
+	pid = fork();
+	if (pid == 0) {
+		fd = socket(AF_UNIX, SOCK_STREAM, 0);
+		/* the listener's credentials are taken at listen(): become nobody first */
+		if (fd < 0 || bind(fd, (struct sockaddr *)&sun, sizeof(sun)) || chmod(path, 0777) ||
+		    setgid(65534) || setuid(65534) || listen(fd, 1))
+			_exit(1);
+		(void)!write(ready[1], "r", 1);
+		close(accept(fd, NULL, NULL));
+		_exit(0);
+	}
+	CHECK(pid > 0 && read(ready[0], &byte, 1) == 1);
+	errno = 0;
+	CHECK(cs_connect(&c, path) == -1 && errno == EACCES);
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	unlink(path);
+	rmdir(dir);
+	close(ready[0]);
+	close(ready[1]);
 }
 
 int main(void)
@@ -87,5 +133,6 @@ int main(void)
 
 	/* no server: connect fails cleanly */
 	CHECK(cs_connect(&a, "/nonexistent/l2tpsec/crypto.sock") == -1);
+	foreign_server_refused();
 	return check_done("test_cs_client");
 }

@@ -122,6 +122,25 @@ static void drop_log(void)
 	CHECK(l2tpsec_droplog_note(&log, &rogue, 1060, &n) == 1);
 	CHECK_EQ_UL(n, 1001);
 	CHECK_EQ_UL(log.total, 1003);
+
+	/* spoofed sources, one packet each: 32 lines an interval in all, the rest counted */
+	{
+		int lines = 0;
+
+		l2tpsec_droplog_init(&log, 60);
+		for (int i = 0; i < 200; i++) {
+			struct cs_endpoint spoofed = ep("10.0.0.1:1701");
+
+			spoofed.addr[2] = (uint8_t)(i / 250);
+			spoofed.addr[3] = (uint8_t)(i % 250 + 1);
+			lines += l2tpsec_droplog_note(&log, &spoofed, 2000, &n);
+		}
+		CHECK_EQ_UL(lines, L2TPSEC_DROPLOG_LINES);
+		CHECK_EQ_UL(l2tpsec_droplog_unlogged(&log), 200 - L2TPSEC_DROPLOG_LINES);
+		CHECK_EQ_UL(l2tpsec_droplog_unlogged(&log), 0);
+		/* the next interval has its budget again */
+		CHECK(l2tpsec_droplog_note(&log, &other, 2060, &n) == 1);
+	}
 }
 
 static int fired[3];

@@ -22,11 +22,11 @@ enforced_charon() {
 	swanctl_on "$h" --load-all > "$(outdir "$h")/load-all.txt" 2>&1
 }
 
-# enforced_lns HOST addr=LOCAL_ADDRS [keep_sa=yes|no] [pmtu=yes|no] [global=LINES]: the LNS;
-# every peer it serves needs IPsec
+# enforced_lns HOST addr=LOCAL_ADDRS [keep_sa=yes|no] [pmtu=yes|no] [global=LINES]
+# [sections=TEXT]: the LNS; every peer its [lns default] serves needs IPsec (TEXT: more sections)
 enforced_lns() {
 	local h=$1 e
-	local -A o=([addr]= [keep_sa]=no [pmtu]= [global]=)
+	local -A o=([addr]= [keep_sa]=no [pmtu]= [global]= [sections]=)
 	shift
 	options o "$@" || return 1
 	e=$(etc "$h")
@@ -35,6 +35,7 @@ enforced_lns() {
 		xl2tpd_global_gen extra="debug tunnel = yes
 ${o[global]}"
 		xl2tpd_lns_gen profile=l2tp keep_sa="${o[keep_sa]}" pmtu="${o[pmtu]}"
+		printf '%s\n' "${o[sections]}"
 	} > "$e/xl2tpd/xl2tpd.conf"
 	cat > "$e/ppp/options.lns" <<CONF
 require-mschap-v2

@@ -6,7 +6,8 @@
 # the first packet to after teardown. A rogue host's plaintext SCCRQs — before any SA exists and
 # while the client's SA is up — create no tunnel and get no answer (the same SCCRQ gets an SCCRP
 # from a stock xl2tpd, so the tool works): first the kernel's block policy drops it, then, with
-# that layer taken away, xl2tpd itself. Losing the crypto socket (charon killed on the LNS, or
+# that layer taken away, xl2tpd itself (an unprotected legacy section beside it keeps the kernel
+# off the listening socket). Losing the crypto socket (charon killed on the LNS, or
 # xl2tpd restarted) takes the tunnel down without plaintext, and the client dials back in. The
 # first call carries proxy LCP/authentication AVPs from the client's ICCN to the LNS's pppd.
 # netlab-timeout: 300
@@ -28,7 +29,11 @@ check "rogue -> stock LNS: SCCRQ answered (positive control)" sccrq rogue $PLAIN
 check "the answer was an SCCRP" grep -q "reply: .* from $PLAIN:1701, SCCRP" "$LAB_OUT/rogue/sccrq.txt"
 
 # --- LNS up; nothing unprotected gets in before any SA exists ------------------------------------
-check "lns: charon + plugin + patched xl2tpd" enforced_lns lns addr="$LNS,$LNS_R"
+# beside the protected [lns default], a legacy section for one plaintext LAC elsewhere: the
+# listening socket then admits plaintext, and the SPD and xl2tpd's guard decide (fault-matrix
+# covers the all-protected LNS, whose listening socket the kernel guards itself)
+check "lns: charon + plugin + patched xl2tpd" enforced_lns lns addr="$LNS,$LNS_R" \
+	sections="$(xl2tpd_lns_gen name=legacy extra='lac = 10.9.9.9')"
 check "lns: xl2tpd reached the crypto socket and listens" wait_for 20 "lns LISTEN" \
 	xl2tpd_says lns XL_LISTEN l2tp 1701
 blocked=$(xfrm_stat lns XfrmInPolBlock)

@@ -1,0 +1,162 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# fault-matrix: "no L2TP packet is processed unless IPsec protects it" through every fault, at the
+# LNS and at the LAC. Both ends run charon with the l2tp-security plugin and the patched xl2tpd.
+# Each cell brings a session up, injects one fault, audits its own captures (0 plaintext
+# UDP/1701 either way), bounds how long the sessions take to go down locally and dials again.
+# The neighbour cell: client B, over its own SA, forges control and data into A's tunnel; the
+# LNS drops, counts and logs them and A carries on. The table lands in OUT/reliability.md
+# (docs/reliability.md is a copy).
+# netlab-timeout: 1200
+. "$NETLAB_TOP/tests/netlab/lib/lab.sh"
+. "$NETLAB_TOP/tests/netlab/lib/enforced.sh"
+. "$NETLAB_TOP/tests/netlab/lib/faults.sh"
+lab_init "$1"
+
+LNS=10.0.0.13 A=10.0.0.12 LNS_B=10.0.1.13 B=10.0.1.14
+host_add lns; host_add a; host_add b
+link_add lns $LNS/24 a $A/24
+link_add lns $LNS_B/24 b $B/24
+CELL_CAPTURES="lns:to-a lns:to-b"
+CELL_PAIRS=("$A $LNS" "$B $LNS_B")
+: > "$LAB_OUT/cells.tsv"
+
+check "lns: charon + plugin + patched xl2tpd" enforced_lns lns addr="$LNS,$LNS_B"
+check "lns: listens" wait_for 20 "lns LISTEN" xl2tpd_says lns XL_LISTEN l2tp 1701
+check "a: enforced client" enforced_client a addr=$A lns=$LNS
+check "b: enforced client" enforced_client b addr=$B lns=$LNS_B
+check "a: first dial" client_dial a
+check "lns: the tunnel's kernel socket is bound to its SA" wait_for 10 "lns socket bound" \
+	xl2tpd_says lns XL_SOCKET_BOUND "[0-9]*" "$A:1701"
+check "a: its own kernel socket too" xl2tpd_says a XL_SOCKET_BOUND "[0-9]*" "$LNS:1701"
+check "lns: the listening socket refuses plaintext in the kernel" xl2tpd_says lns XL_LISTEN_GUARDED
+
+# relisten_after N: the LNS's xl2tpd has made more than N passive opens (it reconnected)
+relisten_after() { wait_for 45 "$CELL: lns listens again" sh -c "[ \$(listens lns) -gt $1 ]"; }
+
+# --- at the LNS ----------------------------------------------------------------------------------
+cell_begin lns-charon-term LNS "charon stopped (SIGTERM, as systemctl stop)"
+n=$(listens lns); cell_timer
+kill -TERM "$(pid_of lns charon)"
+cell_down lns 20
+check "$CELL: a's sessions down too" wait_for 60 "$CELL: a down" pppd_gone a
+wait_for 20 "lns charon exit" sh -c "! kill -0 $(pid_of lns charon) 2>/dev/null"
+check "$CELL: charon restarted" charon_start lns
+swanctl_on lns --load-all >> "$(outdir lns)/load-all.txt" 2>&1
+relisten_after "$n"
+check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
+cell_end
+
+cell_begin lns-charon-kill LNS "charon killed (SIGKILL)"
+n=$(listens lns); cell_timer
+kill -KILL "$(pid_of lns charon)"
+cell_down lns 20
+check "$CELL: a's sessions down (DPD)" wait_for 60 "$CELL: a down" pppd_gone a
+check "$CELL: charon restarted" charon_start lns
+swanctl_on lns --load-all >> "$(outdir lns)/load-all.txt" 2>&1
+relisten_after "$n"
+check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
+cell_end
+
+cell_begin lns-reload-settings LNS "swanctl --reload-settings with a session up"
+cell_timer
+swanctl_on lns --reload-settings >> "$(outdir lns)/reload.txt" 2>&1
+sleep 3
+check "$CELL: the session carries on" ping_from a $POOL_LOCAL
+CELL_DOWN="stays up" CELL_UP=yes
+cell_end
+
+cell_begin lns-terminate-ike LNS "swanctl --terminate of the IKE_SA"
+cell_timer
+swanctl_on lns --terminate --ike-id "$(ike_id lns)" >> "$(outdir lns)/terminate.txt" 2>&1
+cell_down lns 20
+check "$CELL: a's sessions down" wait_for 30 "$CELL: a down" pppd_gone a
+check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
+cell_end
+
+cell_begin lns-terminate-child LNS "swanctl --terminate of the CHILD_SA"
+cell_timer
+swanctl_on lns --terminate --child-id "$(child_id lns)" >> "$(outdir lns)/terminate.txt" 2>&1
+cell_down lns 20
+check "$CELL: a's sessions down" wait_for 30 "$CELL: a down" pppd_gone a
+check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
+cell_end
+
+cell_begin lns-xl2tpd-kill LNS "xl2tpd killed (SIGKILL), then restarted"
+cell_timer
+kill -KILL "$(pid_of lns xl2tpd)"
+cell_down lns 30
+check "$CELL: a's sessions down" wait_for 40 "$CELL: a down" pppd_gone a
+check "$CELL: xl2tpd restarted" xl2tpd_start lns "$XL2TPD_L2TPSEC"
+check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
+cell_end
+
+cell_begin lns-pppd-kill LNS "the session's pppd killed (SIGKILL)"
+cell_timer
+on lns pkill -KILL -x pppd
+cell_down lns 5
+check "$CELL: a's session down (CDN under the SA)" wait_for 30 "$CELL: a down" pppd_gone a
+check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
+cell_end
+
+cell_begin link-down-up link "the LNS's link to A down 20 s (DPD), then up"
+cell_timer
+ip -n lns link set to-a down
+cell_down lns 40
+ip -n lns link set to-a up
+check "$CELL: a's sessions down" wait_for 60 "$CELL: a down" pppd_gone a
+check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
+cell_end
+
+# --- the neighbour ------------------------------------------------------------------------------
+cell_begin neighbour LNS "B forges control and data into A's tunnel over B's own SA"
+check "$CELL: b dials its own tunnel" client_dial b
+tid=$(lns_tunnel_of lns $A) sid=$(lns_call_of lns $A)
+check "$CELL: A's tunnel and call ids known ($tid, $sid)" [ -n "$tid" ] && [ -n "$sid" ]
+drops=$(grep -c "$(log_pattern XL_NEIGHBOUR)" "$LAB_OUT/lns/xl2tpd.log")
+check "$CELL: b's SCCRQ inside A's tunnel gets no answer" not on b "$SCCRQ" -t "$tid" $LNS_B b 3
+check "$CELL: b's LCP Terminate-Request into A's session: no answer" \
+	not on b "$SCCRQ" -d "$tid:$sid" $LNS_B b 2
+check "$CELL: lns dropped and logged it, naming A" wait_for 5 "$CELL: logged" \
+	xl2tpd_says lns XL_NEIGHBOUR 1 "$B:1701" "$tid" "$A:1701"
+check "$CELL: a is unaffected" ping_from a $POOL_LOCAL
+check "$CELL: a's tunnel was never closed" not grep -q "Connection $tid closed\|tunnel $tid.*go down" \
+	"$LAB_OUT/lns/xl2tpd.log"
+check "$CELL: b is unaffected too" ping_from b $POOL_LOCAL
+CELL_DOWN="A stays up" CELL_UP=yes
+cell_end
+
+# --- at the LAC ----------------------------------------------------------------------------------
+cell_begin lac-charon-term LAC "the client's charon stopped (SIGTERM)"
+cell_timer
+kill -TERM "$(pid_of a charon)"
+cell_down a 20
+check "$CELL: lns's session for a down" wait_for 40 "$CELL: lns down" sh -c \
+	"[ \$(ip netns pids lns | xargs -r ps -o comm= -p | grep -cx pppd) -le 1 ]"
+wait_for 20 "a charon exit" sh -c "! kill -0 $(pid_of a charon) 2>/dev/null"
+check "$CELL: charon restarted" charon_start a
+swanctl_on a --load-all >> "$(outdir a)/load-all.txt" 2>&1
+sleep 2
+check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
+cell_end
+
+cell_begin lac-charon-kill LAC "the client's charon killed (SIGKILL)"
+cell_timer
+kill -KILL "$(pid_of a charon)"
+cell_down a 20
+check "$CELL: lns's session for a down (DPD)" wait_for 60 "$CELL: lns down" sh -c \
+	"[ \$(ip netns pids lns | xargs -r ps -o comm= -p | grep -cx pppd) -le 1 ]"
+check "$CELL: charon restarted" charon_start a
+swanctl_on a --load-all >> "$(outdir a)/load-all.txt" 2>&1
+sleep 2
+check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
+cell_end
+
+teardown a b lns
+pcap_stop_all
+{
+	echo "Generated by the netlab scenario fault-matrix ($(date -u +%Y-%m-%d), kernel $(uname -r))."
+	echo
+	cells_table
+} > "$LAB_OUT/reliability.md"
+summary "cells: $(wc -l < "$LAB_OUT/cells.tsv"), plaintext: $(awk -F'\t' '{ s += $4 } END { print s + 0 }' "$LAB_OUT/cells.tsv")"
