@@ -153,6 +153,11 @@ int l2tpsec_tunnel_socket(struct tunnel *t, int fd)
 	return enforcing ? l2tpsec_guard_tunnel_socket(t, fd) : 0;
 }
 
+int l2tpsec_pppd_holds(const struct tunnel *t, const struct call *c)
+{
+	return enforcing && t == c->container && t->l2tpsec.socket_bound;
+}
+
 void l2tpsec_tunnel_destroyed(struct tunnel *t)
 {
 	if (enforcing)

@@ -55,6 +55,13 @@ int l2tpsec_may_send(struct tunnel *t);
  */
 int l2tpsec_tunnel_socket(struct tunnel *t, int fd);
 
+/*
+ * start_pppd()'s child, before exec: should pppd for call c keep tunnel t's socket open?
+ * Closing a socket frees its XFRM policies, but Linux lets pppd send through the kernel session
+ * until pppd exits: a protected tunnel's socket, with its policies, must outlive pppd.
+ */
+int l2tpsec_pppd_holds(const struct tunnel *t, const struct call *c);
+
 /* xl2tpd is about to free tunnel t */
 void l2tpsec_tunnel_destroyed(struct tunnel *t);
 

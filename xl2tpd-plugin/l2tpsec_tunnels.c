@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <syslog.h>
-#include <unistd.h>
 #include <arpa/inet.h>
 
 #include "l2tp.h"	/* xl2tpd: tunnels, struct tunnel/lns/lac, call_close, get_lns, gconfig */
@@ -170,22 +169,6 @@ static int same_peer(const struct tunnel *t, const struct cs_endpoint *remote)
 	return cs_endpoint_equal(&ep, remote);
 }
 
-/*
- * Closing the tunnel's UDP socket deletes the kernel tunnel and its sessions: pppd's PPPoL2TP
- * channel is cut before pppd hears of the hang-up. xl2tpd skips descriptors of -1 from here on.
- */
-static void close_kernel_path(struct tunnel *t)
-{
-	if (t->pppox_fd > -1) {
-		close(t->pppox_fd);
-		t->pppox_fd = -1;
-	}
-	if (t->udp_fd > -1) {
-		close(t->udp_fd);
-		t->udp_fd = -1;
-	}
-}
-
 void l2tpsec_tunnels_down(const struct cs_endpoint *remote, const char *why)
 {
 	struct tunnel *t;
@@ -197,7 +180,6 @@ again:	/* destroying a tunnel changes the list: start over after each */
 		l2tp_log(LOG_NOTICE, "l2tpsec: %s: tunnel %d to %s:%d and its %d call(s) go down "
 			 "locally (no StopCCN: it would leave unprotected)\n", why, t->ourtid,
 			 IPADDY(t->peer.sin_addr), ntohs(t->peer.sin_port), t->count);
-		close_kernel_path(t);
 		snprintf(t->self->errormsg, sizeof(t->self->errormsg), "%s", "IPsec SA gone");
 		t->self->closing = -1;	/* call_close() then destroys it without sending */
 		call_close(t->self);

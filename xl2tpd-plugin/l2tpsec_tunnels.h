@@ -76,8 +76,8 @@ int l2tpsec_lns_profiles(int (*listen)(const char *profile, const struct cs_endp
 
 /*
  * The SA to remote went away (remote NULL: every SA did): its protected tunnels and their calls
- * go down here and now, without a StopCCN — it could only leave in cleartext. Each tunnel's
- * kernel sockets close first, so its pppd, signalled next, has no path out at all.
+ * go down here and now, without a StopCCN — it could only leave in cleartext. What pppd sends
+ * on its way out meets the kernel socket's own XFRM policies: pppd holds that socket open.
  */
 void l2tpsec_tunnels_down(const struct cs_endpoint *remote, const char *why);
 

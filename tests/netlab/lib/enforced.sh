@@ -23,7 +23,9 @@ enforced_charon() {
 }
 
 # enforced_lns HOST addr=LOCAL_ADDRS [keep_sa=yes|no] [pmtu=yes|no] [global=LINES]
-# [sections=TEXT]: the LNS; every peer its [lns default] serves needs IPsec (TEXT: more sections)
+# [sections=TEXT]: the LNS; every peer its protected section serves needs IPsec. TEXT: sections
+# before it in xl2tpd's list (xl2tpd tries the last written first); with TEXT the protected one
+# is [lns protected] for every address, not [lns default], whose keys TEXT would inherit
 enforced_lns() {
 	local h=$1 e
 	local -A o=([addr]= [keep_sa]=no [pmtu]= [global]= [sections]=)
@@ -34,8 +36,13 @@ enforced_lns() {
 	{
 		xl2tpd_global_gen extra="debug tunnel = yes
 ${o[global]}"
-		xl2tpd_lns_gen profile=l2tp keep_sa="${o[keep_sa]}" pmtu="${o[pmtu]}"
-		printf '%s\n' "${o[sections]}"
+		if [ -n "${o[sections]}" ]; then
+			xl2tpd_lns_gen name=protected profile=l2tp keep_sa="${o[keep_sa]}" \
+				pmtu="${o[pmtu]}" extra="lac = 0.0.0.0-255.255.255.255"
+			printf '%s\n' "${o[sections]}"
+		else
+			xl2tpd_lns_gen profile=l2tp keep_sa="${o[keep_sa]}" pmtu="${o[pmtu]}"
+		fi
 	} > "$e/xl2tpd/xl2tpd.conf"
 	cat > "$e/ppp/options.lns" <<CONF
 require-mschap-v2

@@ -91,6 +91,34 @@ check "$CELL: xl2tpd restarted" xl2tpd_start lns "$XL2TPD_L2TPSEC"
 check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
 cell_end
 
+cell_begin lns-xl2tpd-kill-charon-stop LNS "xl2tpd killed, then charon stopped while its pppd lives"
+cell_timer
+kill -KILL "$(pid_of lns xl2tpd)"
+sleep 1
+charon_stop lns
+cell_down lns 30
+check "$CELL: a's sessions down" wait_for 60 "$CELL: a down" pppd_gone a
+check "$CELL: charon restarted" charon_start lns
+swanctl_on lns --load-all >> "$(outdir lns)/load-all.txt" 2>&1
+check "$CELL: xl2tpd restarted" xl2tpd_start lns "$XL2TPD_L2TPSEC"
+check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
+cell_end
+
+cell_begin lns-bypass-policy LNS "a bypass policy for UDP/1701 beside the blocks, then the CHILD_SA terminated"
+for d in in out; do
+	ip -n lns xfrm policy add src 0.0.0.0/0 dst 0.0.0.0/0 proto udp dir $d priority 1
+done
+cell_timer
+swanctl_on lns --terminate --child-id "$(child_id lns)" >> "$(outdir lns)/terminate.txt" 2>&1
+cell_down lns 20
+check "$CELL: a's sessions down" wait_for 30 "$CELL: a down" pppd_gone a
+sleep 3	# what an orphaned sender would emit in plaintext, given time
+for d in in out; do
+	ip -n lns xfrm policy delete src 0.0.0.0/0 dst 0.0.0.0/0 proto udp dir $d
+done
+check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
+cell_end
+
 cell_begin lns-pppd-kill LNS "the session's pppd killed (SIGKILL)"
 cell_timer
 on lns pkill -KILL -x pppd
