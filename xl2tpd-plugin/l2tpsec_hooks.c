@@ -158,6 +158,11 @@ int l2tpsec_pppd_holds(const struct tunnel *t, const struct call *c)
 	return enforcing && t == c->container && t->l2tpsec.socket_bound;
 }
 
+int l2tpsec_xmit_socket(const struct tunnel *t, int fallback)
+{
+	return enforcing && t->l2tpsec.socket_bound && t->udp_fd >= 0 ? t->udp_fd : fallback;
+}
+
 void l2tpsec_tunnel_destroyed(struct tunnel *t)
 {
 	if (enforcing)

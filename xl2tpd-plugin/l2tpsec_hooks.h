@@ -62,6 +62,12 @@ int l2tpsec_tunnel_socket(struct tunnel *t, int fd);
  */
 int l2tpsec_pppd_holds(const struct tunnel *t, const struct call *c);
 
+/*
+ * udp_xmit(): the socket to send tunnel t's packet on — its own kernel socket once that holds
+ * its XFRM policies (so control meets them too), else xl2tpd's (fallback)
+ */
+int l2tpsec_xmit_socket(const struct tunnel *t, int fallback);
+
 /* xl2tpd is about to free tunnel t */
 void l2tpsec_tunnel_destroyed(struct tunnel *t);
 
