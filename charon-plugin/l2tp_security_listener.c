@@ -4,6 +4,7 @@
  */
 
 #include "l2tp_security_listener.h"
+#include "l2tpsec_names.h"
 
 #include <netinet/in.h>
 
@@ -151,6 +152,21 @@ METHOD(listener_t, narrow, bool,
 	while (remote->remove_first(remote, (void**)&other_ts) == SUCCESS)
 	{
 		other_ts->destroy(other_ts);
+	}
+	if (from != to)
+	{
+		/* one tunnel, one peer port: the L2TP daemon matches packets to SAs by it */
+		if (from > L2TPSEC_L2TP_PORT || to < L2TPSEC_L2TP_PORT)
+		{
+			DBG1(DBG_CFG, "l2tp-security: %H proposed UDP ports %u-%u for L2TP, without %u: "
+				 "a tunnel needs one port, CHILD_SA refused", other, from, to,
+				 L2TPSEC_L2TP_PORT);
+			me->destroy(me);
+			return TRUE;
+		}
+		DBG1(DBG_CFG, "l2tp-security: %H proposed UDP ports %u-%u for L2TP: narrowed to %u",
+			 other, from, to, L2TPSEC_L2TP_PORT);
+		from = to = L2TPSEC_L2TP_PORT;
 	}
 	local->insert_last(local, traffic_selector_create_from_subnet(me->clone(me), bits,
 						IPPROTO_UDP, port, port));

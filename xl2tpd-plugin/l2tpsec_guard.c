@@ -26,6 +26,15 @@ static struct l2tpsec_sacache *sas;
 static struct l2tpsec_droplog drops;	/* received, refused */
 static struct l2tpsec_droplog held;	/* to be sent, refused */
 static struct l2tpsec_timer teardown_timer;
+/* the protected tunnels bound to an SA, by local tunnel id: one lookup per packet, never a walk */
+static struct tunnel *bound[65536];
+
+/* t's first packet in or out under sa: bind it (again, if its peer's SA was replaced) */
+static void bind_tunnel(struct tunnel *t, const struct l2tpsec_sa *sa)
+{
+	l2tpsec_tunnel_bind(t, sa->id);
+	bound[l2tpsec_tunnel_id(t) & 0xffff] = t;
+}
 
 const struct l2tpsec_sa *l2tpsec_guard_sa(const struct cs_endpoint *remote)
 {
@@ -195,7 +204,7 @@ static int refuse(struct l2tpsec_droplog *log, const struct cs_endpoint *remote,
 int l2tpsec_guard_packet_allowed(const struct sockaddr_in *from, const struct in_pktinfo *to,
 				 int tunnel_id)
 {
-	struct tunnel *t = tunnel_id ? l2tpsec_tunnel_find(tunnel_id) : NULL;
+	struct tunnel *t = bound[tunnel_id & 0xffff];
 	const struct l2tpsec_sa *sa = NULL;
 	struct cs_endpoint remote, local, peer;
 
@@ -203,11 +212,11 @@ int l2tpsec_guard_packet_allowed(const struct sockaddr_in *from, const struct in
 	cs_endpoint_v4(&local, to->ipi_addr, 0);
 	if (sas)
 		sa = l2tpsec_sacache_find(sas, &remote, to->ipi_addr.s_addr ? &local : NULL);
-	if (t && l2tpsec_tunnel_protected(t)) {
+	if (tunnel_id && t) {
 		/* a protected tunnel hears its own peer only, under that peer's SA */
 		l2tpsec_tunnel_peer(t, &peer);
 		if (sa && cs_endpoint_equal(&peer, &remote)) {
-			l2tpsec_tunnel_bind(t, sa->id);
+			bind_tunnel(t, sa);
 			return 1;
 		}
 		return refuse(&drops, &remote, tunnel_id, sa ? t : NULL);
@@ -227,7 +236,7 @@ int l2tpsec_guard_may_send(struct tunnel *t)
 	l2tpsec_tunnel_peer(t, &peer);
 	sa = sas ? l2tpsec_sacache_find(sas, &peer, NULL) : NULL;
 	if (sa) {
-		l2tpsec_tunnel_bind(t, sa->id);
+		bind_tunnel(t, sa);
 		return 1;
 	}
 	return refuse(&held, &peer, l2tpsec_tunnel_id(t), NULL);
@@ -262,7 +271,7 @@ int l2tpsec_guard_tunnel_socket(struct tunnel *t, int fd)
 		l2tpsec_tunnel_close_soon(t, "IPsec binding failed");
 		return -1;
 	}
-	l2tpsec_tunnel_bind(t, sa->id);
+	bind_tunnel(t, sa);
 	l2tpsec_tunnel_socket_bound(t);
 	l2tp_log(LOG_INFO, "l2tpsec: tunnel %d to %s: kernel socket bound to IPsec SA id %u "
 		 "(reqid %u): no plaintext leaves or enters it, whatever the SPD holds\n",
@@ -289,6 +298,8 @@ void l2tpsec_guard_tunnel_gone(const struct tunnel *t)
 	char peer[64];
 	struct cs_msg m;
 
+	if (bound[l2tpsec_tunnel_id(t) & 0xffff] == t)
+		bound[l2tpsec_tunnel_id(t) & 0xffff] = NULL;
 	if (!s.profile || !sas)
 		return;
 	l2tpsec_tunnel_peer(t, &remote);

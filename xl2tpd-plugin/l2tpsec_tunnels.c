@@ -39,14 +39,6 @@ int l2tpsec_tunnel_protected(const struct tunnel *t)
 	return l2tpsec_tunnel_settings(t).profile != NULL;
 }
 
-struct tunnel *l2tpsec_tunnel_find(int tunnel_id)
-{
-	for (struct tunnel *t = tunnels.head; t; t = t->next)
-		if (t->ourtid == tunnel_id)
-			return t;
-	return NULL;
-}
-
 void l2tpsec_tunnel_bind(struct tunnel *t, uint32_t sa_id)
 {
 	struct l2tpsec_settings s = l2tpsec_tunnel_settings(t);

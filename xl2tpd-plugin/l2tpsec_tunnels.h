@@ -27,9 +27,6 @@ struct l2tpsec_settings l2tpsec_tunnel_settings(const struct tunnel *t);
 /* is this tunnel bound to an SA, or does the section serving it name a crypto profile? */
 int l2tpsec_tunnel_protected(const struct tunnel *t);
 
-/* the tunnel with this local tunnel id, NULL when none */
-struct tunnel *l2tpsec_tunnel_find(int tunnel_id);
-
 /*
  * Bind t to the SA with crypto socket id sa_id (a protected tunnel's first packet in or out
  * does): its section's settings are kept with it from then on. Rebinding moves it to a

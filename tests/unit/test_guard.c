@@ -2,271 +2,18 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  * Copyright (C) 2026 The l2tpsec authors
  *
- * The patched xl2tpd's guard without xl2tpd or charon: the pieces below it (crypto socket
- * transport, LAC dial, xl2tpd's tunnels) are replaced by recorders, and the test drives the
- * guard through the crypto socket events and the packet, dial and teardown hooks.
+ * The patched xl2tpd's guard without xl2tpd or charon (guard_world.c stands in for them): the
+ * test drives the guard through the crypto socket events and the packet, dial and teardown
+ * hooks, and checks what it did below.
  */
-#include <errno.h>
-#include <arpa/inet.h>
-#include <stdarg.h>
 #include <string.h>
 
 #include "check.h"
 #include "cs_build.h"
-#include "l2tpsec_cs.h"
-#include "l2tpsec_dial.h"
+#include "guard_world.h"
 #include "l2tpsec_guard.h"
-#include "l2tpsec_log.h"
 #include "l2tpsec_sockpolicy.h"
 #include "l2tpsec_timer.h"
-#include "l2tpsec_tunnels.h"
-
-/* what the guard did to the layers below it */
-static struct {
-	const struct l2tpsec_cs_events *events;
-	struct cs_msg sent[8];
-	int nsent, drops, logs, dial_connected, dial_lost, dial_failed, dial_forgot, dial_requests;
-	int secured_answer;	/* what l2tpsec_dial_secured() returns */
-	int send_fails;		/* l2tpsec_cs_send() finds charon gone */
-	int downs;
-	struct cs_endpoint down_remote;
-	int down_all;
-	char last_log[512];
-} rec;
-
-/* the test's xl2tpd: a tunnel is its id, peer, section settings and what l2tpsec bound */
-struct tunnel {
-	int id;
-	struct cs_endpoint peer;
-	int protected, keep_sa, shares;
-	uint32_t sa_id;
-	int socket_bound, close_soon;
-};
-static struct tunnel *tunnel_list[4];	/* what l2tpsec_tunnel_find() searches */
-
-/* the kernel's socket policies, recorded */
-static struct {
-	int calls, fail;
-	int fd[4], dir[4];
-	uint32_t reqid[4];
-} policy;
-struct lac {
-	int protected;
-};
-static int lns_protected = 1;
-
-void l2tp_log(int level, const char *fmt, ...)
-{
-	va_list ap;
-
-	(void)level;
-	va_start(ap, fmt);
-	vsnprintf(rec.last_log, sizeof(rec.last_log), fmt, ap);
-	va_end(ap);
-	rec.logs++;
-}
-
-const char *l2tpsec_socket_path(void)
-{
-	return "/run/test/crypto.sock";
-}
-
-void l2tpsec_cs_start(const struct l2tpsec_cs_events *ev)
-{
-	rec.events = ev;
-}
-
-int l2tpsec_cs_send(const struct cs_msg *m)
-{
-	if (rec.send_fails) {	/* as the transport does: the connection is dropped at once */
-		rec.events->lost("Broken pipe", 1);
-		return -1;
-	}
-	if (rec.nsent < 8)
-		rec.sent[rec.nsent++] = *m;
-	return 0;
-}
-
-void l2tpsec_cs_drop(const char *why)
-{
-	(void)why;
-	rec.drops++;
-	rec.events->lost(why, 1);
-}
-
-void l2tpsec_dial_request(struct lac *lac, const struct cs_endpoint *remote)
-{
-	(void)lac;
-	(void)remote;
-	rec.dial_requests++;
-}
-
-void l2tpsec_dial_connected(void)
-{
-	rec.dial_connected++;
-}
-
-void l2tpsec_dial_lost(void)
-{
-	rec.dial_lost++;
-}
-
-int l2tpsec_dial_secured(uint32_t id)
-{
-	(void)id;
-	return rec.secured_answer;
-}
-
-void l2tpsec_dial_failed(uint32_t id, const char *why)
-{
-	(void)id;
-	(void)why;
-	rec.dial_failed++;
-}
-
-void l2tpsec_dial_forget(uint32_t id)
-{
-	(void)id;
-	rec.dial_forgot++;
-}
-
-struct l2tpsec_settings l2tpsec_tunnel_settings(const struct tunnel *t)
-{
-	struct l2tpsec_settings s = { t->protected ? "prof" : NULL, t->keep_sa, 0, L2TPSEC_LCP_OFF };
-
-	return s;
-}
-
-struct tunnel *l2tpsec_tunnel_find(int tunnel_id)
-{
-	for (size_t i = 0; i < sizeof(tunnel_list) / sizeof(tunnel_list[0]); i++)
-		if (tunnel_list[i] && tunnel_list[i]->id == tunnel_id)
-			return tunnel_list[i];
-	return NULL;
-}
-
-void l2tpsec_tunnel_bind(struct tunnel *t, uint32_t sa_id)
-{
-	if (t->protected || t->sa_id)
-		t->sa_id = sa_id;
-}
-
-uint32_t l2tpsec_tunnel_sa_id(const struct tunnel *t)
-{
-	return t->sa_id;
-}
-
-int l2tpsec_tunnel_id(const struct tunnel *t)
-{
-	return t->id;
-}
-
-void l2tpsec_tunnel_socket_bound(struct tunnel *t)
-{
-	t->socket_bound = 1;
-}
-
-void l2tpsec_tunnel_close_soon(struct tunnel *t, const char *why)
-{
-	(void)why;
-	t->close_soon++;
-}
-
-int l2tpsec_tunnel_protected(const struct tunnel *t)
-{
-	return t->protected || t->sa_id;
-}
-
-int l2tpsec_sockpolicy_require_esp(int fd, int family, enum l2tpsec_sock_dir dir, uint32_t reqid)
-{
-	(void)family;
-	if (policy.fail)
-		return -EPERM;
-	if (policy.calls < 4) {
-		policy.fd[policy.calls] = fd;
-		policy.dir[policy.calls] = dir;
-		policy.reqid[policy.calls] = reqid;
-	}
-	policy.calls++;
-	return 0;
-}
-
-int l2tpsec_lac_protected(const struct lac *lac)
-{
-	return lac->protected;
-}
-
-void l2tpsec_tunnel_peer(const struct tunnel *t, struct cs_endpoint *ep)
-{
-	*ep = t->peer;
-}
-
-int l2tpsec_tunnel_shares_peer(const struct tunnel *t)
-{
-	return t->shares;
-}
-
-int l2tpsec_peer_needs_ipsec(const struct sockaddr_in *from, int tunnel_id)
-{
-	(void)from;
-	(void)tunnel_id;
-	return lns_protected;
-}
-
-int l2tpsec_lns_profiles(int (*listen)(const char *profile, const struct cs_endpoint *local))
-{
-	struct cs_endpoint any = { .family = 4, .port = 1701 };
-
-	return listen("l2tp", &any) || listen("other", &any);
-}
-
-void l2tpsec_tunnels_down(const struct cs_endpoint *remote, const char *why)
-{
-	(void)why;
-	rec.downs++;
-	rec.down_all = !remote;
-	if (remote)
-		rec.down_remote = *remote;
-}
-
-static struct sockaddr_in sin_of(const char *addr, int port)
-{
-	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port) };
-
-	inet_pton(AF_INET, addr, &sin.sin_addr);
-	return sin;
-}
-
-static struct in_pktinfo to_of(const char *addr)
-{
-	struct in_pktinfo to;
-
-	memset(&to, 0, sizeof(to));
-	if (addr)
-		inet_pton(AF_INET, addr, &to.ipi_addr);
-	return to;
-}
-
-static void secured(uint32_t id, const char *local, const char *remote, int port)
-{
-	struct sockaddr_in l = sin_of(local, 1701), r = sin_of(remote, port);
-	struct cs_endpoint le, re;
-	struct cs_msg m;
-
-	cs_endpoint_from_sin(&le, &l);
-	cs_endpoint_from_sin(&re, &r);
-	cs_build_secured(&m, id, &le, &re);
-	cs_build_facts(&m, 1, 2, "aes128", "sha1", 53, id + 100);
-	rec.events->event(&m);
-}
-
-static void closed(uint32_t id)
-{
-	struct cs_msg m;
-
-	cs_build_closed(&m, id, CS_REASON_DELETED);
-	rec.events->event(&m);
-}
 
 static void test_events_and_packets(void)
 {
@@ -402,15 +149,14 @@ static void test_tunnel_bound_to_its_peer(void)
 
 	closed(12);	/* the SA test_teardown_and_dial() left */
 	cs_endpoint_from_sin(&a.peer, &a_from);
-	tunnel_list[0] = &a;
-	tunnel_list[1] = &plain;
 	secured(21, "10.0.0.13", "10.0.0.12", 1701);
 	secured(22, "10.0.0.13", "10.0.0.14", 1701);
 	secured(23, "10.0.0.13", "10.0.0.12", 1702);
 
-	/* A's own packets pass and bind A to its SA */
-	CHECK(l2tpsec_guard_packet_allowed(&a_from, &to, 100) == 1);
+	/* A's first message out (its SCCRP: the peer learns A's id from it) binds A to its SA */
+	CHECK(l2tpsec_guard_may_send(&a) == 1);
 	CHECK(a.sa_id == 21);
+	CHECK(l2tpsec_guard_packet_allowed(&a_from, &to, 100) == 1);
 	/* B, SECURED itself, forges A's tunnel id: dropped, logged naming both */
 	rec.logs = 0;
 	CHECK(l2tpsec_guard_packet_allowed(&b_from, &to, 100) == 0);
@@ -460,9 +206,11 @@ static void test_tunnel_bound_to_its_peer(void)
 	a.protected = 0;
 	CHECK(l2tpsec_guard_may_send(&a) == 0);
 	CHECK(l2tpsec_guard_packet_allowed(&a_from, &to, 100) == 0);
+	/* A destroyed: its id is free again (another peer's new tunnel may get it) */
+	l2tpsec_guard_tunnel_gone(&a);
+	CHECK(l2tpsec_guard_packet_allowed(&b_from, &to, 100) == 1);
 	closed(22);
 	closed(23);
-	tunnel_list[0] = tunnel_list[1] = NULL;
 }
 
 int main(void)

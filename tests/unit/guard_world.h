@@ -1,0 +1,61 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ *
+ * The xl2tpd guard's world without xl2tpd or charon: the layers below it (crypto socket
+ * transport, LAC dial, xl2tpd's tunnels, the kernel's socket policies) replaced by recorders,
+ * and helpers that drive the guard through crypto socket events. test_guard asserts on what was
+ * recorded; bench/packet_check times the packet check in the same world.
+ */
+#ifndef L2TPSEC_GUARD_WORLD_H
+#define L2TPSEC_GUARD_WORLD_H
+
+#include <netinet/in.h>
+#include <stdint.h>
+
+#include "cs_proto.h"
+#include "l2tpsec_cs.h"
+
+/* what the guard did to the layers below it */
+struct guard_world_rec {
+	const struct l2tpsec_cs_events *events;
+	struct cs_msg sent[8];
+	int nsent, drops, logs, dial_connected, dial_lost, dial_failed, dial_forgot, dial_requests;
+	int secured_answer;	/* what l2tpsec_dial_secured() returns */
+	int send_fails;		/* l2tpsec_cs_send() finds charon gone */
+	int downs;
+	struct cs_endpoint down_remote;
+	int down_all;
+	int quiet;		/* l2tp_log() records nothing (benchmarks) */
+	char last_log[512];
+};
+extern struct guard_world_rec rec;
+
+/* the world's xl2tpd: a tunnel is its id, peer, section settings and what l2tpsec bound */
+struct tunnel {
+	int id;
+	struct cs_endpoint peer;
+	int protected, keep_sa, shares;
+	uint32_t sa_id;
+	int socket_bound, close_soon;
+};
+struct lac {
+	int protected;
+};
+extern int lns_protected;	/* does the [lns] an SCCRQ would reach need IPsec? */
+
+/* the kernel's socket policies, recorded */
+struct guard_world_policy {
+	int calls, fail;
+	int fd[4], dir[4];
+	uint32_t reqid[4];
+};
+extern struct guard_world_policy policy;
+
+struct sockaddr_in sin_of(const char *addr, int port);
+struct in_pktinfo to_of(const char *addr);	/* NULL: destination unknown */
+/* charon reports SA id (reqid id + 100) local:1701 <-> remote:port SECURED / CLOSED */
+void secured(uint32_t id, const char *local, const char *remote, int port);
+void closed(uint32_t id);
+
+#endif
