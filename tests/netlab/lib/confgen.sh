@@ -22,11 +22,12 @@ options() {
 
 NETLAB_PSK=netlab-psk-not-secret
 
-# swanctl_gen [local=ADDRS] [remote=ADDRS] [proposals=IKE] [esp=ESP] [child=none|lns|peer]
-#             [dpd=DELAY]
+# swanctl_gen [local=ADDRS] [remote=ADDRS] [proposals=IKE] [esp=ESP]
+#             [child=none|lns|peer|range] [dpd=DELAY]
 # connection l2tp (IKEv1, PSK) and its secret. child=lns: the LNS's quick-mode answer, our 1701 to
-# any port of the peer's; child=peer: 1701 to 1701 (the stock stack); none: IKE only (the plugin
-# clones the child). dpd: DPD interval (timeout 10 s); none when empty.
+# any port of the peer's; child=peer: 1701 to 1701 (the stock stack); range: a client proposing
+# any UDP port of its own to the LNS's 1701; none: IKE only (the plugin clones the child). dpd:
+# DPD interval (timeout 10 s); none when empty.
 swanctl_gen() {
 	local -A o=([local]=%any [remote]=%any [proposals]=aes128-sha1-modp2048 [esp]=aes128-sha1
 		[child]=none [dpd]=)
@@ -43,7 +44,16 @@ swanctl_gen() {
 				esp_proposals = ${o[esp]}
 			}
 		}" ;;
-	*) log "error: swanctl_gen: child=${o[child]} (none, lns or peer)"; return 1 ;;
+	range)
+		child="children {
+			l2tp {
+				mode = transport
+				local_ts = dynamic[udp]
+				remote_ts = dynamic[udp/1701]
+				esp_proposals = ${o[esp]}
+			}
+		}" ;;
+	*) log "error: swanctl_gen: child=${o[child]} (none, lns, peer or range)"; return 1 ;;
 	esac
 	[ -n "${o[dpd]}" ] && dpd="dpd_delay = ${o[dpd]}
 		dpd_timeout = 10s"

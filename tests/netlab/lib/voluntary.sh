@@ -59,11 +59,11 @@ CONF
 	echo "$user * \"$user-pw\" *" > "$e/ppp/chap-secrets"
 }
 
-# client_setup HOST addr=ADDR lns=LNS_ADDR user=USER [ipsec=yes|no]: a stock client (IPsec by
-# its own charon, or none at all)
+# client_setup HOST addr=ADDR lns=LNS_ADDR user=USER [ipsec=yes|no] [child=peer|range]: a stock
+# client (IPsec by its own charon, proposing udp/1701 or any UDP port of its own; or none at all)
 client_setup() {
 	local h=$1 e
-	local -A o=([addr]= [lns]= [user]= [ipsec]=yes)
+	local -A o=([addr]= [lns]= [user]= [ipsec]=yes [child]=peer)
 	shift
 	options o "$@" || return 1
 	e=$(etc "$h")
@@ -73,7 +73,7 @@ client_setup() {
 	if [ "${o[ipsec]}" = yes ]; then
 		charon_conf "$h"
 		swanctl_gen local="${o[addr]}" remote="${o[lns]}" proposals=$STOCK_IKE esp=$STOCK_ESP \
-			child=peer > "$e/swanctl/swanctl.conf"
+			child="${o[child]}" > "$e/swanctl/swanctl.conf"
 		charon_start "$h" || return 1
 		swanctl_on "$h" --load-all > "$(outdir "$h")/load-all.txt" 2>&1 || return 1
 	fi
