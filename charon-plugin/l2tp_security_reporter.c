@@ -114,7 +114,7 @@ METHOD(l2tp_security_reporter_t, secured, void,
 	l2tp_security_host_to_endpoint(clone->local, &local);
 	l2tp_security_host_to_endpoint(clone->remote, &remote);
 	msg = malloc(sizeof(*msg));
-	cs_build_secured(msg, clone->id, &local, &remote);
+	cs_build_secured(msg, clone->id, clone->profile->get_name(clone->profile), &local, &remote);
 	l2tp_security_facts_to_msg(&clone->facts, msg);
 	send_(this, clone->client, msg);
 	free(msg);

@@ -79,11 +79,12 @@ void cs_build_error(struct cs_msg *m, uint32_t id, const char *error)
 	snprintf(m->error, sizeof(m->error), "%s", error);
 }
 
-void cs_build_secured(struct cs_msg *m, uint32_t id, const struct cs_endpoint *local,
-		      const struct cs_endpoint *remote)
+void cs_build_secured(struct cs_msg *m, uint32_t id, const char *profile,
+		      const struct cs_endpoint *local, const struct cs_endpoint *remote)
 {
-	start(m, CS_SECURED, BIT(CS_A_ID) | BIT(CS_A_LOCAL) | BIT(CS_A_REMOTE));
+	start(m, CS_SECURED, BIT(CS_A_ID) | BIT(CS_A_PROFILE) | BIT(CS_A_LOCAL) | BIT(CS_A_REMOTE));
 	m->id = id;
+	snprintf(m->profile, sizeof(m->profile), "%s", profile);
 	m->local = *local;
 	m->remote = *remote;
 }

@@ -28,8 +28,9 @@ void cs_build_show(struct cs_msg *m, const char *selector);
 /* replies and events */
 void cs_build_ok(struct cs_msg *m, uint32_t id);
 void cs_build_error(struct cs_msg *m, uint32_t id, const char *error);
-void cs_build_secured(struct cs_msg *m, uint32_t id, const struct cs_endpoint *local,
-		      const struct cs_endpoint *remote);
+/* profile: the crypto profile whose clone the SA is (the L2TP daemon serves its groups only) */
+void cs_build_secured(struct cs_msg *m, uint32_t id, const char *profile,
+		      const struct cs_endpoint *local, const struct cs_endpoint *remote);
 void cs_build_closed(struct cs_msg *m, uint32_t id, uint8_t reason);
 /* not secured: id 0 leaves the id out */
 void cs_build_status(struct cs_msg *m, const struct cs_endpoint *local,

@@ -31,7 +31,7 @@ enum cs_type {
 	/* replies and events: charon → client */
 	CS_OK = 64,		/* id (of the request it answers, 0 for LISTEN) */
 	CS_ERROR = 65,		/* id, error */
-	CS_SECURED = 66,	/* id, local, remote, spi_in, spi_out, enc, integ, overhead, reqid */
+	CS_SECURED = 66,	/* id, profile, local, remote, spi_in, spi_out, enc, integ, overhead, reqid */
 	CS_CLOSED = 67,		/* id, reason */
 	CS_STATUS = 68,		/* local, remote, secured (+ SA facts when secured) */
 	CS_SHOW_REPLY = 69,	/* text */

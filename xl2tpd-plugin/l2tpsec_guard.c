@@ -92,6 +92,8 @@ static void on_secured(const struct cs_msg *m)
 {
 	struct l2tpsec_sa sa = { .id = m->id, .local = m->local, .remote = m->remote,
 				 .overhead = m->overhead, .reqid = m->reqid };
+
+	snprintf(sa.profile, sizeof(sa.profile), "%s", m->profile);
 	char local[64], remote[64];
 
 	cs_format_endpoint(&m->local, local, sizeof(local));
@@ -165,9 +167,13 @@ void l2tpsec_guard_start(void)
 	l2tpsec_cs_start(&events);
 }
 
-/* count a refused packet; log it at most once an interval per peer */
+/*
+ * Count a refused packet; log it at most once an interval per peer, saying why: no SA (owner
+ * and has NULL), another peer's tunnel (owner), or an SA of profile has where the section
+ * serving the packet wants profile wants.
+ */
 static int refuse(struct l2tpsec_droplog *log, const struct cs_endpoint *remote, int tunnel_id,
-		  const struct tunnel *owner)
+		  const struct tunnel *owner, const char *has, const char *wants)
 {
 	struct cs_endpoint peer;
 	char from[64], his[64];
@@ -186,6 +192,11 @@ static int refuse(struct l2tpsec_droplog *log, const struct cs_endpoint *remote,
 			 "no IPsec SA protects this peer, it would leave in plaintext; %llu held "
 			 "back in total\n", (unsigned long long)count, from, tunnel_id,
 			 (unsigned long long)held.total);
+	else if (has)
+		l2tp_log(LOG_WARNING, "l2tpsec: dropped %llu L2TP packet(s) from %s (tunnel id %d): its "
+			 "IPsec SA is a clone of crypto profile %s, the section serving it requires %s; "
+			 "%llu dropped in total\n", (unsigned long long)count, from, tunnel_id, has,
+			 wants, (unsigned long long)drops.total);
 	else if (owner) {
 		l2tpsec_tunnel_peer(owner, &peer);
 		cs_format_endpoint(&peer, his, sizeof(his));
@@ -201,29 +212,45 @@ static int refuse(struct l2tpsec_droplog *log, const struct cs_endpoint *remote,
 	return 0;
 }
 
+/* the section's profile (NULL: none required) accepts an SA cloned from sa's profile? */
+static int serves(const char *profile, const struct l2tpsec_sa *sa)
+{
+	return !profile || !strcmp(profile, sa->profile);
+}
+
 int l2tpsec_guard_packet_allowed(const struct sockaddr_in *from, const struct in_pktinfo *to,
 				 int tunnel_id)
 {
 	struct tunnel *t = bound[tunnel_id & 0xffff];
 	const struct l2tpsec_sa *sa = NULL;
 	struct cs_endpoint remote, local, peer;
+	const char *wants;
 
 	cs_endpoint_from_sin(&remote, from);
 	cs_endpoint_v4(&local, to->ipi_addr, 0);
 	if (sas)
 		sa = l2tpsec_sacache_find(sas, &remote, to->ipi_addr.s_addr ? &local : NULL);
 	if (tunnel_id && t) {
-		/* a protected tunnel hears its own peer only, under that peer's SA */
+		/* a protected tunnel hears its own peer only, under that peer's SA of its profile */
 		l2tpsec_tunnel_peer(t, &peer);
-		if (sa && cs_endpoint_equal(&peer, &remote)) {
-			bind_tunnel(t, sa);
-			return 1;
-		}
-		return refuse(&drops, &remote, tunnel_id, sa ? t : NULL);
-	}
-	if (sa || !l2tpsec_peer_needs_ipsec(from, tunnel_id))
+		wants = l2tpsec_tunnel_settings(t).profile;
+		if (!sa || !cs_endpoint_equal(&peer, &remote))
+			return refuse(&drops, &remote, tunnel_id, sa ? t : NULL, NULL, NULL);
+		if (!serves(wants, sa))
+			return refuse(&drops, &remote, tunnel_id, NULL, sa->profile, wants);
+		bind_tunnel(t, sa);
 		return 1;
-	return refuse(&drops, &remote, tunnel_id, NULL);
+	}
+	if (sa) {
+		/* an SCCRQ reaches the group its peer's SA was made for, or an unprotected one */
+		wants = tunnel_id ? NULL : l2tpsec_sccrq_profile(from);
+		if (serves(wants, sa))
+			return 1;
+		return refuse(&drops, &remote, tunnel_id, NULL, sa->profile, wants);
+	}
+	if (!l2tpsec_peer_needs_ipsec(from, tunnel_id))
+		return 1;
+	return refuse(&drops, &remote, tunnel_id, NULL, NULL, NULL);
 }
 
 int l2tpsec_guard_may_send(struct tunnel *t)
@@ -235,11 +262,11 @@ int l2tpsec_guard_may_send(struct tunnel *t)
 		return 1;
 	l2tpsec_tunnel_peer(t, &peer);
 	sa = sas ? l2tpsec_sacache_find(sas, &peer, NULL) : NULL;
-	if (sa) {
+	if (sa && serves(l2tpsec_tunnel_settings(t).profile, sa)) {
 		bind_tunnel(t, sa);
 		return 1;
 	}
-	return refuse(&held, &peer, l2tpsec_tunnel_id(t), NULL);
+	return refuse(&held, &peer, l2tpsec_tunnel_id(t), NULL, NULL, NULL);
 }
 
 int l2tpsec_guard_tunnel_socket(struct tunnel *t, int fd)

@@ -19,6 +19,7 @@ struct l2tpsec_sa {
 	struct cs_endpoint local, remote;
 	uint16_t overhead;		/* ESP bytes per packet, for ip pmtu */
 	uint32_t reqid;			/* kernel reqid: tunnel sockets' XFRM policies name it */
+	char profile[65];		/* the crypto profile it is a clone of */
 	struct l2tpsec_sa *next;	/* bucket chain */
 };
 

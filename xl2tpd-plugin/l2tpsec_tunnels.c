@@ -105,9 +105,18 @@ int l2tpsec_tunnel_shares_peer(const struct tunnel *t)
 	return 0;
 }
 
-int l2tpsec_peer_needs_ipsec(const struct sockaddr_in *from, int tunnel_id)
+/* the [lns] section xl2tpd's own get_lns() picks for an SCCRQ from `from`, NULL when none */
+static struct lns *sccrq_lns(const struct sockaddr_in *from)
 {
 	struct tunnel probe;
+
+	memset(&probe, 0, sizeof(probe));
+	probe.peer = *from;
+	return get_lns(&probe);
+}
+
+int l2tpsec_peer_needs_ipsec(const struct sockaddr_in *from, int tunnel_id)
+{
 	struct lns *lns;
 
 	if (tunnel_id) {
@@ -117,11 +126,16 @@ int l2tpsec_peer_needs_ipsec(const struct sockaddr_in *from, int tunnel_id)
 					l2tpsec_peer_needs_ipsec(from, 0);
 		return 1;	/* no such tunnel: xl2tpd would discard it anyway */
 	}
-	/* an SCCRQ: the [lns] section xl2tpd would pick for this peer decides */
-	memset(&probe, 0, sizeof(probe));
-	probe.peer = *from;
-	lns = get_lns(&probe);
+	/* an SCCRQ: the section xl2tpd would pick decides; none: it would refuse it anyway */
+	lns = sccrq_lns(from);
 	return lns ? l2tpsec_settings_for(lns, CONTEXT_LNS).profile != NULL : 1;
+}
+
+const char *l2tpsec_sccrq_profile(const struct sockaddr_in *from)
+{
+	struct lns *lns = sccrq_lns(from);
+
+	return lns ? l2tpsec_settings_for(lns, CONTEXT_LNS).profile : NULL;
 }
 
 int l2tpsec_lns_profiles(int (*listen)(const char *profile, const struct cs_endpoint *local))

@@ -65,6 +65,12 @@ int l2tpsec_tunnel_shares_peer(const struct tunnel *t);
 int l2tpsec_peer_needs_ipsec(const struct sockaddr_in *from, int tunnel_id);
 
 /*
+ * The crypto profile of the [lns] section xl2tpd would pick for an SCCRQ from `from` (as its own
+ * get_lns() does); NULL when that section requires none, or when there is no such section.
+ */
+const char *l2tpsec_sccrq_profile(const struct sockaddr_in *from);
+
+/*
  * Call listen(profile, local) once per distinct crypto profile of the [lns] sections ([lns
  * default] first), local being xl2tpd's listen address and port. Stops at the first non-zero
  * return and returns it; 0 when all were called.

@@ -19,6 +19,8 @@
 struct guard_world_rec rec;
 struct guard_world_policy policy;
 int lns_protected = 1;
+const char *sccrq_profile = "prof";
+const char *secured_profile = "prof";
 
 void l2tp_log(int level, const char *fmt, ...)
 {
@@ -99,7 +101,8 @@ void l2tpsec_dial_forget(uint32_t id)
 
 struct l2tpsec_settings l2tpsec_tunnel_settings(const struct tunnel *t)
 {
-	struct l2tpsec_settings s = { t->protected ? "prof" : NULL, t->keep_sa, 0, L2TPSEC_LCP_OFF };
+	struct l2tpsec_settings s = { t->protected || t->sa_id ? "prof" : NULL, t->keep_sa, 0,
+				      L2TPSEC_LCP_OFF };
 
 	return s;
 }
@@ -172,6 +175,12 @@ int l2tpsec_peer_needs_ipsec(const struct sockaddr_in *from, int tunnel_id)
 	return lns_protected;
 }
 
+const char *l2tpsec_sccrq_profile(const struct sockaddr_in *from)
+{
+	(void)from;
+	return lns_protected ? sccrq_profile : NULL;
+}
+
 int l2tpsec_lns_profiles(int (*listen)(const char *profile, const struct cs_endpoint *local))
 {
 	struct cs_endpoint any = { .family = 4, .port = 1701 };
@@ -214,7 +223,7 @@ void secured(uint32_t id, const char *local, const char *remote, int port)
 
 	cs_endpoint_from_sin(&le, &l);
 	cs_endpoint_from_sin(&re, &r);
-	cs_build_secured(&m, id, &le, &re);
+	cs_build_secured(&m, id, secured_profile, &le, &re);
 	cs_build_facts(&m, 1, 2, "aes128", "sha1", 53, id + 100);
 	rec.events->event(&m);
 }

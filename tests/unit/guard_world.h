@@ -43,6 +43,8 @@ struct lac {
 	int protected;
 };
 extern int lns_protected;	/* does the [lns] an SCCRQ would reach need IPsec? */
+extern const char *sccrq_profile;	/* ...which crypto profile does it name ("prof") */
+extern const char *secured_profile;	/* the profile secured() reports SAs cloned from */
 
 /* the kernel's socket policies, recorded */
 struct guard_world_policy {
@@ -54,7 +56,10 @@ extern struct guard_world_policy policy;
 
 struct sockaddr_in sin_of(const char *addr, int port);
 struct in_pktinfo to_of(const char *addr);	/* NULL: destination unknown */
-/* charon reports SA id (reqid id + 100) local:1701 <-> remote:port SECURED / CLOSED */
+/*
+ * charon reports SA id (reqid id + 100, profile secured_profile) local:1701 <-> remote:port
+ * SECURED / CLOSED
+ */
 void secured(uint32_t id, const char *local, const char *remote, int port);
 void closed(uint32_t id);
 

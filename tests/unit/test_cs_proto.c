@@ -68,9 +68,10 @@ static void test_roundtrips(void)
 
 	memset(&m, 0, sizeof(m));
 	m.type = CS_SECURED;
-	m.present = B(CS_A_ID) | B(CS_A_LOCAL) | B(CS_A_REMOTE) | B(CS_A_SPI_IN) |
+	m.present = B(CS_A_ID) | B(CS_A_PROFILE) | B(CS_A_LOCAL) | B(CS_A_REMOTE) | B(CS_A_SPI_IN) |
 		    B(CS_A_SPI_OUT) | B(CS_A_ENC) | B(CS_A_INTEG) | B(CS_A_OVERHEAD) | B(CS_A_REQID);
 	m.id = 7;
+	strcpy(m.profile, "l2tp");
 	m.local.family = 6;
 	m.local.addr[15] = 1;
 	m.local.port = 1701;
@@ -222,7 +223,7 @@ static void test_constructors(void)
 	cs_build_show(&m[n++], "crypto map json");
 	cs_build_ok(&m[n++], 0);
 	cs_build_error(&m[n++], 3, "no such crypto profile");
-	cs_build_secured(&m[n], 0x80000000u, &local, &remote);
+	cs_build_secured(&m[n], 0x80000000u, "l2tp", &local, &remote);
 	cs_build_facts(&m[n++], 1, 2, "AES_GCM_16-128", "", 40, 7);
 	cs_build_closed(&m[n++], 5, CS_REASON_DPD);
 	cs_build_status(&m[n++], &local, &remote, 0, 7);

@@ -213,10 +213,54 @@ static void test_tunnel_bound_to_its_peer(void)
 	closed(23);
 }
 
+/* issue 11 item 3: an SA serves only the groups of the crypto profile it was cloned from */
+static void test_sa_serves_its_profile(void)
+{
+	struct sockaddr_in weak = sin_of("10.0.0.15", 1701);
+	struct in_pktinfo to = to_of("10.0.0.13");
+	struct tunnel c = { .id = 200, .protected = 1 };
+
+	secured_profile = "weak";
+	secured(31, "10.0.0.13", "10.0.0.15", 1701);
+	secured_profile = "prof";
+	/* its SCCRQ for a group of profile "prof": dropped before any state, saying why */
+	rec.logs = 0;
+	CHECK(l2tpsec_guard_packet_allowed(&weak, &to, 0) == 0);
+	CHECK(rec.logs == 1 && strstr(rec.last_log, "crypto profile weak") &&
+	      strstr(rec.last_log, "requires prof"));
+	/* a group of that profile, or one requiring none, takes it */
+	sccrq_profile = "weak";
+	CHECK(l2tpsec_guard_packet_allowed(&weak, &to, 0) == 1);
+	sccrq_profile = "prof";
+	lns_protected = 0;
+	CHECK(l2tpsec_guard_packet_allowed(&weak, &to, 0) == 1);
+	lns_protected = 1;
+	/* a tunnel of profile "prof" sends nothing under the "weak" SA (nor is bound to it) */
+	cs_endpoint_from_sin(&c.peer, &weak);
+	CHECK(l2tpsec_guard_may_send(&c) == 0 && c.sa_id == 0);
+	/* bound to its peer's SA of its own profile, it then hears nothing under the weak one */
+	secured(32, "10.0.0.13", "10.0.0.15", 1701);
+	CHECK(l2tpsec_guard_may_send(&c) == 1 && c.sa_id == 32);
+	closed(32);
+	secured_profile = "weak";
+	secured(33, "10.0.0.13", "10.0.0.15", 1701);
+	secured_profile = "prof";
+	{
+		unsigned long long before = l2tpsec_guard_drops();
+
+		CHECK(l2tpsec_guard_packet_allowed(&weak, &to, 200) == 0);
+		CHECK(l2tpsec_guard_drops() == before + 1);	/* counted; its line came earlier */
+	}
+	l2tpsec_guard_tunnel_gone(&c);
+	closed(33);
+	closed(31);
+}
+
 int main(void)
 {
 	test_events_and_packets();
 	test_teardown_and_dial();
 	test_tunnel_bound_to_its_peer();
+	test_sa_serves_its_profile();
 	return check_done("test_guard");
 }

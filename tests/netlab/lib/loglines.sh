@@ -22,6 +22,7 @@ logline XL_SECURED xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: secured %s <-> %s (id
 logline XL_LOST xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: lost the crypto socket %s (%s): %zu protected peer(s) dropped, their tunnels go down; reconnecting in %u s\n'
 logline XL_DROPPED xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: dropped %llu unprotected L2TP packet(s) from %s (tunnel id %d): no IPsec SA protects this peer; %llu dropped in total\n'
 logline XL_NEIGHBOUR xl2tpd-plugin/l2tpsec_guard.c "l2tpsec: dropped %llu L2TP packet(s) from %s for tunnel id %d: that tunnel is %s's, and only its own SA may carry it; %llu dropped in total\n"
+logline XL_WRONG_PROFILE xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: dropped %llu L2TP packet(s) from %s (tunnel id %d): its IPsec SA is a clone of crypto profile %s, the section serving it requires %s; %llu dropped in total\n'
 logline XL_HELD xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: held back %llu L2TP packet(s) to %s (tunnel id %d): no IPsec SA protects this peer, it would leave in plaintext; %llu held back in total\n'
 logline XL_SOCKET_BOUND xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: tunnel %d to %s: kernel socket bound to IPsec SA id %u (reqid %u): no plaintext leaves or enters it, whatever the SPD holds\n'
 logline XL_LISTEN_GUARDED xl2tpd-plugin/l2tpsec_hooks.c 'l2tpsec: every section requires IPsec: the kernel refuses plaintext L2TP on the listening socket (a section added later without a crypto profile cannot be reached until xl2tpd restarts)\n'

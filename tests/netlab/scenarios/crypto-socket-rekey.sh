@@ -36,8 +36,8 @@ cs_req lac2 xl2tpd "open 1 l2tp $LAC2:1701 $LNS2:1701"
 check "lac: SECURED" cs_wait 60 lac xl2tpd '^SECURED id=1 '
 check "lac2: SECURED" cs_wait 60 lac2 xl2tpd '^SECURED id=1 '
 check "lns: two passive clones, one per LAC" sh -c "
-	grep -q '^SECURED id=[0-9]* local=$LNS:1701 remote=$LAC:1701 ' '$LAB_OUT/lns/cs-xl2tpd.out' &&
-	grep -q '^SECURED id=[0-9]* local=$LNS2:1701 remote=$LAC2:1701 ' '$LAB_OUT/lns/cs-xl2tpd.out' &&
+	grep -q '^SECURED id=[0-9]* profile=l2tp local=$LNS:1701 remote=$LAC:1701 ' '$LAB_OUT/lns/cs-xl2tpd.out' &&
+	grep -q '^SECURED id=[0-9]* profile=l2tp local=$LNS2:1701 remote=$LAC2:1701 ' '$LAB_OUT/lns/cs-xl2tpd.out' &&
 	[ \$(grep -o '^SECURED id=[0-9]*' '$LAB_OUT/lns/cs-xl2tpd.out' | sort -u | wc -l) = 2 ]"
 on lns $L2TPSEC show crypto map > "$(outdir lns)/show-map.txt" 2>&1
 check "show crypto map: clones 20 and 30 beside template 10" sh -c "

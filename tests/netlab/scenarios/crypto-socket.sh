@@ -51,8 +51,8 @@ check "lns: the socket on 1701 received nothing" [ ! -s "$(outdir lns)/rx.txt" ]
 cs_client lac xl2tpd
 cs_req lac xl2tpd "open 1 l2tp $LAC:1701 $LNS:1701"
 check "lac: OPEN accepted" cs_wait 10 lac xl2tpd '^OK id=1$'
-check "lac: SECURED" cs_wait 60 lac xl2tpd "^SECURED id=1 local=$LAC:1701 remote=$LNS:1701 spi_in=[0-9a-f]* spi_out=[0-9a-f]* enc=AES_CBC-128 integ=HMAC_SHA1_96 overhead=53 reqid=[1-9][0-9]*$"
-check "lns: SECURED for the passive clone" cs_wait 20 lns xl2tpd "^SECURED id=$PASSIVE local=$LNS:1701 remote=$LAC:1701 "
+check "lac: SECURED" cs_wait 60 lac xl2tpd "^SECURED id=1 profile=l2tp local=$LAC:1701 remote=$LNS:1701 spi_in=[0-9a-f]* spi_out=[0-9a-f]* enc=AES_CBC-128 integ=HMAC_SHA1_96 overhead=53 reqid=[1-9][0-9]*$"
+check "lns: SECURED for the passive clone" cs_wait 20 lns xl2tpd "^SECURED id=$PASSIVE profile=l2tp local=$LNS:1701 remote=$LAC:1701 "
 for h in lns lac; do ip -n $h xfrm policy > "$(outdir $h)/policy-secured.txt"; done
 P=$(outdir lac)/policy-secured.txt
 check "lac: transport policy out for exactly the tunnel" \
@@ -131,7 +131,7 @@ check "lac: SECURED while nobody listens on the LNS" cs_wait 60 lac late '^SECUR
 cs_client lns late
 cs_req lns late "listen l2tp 0.0.0.0:1701"
 check "lns: the LISTEN adopts the SA that is already up" \
-	cs_wait 20 lns late "^SECURED id=[0-9]* local=$LNS:1701 remote=$LAC:1701 "
+	cs_wait 20 lns late "^SECURED id=[0-9]* profile=l2tp local=$LNS:1701 remote=$LAC:1701 "
 cs_disconnect lns late
 cs_disconnect lac late
 
