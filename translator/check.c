@@ -124,6 +124,44 @@ static void check_groups(struct ios_config *cfg, struct diag *d)
 	}
 }
 
+/*
+ * xl2tpd picks a dial-in group by the peer's address alone, and each translated group accepts
+ * every address: a group without IPsec beside a protected one would serve the protected group's
+ * peers in plaintext; two protected groups of different profiles would refuse each other's.
+ */
+static void check_group_mix(struct ios_config *cfg, struct diag *d)
+{
+	const struct ios_vpdn_group *first = NULL;
+
+	for (size_t i = 0; i < cfg->groups.n; i++) {
+		const struct ios_vpdn_group *g = &cfg->groups.v[i];
+
+		if (!g->accept_dialin || !g->crypto_profile)
+			continue;
+		if (!first) {
+			first = g;
+			continue;
+		}
+		if (strcmp(first->crypto_profile, g->crypto_profile))
+			diag_warning(d, g->line, 1, "vpdn-groups %s and %s accept dial-in under "
+				     "different crypto profiles (%s, %s): the LNS picks a group by the "
+				     "peer's address, so the peers of one are refused by the other",
+				     first->name, g->name, first->crypto_profile,
+				     g->crypto_profile);
+	}
+	if (!first)
+		return;
+	for (size_t i = 0; i < cfg->groups.n; i++) {
+		const struct ios_vpdn_group *g = &cfg->groups.v[i];
+
+		if (g->accept_dialin && !g->crypto_profile)
+			diag_error(d, g->line, 1, "vpdn-group %s accepts dial-in without IPsec beside "
+				   "protected vpdn-group %s: groups are picked by peer address, so %s's "
+				   "peers could reach %s in plaintext", g->name, first->name,
+				   first->name, g->name);
+	}
+}
+
 /* one PSK per peer: the same address and mask with two different keys cannot both hold */
 static void check_keys(struct ios_config *cfg, struct diag *d)
 {
@@ -192,6 +230,7 @@ void check_config(struct ios_config *cfg, struct diag *d)
 {
 	check_maps(cfg, d);
 	check_groups(cfg, d);
+	check_group_mix(cfg, d);
 	check_keys(cfg, d);
 	check_crypto(cfg, d);
 	if (!cfg->vpdn_enable && cfg->groups.n)
