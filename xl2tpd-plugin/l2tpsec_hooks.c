@@ -10,6 +10,9 @@
 #include <string.h>
 #include <syslog.h>
 #include <time.h>
+#include <signal.h>
+#include <unistd.h>
+#include <sys/prctl.h>
 
 #include "l2tpsec_hooks.h"
 #include "l2tp.h"	/* xl2tpd's umbrella header: l2tp_log() and its types */
@@ -27,6 +30,7 @@ extern struct lac *deflac;
 
 static int enforcing;	/* some section names a crypto profile */
 static int timers;	/* l2tpsec has timers to run (enforcing or ip pmtu) */
+static pid_t xl2tpd_pid;	/* after daemonizing: the parent pppd must not outlive */
 
 static void log_section(const char *kind, const char *name, const void *item, int context)
 {
@@ -92,6 +96,7 @@ void l2tpsec_started(int kernel_data_path)
 
 void l2tpsec_ready(void)
 {
+	xl2tpd_pid = getpid();
 	if (enforcing)
 		l2tpsec_guard_start();
 	l2tpsec_pmtu_start();
@@ -156,6 +161,14 @@ int l2tpsec_tunnel_socket(struct tunnel *t, int fd)
 int l2tpsec_pppd_holds(const struct tunnel *t, const struct call *c)
 {
 	return enforcing && t == c->container && t->l2tpsec.socket_bound;
+}
+
+void l2tpsec_pppd_child(const struct call *c)
+{
+	if (!enforcing || !c->container || !c->container->l2tpsec.socket_bound)
+		return;
+	if (prctl(PR_SET_PDEATHSIG, SIGTERM) == 0 && getppid() != xl2tpd_pid)
+		raise(SIGTERM);		/* xl2tpd died before the request took */
 }
 
 int l2tpsec_xmit_socket(const struct tunnel *t, int fallback)

@@ -63,6 +63,13 @@ int l2tpsec_tunnel_socket(struct tunnel *t, int fd);
 int l2tpsec_pppd_holds(const struct tunnel *t, const struct call *c);
 
 /*
+ * start_pppd()'s child, just before exec: pppd of a protected tunnel gets SIGTERM when xl2tpd
+ * dies (it holds the tunnel's socket, which would otherwise take the peer's packets from the
+ * next xl2tpd for as long as pppd lives)
+ */
+void l2tpsec_pppd_child(const struct call *c);
+
+/*
  * udp_xmit(): the socket to send tunnel t's packet on — its own kernel socket once that holds
  * its XFRM policies (so control meets them too), else xl2tpd's (fallback)
  */
