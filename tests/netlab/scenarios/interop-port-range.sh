@@ -25,7 +25,10 @@ check "lns: SECURED the client's real port" wait_for 10 "lns secured" \
 	xl2tpd_says lns XL_SECURED "$LNS:1701" "$CLIENT:1701"
 check "client: ppp0 up" client_dial client
 check "client pings the LNS" ping_from client $POOL_LOCAL
-teardown client lns
+# the stock client hangs up while its SA stands (it has no block policies of its own): first it,
+# then the LNS
+teardown client
+teardown lns
 pcap_stop_all
 summary "audit: $(audit_line $CLIENT $LNS)"
 check "no plaintext UDP/1701" [ "$(audit_count $CLIENT $LNS l2tp-plaintext)" -eq 0 ]
