@@ -25,8 +25,10 @@ check "lns: SECURED the client's real port" wait_for 10 "lns secured" \
 	xl2tpd_says lns XL_SECURED "$LNS:1701" "$CLIENT:1701"
 check "client: ppp0 up" client_dial client
 check "client pings the LNS" ping_from client $POOL_LOCAL
-# the stock client hangs up while its SA stands (it has no block policies of its own): first it,
-# then the LNS
+# the stock client has no block policies of its own: it hangs up its session first (pppd's LCP
+# Terminate-Request under the SA), then its tunnel, and then the LNS goes
+on client pkill -TERM -x pppd
+wait_for 20 "client pppd gone" pppd_gone client
 teardown client
 teardown lns
 pcap_stop_all
