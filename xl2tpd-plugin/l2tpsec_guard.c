@@ -69,7 +69,7 @@ static void on_connected(void)
 static void all_tunnels_down(void *unused)
 {
 	(void)unused;
-	l2tpsec_tunnels_down(NULL, "the crypto socket to charon was lost");
+	l2tpsec_tunnels_down(NULL, 0, "the crypto socket to charon was lost");
 }
 
 /*
@@ -119,9 +119,7 @@ static void on_closed(const struct cs_msg *m)
 		snprintf(why, sizeof(why), "IPsec SA %s", cs_reason_name(m->reason));
 		l2tp_log(LOG_NOTICE, "l2tpsec: SA to %s closed (%s, id %u)\n", remote,
 			 cs_reason_name(m->reason), m->id);
-		/* a replacement SA (reauthentication) already carries the peer: its tunnels stay */
-		if (!l2tpsec_sacache_find(sas, &gone.remote, NULL))
-			l2tpsec_tunnels_down(&gone.remote, why);
+		l2tpsec_tunnels_down(&gone.remote, m->id, why);
 	}
 	l2tpsec_dial_failed(m->id, cs_reason_name(m->reason));
 }

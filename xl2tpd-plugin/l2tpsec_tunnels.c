@@ -175,13 +175,21 @@ static int same_peer(const struct tunnel *t, const struct cs_endpoint *remote)
 	return cs_endpoint_equal(&ep, remote);
 }
 
-void l2tpsec_tunnels_down(const struct cs_endpoint *remote, const char *why)
+/* did the SA sa_id to remote carry t? (its binding says; an unbound tunnel: by its peer) */
+static int carried_by(const struct tunnel *t, const struct cs_endpoint *remote, uint32_t sa_id)
+{
+	if (!remote)
+		return 1;
+	return t->l2tpsec.sa_id ? t->l2tpsec.sa_id == sa_id : same_peer(t, remote);
+}
+
+void l2tpsec_tunnels_down(const struct cs_endpoint *remote, uint32_t sa_id, const char *why)
 {
 	struct tunnel *t;
 
 again:	/* destroying a tunnel changes the list: start over after each */
 	for (t = tunnels.head; t; t = t->next) {
-		if (!l2tpsec_tunnel_protected(t) || (remote && !same_peer(t, remote)))
+		if (!l2tpsec_tunnel_protected(t) || !carried_by(t, remote, sa_id))
 			continue;
 		l2tp_log(LOG_NOTICE, "l2tpsec: %s: tunnel %d to %s:%d and its %d call(s) go down "
 			 "locally (no StopCCN: it would leave unprotected)\n", why, t->ourtid,

@@ -78,10 +78,11 @@ const char *l2tpsec_sccrq_profile(const struct sockaddr_in *from);
 int l2tpsec_lns_profiles(int (*listen)(const char *profile, const struct cs_endpoint *local));
 
 /*
- * The SA to remote went away (remote NULL: every SA did): its protected tunnels and their calls
- * go down here and now, without a StopCCN — it could only leave in cleartext. What pppd sends
+ * The SA sa_id to remote went away (remote NULL: every SA did): the protected tunnels bound to
+ * it (unbound ones: of that peer) and their calls go down here and now, without a StopCCN — it
+ * could only leave in cleartext. A tunnel of the same peer bound to a newer SA stays. What pppd sends
  * on its way out meets the kernel socket's own XFRM policies: pppd holds that socket open.
  */
-void l2tpsec_tunnels_down(const struct cs_endpoint *remote, const char *why);
+void l2tpsec_tunnels_down(const struct cs_endpoint *remote, uint32_t sa_id, const char *why);
 
 #endif

@@ -188,11 +188,12 @@ int l2tpsec_lns_profiles(int (*listen)(const char *profile, const struct cs_endp
 	return listen("l2tp", &any) || listen("other", &any);
 }
 
-void l2tpsec_tunnels_down(const struct cs_endpoint *remote, const char *why)
+void l2tpsec_tunnels_down(const struct cs_endpoint *remote, uint32_t sa_id, const char *why)
 {
 	(void)why;
 	rec.downs++;
 	rec.down_all = !remote;
+	rec.down_sa = sa_id;
 	if (remote)
 		rec.down_remote = *remote;
 }

@@ -26,6 +26,7 @@ struct guard_world_rec {
 	int downs;
 	struct cs_endpoint down_remote;
 	int down_all;
+	uint32_t down_sa;	/* the SA whose tunnels went down */
 	int quiet;		/* l2tp_log() records nothing (benchmarks) */
 	char last_log[512];
 };

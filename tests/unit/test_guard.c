@@ -188,15 +188,16 @@ static void test_tunnel_bound_to_its_peer(void)
 	CHECK(l2tpsec_guard_tunnel_socket(&a, 11) == -1 && a.close_soon == 1);
 	policy.fail = 0;
 
-	/* a replacement SA for A's peer (reauthentication) keeps A up when the old one closes */
-	rec.downs = 0;
+	/* a newer SA for A's peer: A's packets under it rebind A; the old SA's CLOSED then takes
+	 * down the tunnels bound to the old one only (a dead tunnel of a restarted peer goes, A stays) */
 	secured(24, "10.0.0.13", "10.0.0.12", 1701);
-	closed(21);
-	CHECK(rec.downs == 0);
 	CHECK(l2tpsec_guard_packet_allowed(&a_from, &to, 100) == 1 && a.sa_id == 24);
+	rec.downs = 0;
+	closed(21);
+	CHECK(rec.downs == 1 && rec.down_sa == 21 && a.sa_id != 21);
 	/* A's SA gone: nothing more in or out, and its kernel socket would not open */
 	closed(24);
-	CHECK(rec.downs == 1);
+	CHECK(rec.downs == 2 && rec.down_sa == 24);
 	CHECK(l2tpsec_guard_packet_allowed(&a_from, &to, 100) == 0);
 	rec.logs = 0;
 	CHECK(l2tpsec_guard_may_send(&a) == 0);

@@ -38,9 +38,11 @@ cell_down() {
 }
 
 # cell_redial CLIENT ADDR: a new dial from CLIENT secures, comes up and carries pings to ADDR
+# (within 30 s of ppp0 up: after a killed charon the kernel still holds its SAs, and the first
+# packets of the new session may meet the LNS's teardown of the old one)
 cell_redial() {
 	xl2tpd_control "$1" "c lns" && wait_for 60 "$CELL: $1 ppp0 up again" ppp_up "$1" &&
-		ping_from "$1" "$2" && CELL_UP=yes
+		wait_for 30 "$CELL: $1 pings $2" ping_from "$1" "$2" 1 && CELL_UP=yes
 }
 
 # cell_end: stop the captures, audit them, record the row, check the promise
