@@ -32,6 +32,8 @@ static struct tunnel *bound[65536];
 /* t's first packet in or out under sa: bind it (again, if its peer's SA was replaced) */
 static void bind_tunnel(struct tunnel *t, const struct l2tpsec_sa *sa)
 {
+	if (l2tpsec_tunnel_sa_id(t) == sa->id)
+		return;		/* every packet after the first: nothing to do */
 	l2tpsec_tunnel_bind(t, sa->id);
 	bound[l2tpsec_tunnel_id(t) & 0xffff] = t;
 }

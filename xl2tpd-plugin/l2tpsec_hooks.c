@@ -158,14 +158,20 @@ int l2tpsec_tunnel_socket(struct tunnel *t, int fd)
 	return enforcing ? l2tpsec_guard_tunnel_socket(t, fd) : 0;
 }
 
+/* t's kernel socket carries its XFRM policies (a protected tunnel, kernel data path) */
+static int policy_bound(const struct tunnel *t)
+{
+	return enforcing && t && t->l2tpsec.socket_bound;
+}
+
 int l2tpsec_pppd_holds(const struct tunnel *t, const struct call *c)
 {
-	return enforcing && t == c->container && t->l2tpsec.socket_bound;
+	return t == c->container && policy_bound(t);
 }
 
 void l2tpsec_pppd_child(const struct call *c)
 {
-	if (!enforcing || !c->container || !c->container->l2tpsec.socket_bound)
+	if (!policy_bound(c->container))
 		return;
 	if (prctl(PR_SET_PDEATHSIG, SIGTERM) == 0 && getppid() != xl2tpd_pid)
 		raise(SIGTERM);		/* xl2tpd died before the request took */
@@ -173,7 +179,7 @@ void l2tpsec_pppd_child(const struct call *c)
 
 int l2tpsec_xmit_socket(const struct tunnel *t, int fallback)
 {
-	return enforcing && t->l2tpsec.socket_bound && t->udp_fd >= 0 ? t->udp_fd : fallback;
+	return policy_bound(t) && t->udp_fd >= 0 ? t->udp_fd : fallback;
 }
 
 void l2tpsec_tunnel_destroyed(struct tunnel *t)
