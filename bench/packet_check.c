@@ -74,14 +74,14 @@ int main(void)
 		for (int k = 0; k < PACKETS; k++) {
 			struct sockaddr_in p = peer(k % n);
 
-			sink += l2tpsec_guard_packet_allowed(&p, &to, k % n + 1);
+			sink += l2tpsec_guard_packet_allowed(&p, &to, k % n + 1, NULL);
 		}
 		printf("%-8d %-26s %12.1f\n", n, "hit: own tunnel, own SA", (now_ns() - t0) / PACKETS);
 		t0 = now_ns();
 		for (int k = 0; k < PACKETS; k++) {
 			struct sockaddr_in p = peer(20000 + k % n);
 
-			sink += l2tpsec_guard_packet_allowed(&p, &to, 0);
+			sink += l2tpsec_guard_packet_allowed(&p, &to, 0, NULL);
 		}
 		printf("%-8d %-26s %12.1f\n", n, "miss: no SA (dropped)", (now_ns() - t0) / PACKETS);
 		for (int i = 0; i < n; i++) {

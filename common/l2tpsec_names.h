@@ -27,6 +27,8 @@
 #define L2TPSEC_XL2TPD_KEEP_SA "l2tpsec keep sa"
 #define L2TPSEC_XL2TPD_IP_PMTU "l2tpsec ip pmtu"
 #define L2TPSEC_XL2TPD_LCP "l2tpsec lcp renegotiation"
+/* xl2tpd.conf: [lns] only (IOS terminate-from hostname: the LAC host name this group serves) */
+#define L2TPSEC_XL2TPD_TERMINATE_FROM "l2tpsec terminate from"
 
 /* strongswan.d: charon.plugins.l2tp-security.* */
 #define L2TPSEC_CHARON_PLUGIN "l2tp-security"

@@ -18,26 +18,31 @@ struct section {
 	int context;		/* CONTEXT_LNS or CONTEXT_LAC */
 	int is_default;
 	char profile[STRLEN];	/* "" when unset */
+	char terminate_from[STRLEN];	/* "" when unset */
 	int keep_sa, ip_pmtu, lcp;	/* -1 when unset */
 };
 
-static struct section *sections;
+/* each section allocated once: settings hand out pointers into it, and sections are added
+ * while xl2tpd runs (xl2tpd-control add-lac) */
+static struct section **sections;
 static size_t nsections;
 static char socket_path[108] = L2TPSEC_DEFAULT_SOCKET;
 
 static struct section *section(const void *item, int context, int is_default)
 {
-	struct section *s;
+	struct section **grown, *s;
 
 	for (size_t i = 0; i < nsections; i++)
-		if (sections[i].item == item)
-			return &sections[i];
-	s = realloc(sections, (nsections + 1) * sizeof(*s));
+		if (sections[i]->item == item)
+			return sections[i];
+	grown = realloc(sections, (nsections + 1) * sizeof(*grown));
+	if (!grown)
+		return NULL;
+	sections = grown;
+	s = calloc(1, sizeof(*s));
 	if (!s)
 		return NULL;
-	sections = s;
-	s = &sections[nsections++];
-	memset(s, 0, sizeof(*s));
+	sections[nsections++] = s;
 	s->item = item;
 	s->context = context;
 	s->is_default = is_default;
@@ -51,6 +56,18 @@ static int yes_no(const char *word, const char *value, int *out)
 		snprintf(filerr, STRLEN, "%s must be 'yes' or 'no', not '%s'\n", word, value);
 		return -1;
 	}
+	return 0;
+}
+
+/* one word (a profile or host name) that fits out */
+static int one_word(const char *word, const char *value, char *out, size_t size)
+{
+	if (!value[0] || strlen(value) >= size || strpbrk(value, " \t")) {
+		snprintf(filerr, STRLEN, "%s must be one word shorter than %zu characters\n",
+			 word, size);
+		return -1;
+	}
+	strcpy(out, value);
 	return 0;
 }
 
@@ -81,14 +98,15 @@ int l2tpsec_set_option(char *word, char *value, int context, void *item)
 		snprintf(filerr, STRLEN, "out of memory\n");
 		return -1;
 	}
-	if (!strcasecmp(word, L2TPSEC_XL2TPD_PROFILE)) {
-		if (!value[0] || strlen(value) >= sizeof(s->profile) || strpbrk(value, " \t")) {
-			snprintf(filerr, STRLEN, "%s must be one word shorter than %zu characters\n",
-				 word, sizeof(s->profile));
+	if (!strcasecmp(word, L2TPSEC_XL2TPD_PROFILE))
+		return one_word(word, value, s->profile, sizeof(s->profile));
+	if (!strcasecmp(word, L2TPSEC_XL2TPD_TERMINATE_FROM)) {
+		if (kind != CONTEXT_LNS || (context & CONTEXT_DEFAULT)) {
+			snprintf(filerr, STRLEN, "'%s' belongs in a named [lns] section: it picks "
+				 "that group by the LAC's host name\n", word);
 			return -1;
 		}
-		strcpy(s->profile, value);
-		return 0;
+		return one_word(word, value, s->terminate_from, sizeof(s->terminate_from));
 	}
 	if (!strcasecmp(word, L2TPSEC_XL2TPD_KEEP_SA))
 		return yes_no(word, value, &s->keep_sa);
@@ -117,14 +135,14 @@ static int pick(int own, int def, int builtin)
 
 struct l2tpsec_settings l2tpsec_settings_for(const void *item, int context)
 {
-	struct l2tpsec_settings r = { NULL, 0, 0, L2TPSEC_LCP_OFF };
+	struct l2tpsec_settings r = { NULL, 0, 0, L2TPSEC_LCP_OFF, NULL };
 	const struct section *own = NULL, *def = NULL;
 
 	for (size_t i = 0; i < nsections; i++) {
-		if (sections[i].item == item)
-			own = &sections[i];
-		else if (sections[i].is_default && sections[i].context == context)
-			def = &sections[i];
+		if (sections[i]->item == item)
+			own = sections[i];
+		else if (sections[i]->is_default && sections[i]->context == context)
+			def = sections[i];
 	}
 	r.keep_sa = pick(own ? own->keep_sa : -1, def ? def->keep_sa : -1, 0);
 	r.ip_pmtu = pick(own ? own->ip_pmtu : -1, def ? def->ip_pmtu : -1, 0);
@@ -133,6 +151,8 @@ struct l2tpsec_settings l2tpsec_settings_for(const void *item, int context)
 		r.profile = own->profile;
 	else if (def && def->profile[0])
 		r.profile = def->profile;
+	if (own && own->terminate_from[0])
+		r.terminate_from = own->terminate_from;
 	return r;
 }
 
@@ -144,7 +164,15 @@ const char *l2tpsec_socket_path(void)
 int l2tpsec_any_profile(void)
 {
 	for (size_t i = 0; i < nsections; i++)
-		if (sections[i].profile[0])
+		if (sections[i]->profile[0])
+			return 1;
+	return 0;
+}
+
+int l2tpsec_any_terminate_from(void)
+{
+	for (size_t i = 0; i < nsections; i++)
+		if (sections[i]->terminate_from[0])
 			return 1;
 	return 0;
 }
@@ -152,7 +180,7 @@ int l2tpsec_any_profile(void)
 int l2tpsec_any_pmtu(void)
 {
 	for (size_t i = 0; i < nsections; i++)
-		if (sections[i].ip_pmtu == 1)
+		if (sections[i]->ip_pmtu == 1)
 			return 1;
 	return 0;
 }

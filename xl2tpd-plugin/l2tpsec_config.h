@@ -10,7 +10,10 @@
  *               l2tpsec keep sa = yes|no              (default no)
  *               l2tpsec ip pmtu = yes|no              (default no)
  *               l2tpsec lcp renegotiation = off|always|on-mismatch   (default off)
- * A [lns default]/[lac default] section's values apply to the sections that do not set them.
+ *   [lns …]     l2tpsec terminate from = HOSTNAME    (IOS terminate-from hostname: the section
+ *                                                     serves SCCRQs with that Host Name only)
+ * A [lns default]/[lac default] section's values apply to the sections that do not set them,
+ * except terminate from: a group's host name is its own.
  */
 #ifndef L2TPSEC_CONFIG_H
 #define L2TPSEC_CONFIG_H
@@ -22,6 +25,7 @@ struct l2tpsec_settings {
 	int keep_sa;
 	int ip_pmtu;
 	enum l2tpsec_lcp lcp;
+	const char *terminate_from;	/* NULL: any host name ([lns] only) */
 };
 
 /* the xl2tpd keyword handler for every "l2tpsec …" key (file.c's words[] table) */
@@ -34,6 +38,9 @@ const char *l2tpsec_socket_path(void);
 
 /* does any section require IPsec? (if not, l2tpsec stays out of xl2tpd's way entirely) */
 int l2tpsec_any_profile(void);
+
+/* does any [lns] section name the host name it terminates? */
+int l2tpsec_any_terminate_from(void);
 
 /* does any section (or default section) turn ip pmtu on? */
 int l2tpsec_any_pmtu(void);

@@ -14,6 +14,7 @@
 #include "l2tpsec_cs.h"
 #include "l2tpsec_dial.h"
 #include "l2tpsec_droplog.h"
+#include "l2tpsec_groups.h"
 #include "l2tpsec_guard.h"
 #include "l2tpsec_log.h"
 #include "l2tpsec_sockpolicy.h"
@@ -167,48 +168,88 @@ void l2tpsec_guard_start(void)
 	l2tpsec_cs_start(&events);
 }
 
-/*
- * Count a refused packet; log it at most once an interval per peer, saying why: no SA (owner
- * and has NULL), another peer's tunnel (owner), or an SA of profile has where the section
- * serving the packet wants profile wants.
- */
-static int refuse(struct l2tpsec_droplog *log, const struct cs_endpoint *remote, int tunnel_id,
-		  const struct tunnel *owner, const char *has, const char *wants)
+/* why a packet was refused */
+enum refusal_kind {
+	REFUSED_NO_SA,		/* its peer needs IPsec and has no SA */
+	REFUSED_NEIGHBOUR,	/* another peer's tunnel id (owner) */
+	REFUSED_WRONG_PROFILE,	/* its tunnel's section wants profile wants, its SA is has */
+	REFUSED_NO_GROUP,	/* an SCCRQ (host_name) no section serves under has (NULL: no SA) */
+};
+
+struct refusal {
+	enum refusal_kind kind;
+	const struct cs_endpoint *remote;
+	int tunnel_id;
+	const struct tunnel *owner;
+	const char *has, *wants, *host_name;
+};
+
+static void log_refusal(const struct refusal *r, uint64_t count)
 {
 	struct cs_endpoint peer;
-	char from[64], his[64];
+	char from[64], his[64], name[64];
+	unsigned long long n = (unsigned long long)count, total = (unsigned long long)drops.total;
+
+	cs_format_endpoint(r->remote, from, sizeof(from));
+	l2tpsec_printable(r->host_name ? r->host_name : "", name, sizeof(name));
+	switch (r->kind) {
+	case REFUSED_NEIGHBOUR:
+		l2tpsec_tunnel_peer(r->owner, &peer);
+		cs_format_endpoint(&peer, his, sizeof(his));
+		l2tp_log(LOG_WARNING, "l2tpsec: dropped %llu L2TP packet(s) from %s for tunnel id "
+			 "%d: that tunnel is %s's, and only its own SA may carry it; %llu dropped in "
+			 "total\n", n, from, r->tunnel_id, his, total);
+		break;
+	case REFUSED_WRONG_PROFILE:
+		l2tp_log(LOG_WARNING, "l2tpsec: dropped %llu L2TP packet(s) from %s (tunnel id %d): its "
+			 "IPsec SA is a clone of crypto profile %s, the section serving it requires %s; "
+			 "%llu dropped in total\n", n, from, r->tunnel_id, r->has, r->wants, total);
+		break;
+	case REFUSED_NO_GROUP:
+		if (r->has)
+			l2tp_log(LOG_WARNING, "l2tpsec: dropped %llu SCCRQ(s) from %s (host name '%s') "
+				 "under an IPsec SA of crypto profile %s: no [lns] section of that profile "
+				 "terminates that host name; %llu dropped in total\n", n, from, name,
+				 r->has, total);
+		else
+			l2tp_log(LOG_WARNING, "l2tpsec: dropped %llu unprotected SCCRQ(s) from %s (host "
+				 "name '%s'): no IPsec SA protects this peer, and no [lns] section without "
+				 "IPsec terminates that host name; %llu dropped in total\n", n, from, name,
+				 total);
+		break;
+	case REFUSED_NO_SA:
+		l2tp_log(LOG_WARNING, "l2tpsec: dropped %llu unprotected L2TP packet(s) from %s "
+			 "(tunnel id %d): no IPsec SA protects this peer; %llu dropped in total\n",
+			 n, from, r->tunnel_id, total);
+		break;
+	}
+}
+
+/*
+ * Count a refused packet (or one held back: log is &held); log it at most once an interval
+ * per peer, saying why.
+ */
+static int refuse(struct l2tpsec_droplog *log, const struct refusal *r)
+{
+	char to[64];
 	uint64_t count, quiet;
 
-	if (!l2tpsec_droplog_note(log, remote, time(NULL), &count))
+	if (!l2tpsec_droplog_note(log, r->remote, time(NULL), &count))
 		return 0;
 	quiet = l2tpsec_droplog_unlogged(log);
 	if (quiet)
 		l2tp_log(LOG_WARNING, "l2tpsec: %llu more L2TP packet(s) were refused without a log "
 			 "line (more than %d peers in a minute)\n", (unsigned long long)quiet,
 			 L2TPSEC_DROPLOG_LINES);
-	cs_format_endpoint(remote, from, sizeof(from));
-	if (log == &held)
-		l2tp_log(LOG_WARNING, "l2tpsec: held back %llu L2TP packet(s) to %s (tunnel id %d): "
-			 "no IPsec SA protects this peer, it would leave in plaintext; %llu held "
-			 "back in total\n", (unsigned long long)count, from, tunnel_id,
-			 (unsigned long long)held.total);
-	else if (has)
-		l2tp_log(LOG_WARNING, "l2tpsec: dropped %llu L2TP packet(s) from %s (tunnel id %d): its "
-			 "IPsec SA is a clone of crypto profile %s, the section serving it requires %s; "
-			 "%llu dropped in total\n", (unsigned long long)count, from, tunnel_id, has,
-			 wants, (unsigned long long)drops.total);
-	else if (owner) {
-		l2tpsec_tunnel_peer(owner, &peer);
-		cs_format_endpoint(&peer, his, sizeof(his));
-		l2tp_log(LOG_WARNING, "l2tpsec: dropped %llu L2TP packet(s) from %s for tunnel id "
-			 "%d: that tunnel is %s's, and only its own SA may carry it; %llu dropped in "
-			 "total\n", (unsigned long long)count, from, tunnel_id, his,
-			 (unsigned long long)drops.total);
-	} else
-		l2tp_log(LOG_WARNING, "l2tpsec: dropped %llu unprotected L2TP packet(s) from %s "
-			 "(tunnel id %d): no IPsec SA protects this peer; %llu dropped in total\n",
-			 (unsigned long long)count, from, tunnel_id,
-			 (unsigned long long)drops.total);
+	if (log != &held) {
+		log_refusal(r, count);
+		return 0;
+	}
+	cs_format_endpoint(r->remote, to, sizeof(to));
+	l2tp_log(LOG_WARNING, "l2tpsec: held back %llu L2TP packet(s) to %s (tunnel id %d): "
+		 "no IPsec SA protects this peer, it would leave in plaintext; %llu held "
+		 "back in total\n", (unsigned long long)count, to, r->tunnel_id,
+		 (unsigned long long)held.total);
 	return 0;
 }
 
@@ -219,12 +260,12 @@ static int serves(const char *profile, const struct l2tpsec_sa *sa)
 }
 
 int l2tpsec_guard_packet_allowed(const struct sockaddr_in *from, const struct in_pktinfo *to,
-				 int tunnel_id)
+				 int tunnel_id, const char *host_name)
 {
 	struct tunnel *t = bound[tunnel_id & 0xffff];
 	const struct l2tpsec_sa *sa = NULL;
 	struct cs_endpoint remote, local, peer;
-	const char *wants;
+	struct refusal r = { .remote = &remote, .tunnel_id = tunnel_id };
 
 	cs_endpoint_from_sin(&remote, from);
 	cs_endpoint_v4(&local, to->ipi_addr, 0);
@@ -233,24 +274,34 @@ int l2tpsec_guard_packet_allowed(const struct sockaddr_in *from, const struct in
 	if (tunnel_id && t) {
 		/* a protected tunnel hears its own peer only, under that peer's SA of its profile */
 		l2tpsec_tunnel_peer(t, &peer);
-		wants = l2tpsec_tunnel_settings(t).profile;
-		if (!sa || !cs_endpoint_equal(&peer, &remote))
-			return refuse(&drops, &remote, tunnel_id, sa ? t : NULL, NULL, NULL);
-		if (!serves(wants, sa))
-			return refuse(&drops, &remote, tunnel_id, NULL, sa->profile, wants);
+		r.wants = l2tpsec_tunnel_settings(t).profile;
+		if (!sa || !cs_endpoint_equal(&peer, &remote)) {
+			r.kind = sa ? REFUSED_NEIGHBOUR : REFUSED_NO_SA;
+			r.owner = t;
+			return refuse(&drops, &r);
+		}
+		if (!serves(r.wants, sa)) {
+			r.kind = REFUSED_WRONG_PROFILE;
+			r.has = sa->profile;
+			return refuse(&drops, &r);
+		}
 		bind_tunnel(t, sa);
 		return 1;
 	}
-	if (sa) {
-		/* an SCCRQ reaches the group its peer's SA was made for, or an unprotected one */
-		wants = tunnel_id ? NULL : l2tpsec_sccrq_profile(from);
-		if (serves(wants, sa))
+	if (!tunnel_id) {
+		/* an SCCRQ reaches the group of its SA's profile and its host name, or nothing */
+		if (l2tpsec_sccrq_lns(from, sa ? sa->profile : NULL, host_name))
 			return 1;
-		return refuse(&drops, &remote, tunnel_id, NULL, sa->profile, wants);
+		r.kind = sa || !l2tpsec_every_section_protected() ? REFUSED_NO_GROUP :
+			REFUSED_NO_SA;
+		r.has = sa ? sa->profile : NULL;
+		r.host_name = host_name;
+		return refuse(&drops, &r);
 	}
-	if (!l2tpsec_peer_needs_ipsec(from, tunnel_id))
+	if (sa || !l2tpsec_peer_needs_ipsec(from, tunnel_id))
 		return 1;
-	return refuse(&drops, &remote, tunnel_id, NULL, NULL, NULL);
+	r.kind = REFUSED_NO_SA;
+	return refuse(&drops, &r);
 }
 
 int l2tpsec_guard_may_send(struct tunnel *t)
@@ -266,7 +317,8 @@ int l2tpsec_guard_may_send(struct tunnel *t)
 		bind_tunnel(t, sa);
 		return 1;
 	}
-	return refuse(&held, &peer, l2tpsec_tunnel_id(t), NULL, NULL, NULL);
+	return refuse(&held, &(struct refusal){ .remote = &peer,
+						.tunnel_id = l2tpsec_tunnel_id(t) });
 }
 
 int l2tpsec_guard_tunnel_socket(struct tunnel *t, int fd)

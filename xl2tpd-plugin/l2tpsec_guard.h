@@ -24,12 +24,14 @@ void l2tpsec_guard_start(void);
 
 /*
  * A packet from `from` to `to` (IP_PKTINFO; address 0 when unknown) for L2TP tunnel id
- * tunnel_id (0 for an SCCRQ). 0: drop it before xl2tpd creates any state (counted, logged at
- * most once a minute per peer): its peer needs IPsec and has none, or the tunnel is protected
- * and the packet is not from its own peer under its own SA (a neighbour forging its id).
+ * tunnel_id (0 for an SCCRQ, whose Host Name is host_name: NULL when it has none). 0: drop it
+ * before xl2tpd creates any state (counted, logged at most once a minute per peer): its peer
+ * needs IPsec and has none; the tunnel is protected and the packet is not from its own peer
+ * under its own SA (a neighbour forging its id); or no [lns] section serves the SCCRQ (none of
+ * its SA's crypto profile, or none without IPsec for plaintext, terminates its host name).
  */
 int l2tpsec_guard_packet_allowed(const struct sockaddr_in *from, const struct in_pktinfo *to,
-				 int tunnel_id);
+				 int tunnel_id, const char *host_name);
 
 /*
  * May xl2tpd send this packet of tunnel t? 0: no — t is protected and no SA carries its peer

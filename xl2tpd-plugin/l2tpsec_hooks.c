@@ -15,9 +15,12 @@
 #include <sys/prctl.h>
 
 #include "l2tpsec_hooks.h"
+#include "cs_build.h"
+#include "cs_text.h"
 #include "l2tp.h"	/* xl2tpd's umbrella header: l2tp_log() and its types */
 #include "l2tpsec_config.h"
 #include "l2tpsec_cs.h"
+#include "l2tpsec_groups.h"
 #include "l2tpsec_guard.h"
 #include "l2tpsec_pmtu.h"
 #include "l2tpsec_sockpolicy.h"
@@ -131,9 +134,50 @@ void l2tpsec_poll(const fd_set *readfds)
 }
 
 int l2tpsec_packet_allowed(const struct sockaddr_in *from, const struct in_pktinfo *to,
-			   int tunnel_id)
+			   int tunnel_id, const void *packet, size_t len)
 {
-	return !enforcing || l2tpsec_guard_packet_allowed(from, to, tunnel_id);
+	char host_name[MAXSTRLEN];
+	uint16_t ver;
+
+	if (!enforcing)
+		return 1;
+	if (tunnel_id)
+		return l2tpsec_guard_packet_allowed(from, to, tunnel_id, NULL);
+	/* a control message's 12-byte header is already in host order (fix_hdr()) */
+	memcpy(&ver, packet, sizeof(ver));
+	if (len < 12 || !(ver & 0x8000) ||
+	    l2tpsec_sccrq_host_name((const uint8_t *)packet + 12, len - 12, host_name,
+				    sizeof(host_name)) != 1)
+		return l2tpsec_guard_packet_allowed(from, to, 0, NULL);
+	return l2tpsec_guard_packet_allowed(from, to, 0, host_name);
+}
+
+struct lns *l2tpsec_get_lns(struct tunnel *t)
+{
+	const struct l2tpsec_sa *sa = NULL;
+	const char *name = t->hostname[0] ? t->hostname : NULL;
+	struct cs_endpoint peer;
+	char safe[64], from[64];
+	struct lns *lns;
+
+	if (!enforcing && !l2tpsec_any_terminate_from())
+		return get_lns(t);
+	cs_endpoint_from_sin(&peer, &t->peer);
+	cs_format_endpoint(&peer, from, sizeof(from));
+	if (enforcing)
+		sa = l2tpsec_guard_sa(&peer);
+	lns = l2tpsec_sccrq_lns(&t->peer, sa ? sa->profile : NULL, name);
+	l2tpsec_printable(name, safe, sizeof(safe));
+	if (lns)
+		l2tp_log(LOG_INFO, "l2tpsec: SCCRQ from %s, host name '%s', %s%s: [lns %s]\n", from,
+			 safe, sa ? "IPsec SA of crypto profile " : "no IPsec", sa ? sa->profile : "",
+			 lns->entname);
+	else
+		l2tp_log(LOG_WARNING, "l2tpsec: SCCRQ from %s, host name '%s', %s%s: no [lns] "
+			 "section serves it (its crypto profile and terminate from must match)\n",
+			 from, safe, sa ? "IPsec SA of crypto profile " : "no IPsec",
+			 sa ? sa->profile : "");
+	return lns;
 }
 
 int l2tpsec_may_dial(struct lac *lac, struct in_addr addr, int port)

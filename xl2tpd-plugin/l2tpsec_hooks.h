@@ -9,6 +9,7 @@
 #ifndef L2TPSEC_HOOKS_H
 #define L2TPSEC_HOOKS_H
 
+#include <stddef.h>
 #include <sys/select.h>
 #include <sys/time.h>
 #include <netinet/in.h>
@@ -32,11 +33,20 @@ struct timeval *l2tpsec_select_timeout(struct timeval *ptv, struct timeval *stor
 void l2tpsec_poll(const fd_set *readfds);
 
 /*
- * A packet arrived from `from` for L2TP tunnel id tunnel_id (to: IP_PKTINFO, zero when unknown).
- * 0: drop it before xl2tpd creates any state for it (its peer needs IPsec and has none).
+ * A packet (len bytes, its header as fix_hdr() left it) arrived from `from` for L2TP tunnel id
+ * tunnel_id (to: IP_PKTINFO, zero when unknown). 0: drop it before xl2tpd creates any state for
+ * it (its peer needs IPsec and has none, or no [lns] section serves its SCCRQ).
  */
 int l2tpsec_packet_allowed(const struct sockaddr_in *from, const struct in_pktinfo *to,
-			   int tunnel_id);
+			   int tunnel_id, const void *packet, size_t len);
+
+/*
+ * control.c, an SCCRQ: the [lns] section that serves tunnel t (in place of get_lns()). With
+ * a crypto profile or a terminate from configured: the section of the SA's profile (none for
+ * plaintext) whose terminate from is t's host name, else its kind's default; NULL: refused.
+ */
+struct lns;
+struct lns *l2tpsec_get_lns(struct tunnel *t);
 
 /* before a LAC's first SCCRQ to addr:port (network order); 0: not yet, l2tpsec redials */
 int l2tpsec_may_dial(struct lac *lac, struct in_addr addr, int port);

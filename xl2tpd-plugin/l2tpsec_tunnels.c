@@ -10,6 +10,7 @@
 #include "l2tp.h"	/* xl2tpd: tunnels, struct tunnel/lns/lac, call_close, get_lns, gconfig */
 #include "cs_build.h"
 #include "l2tpsec_config.h"
+#include "l2tpsec_groups.h"
 #include "l2tpsec_tunnels.h"
 
 /* file.c keeps [lns default] outside lnslist */
@@ -105,37 +106,49 @@ int l2tpsec_tunnel_shares_peer(const struct tunnel *t)
 	return 0;
 }
 
-/* the [lns] section xl2tpd's own get_lns() picks for an SCCRQ from `from`, NULL when none */
-static struct lns *sccrq_lns(const struct sockaddr_in *from)
+/* do lns's "lac =" ranges admit `from`? (xl2tpd's get_lns() rule: the last range that
+ * holds the address decides) */
+static int lns_admits(const struct lns *lns, const struct sockaddr_in *from)
 {
-	struct tunnel probe;
+	uint32_t addr = ntohl(from->sin_addr.s_addr);
+	int allow = 0;
 
-	memset(&probe, 0, sizeof(probe));
-	probe.peer = *from;
-	return get_lns(&probe);
+	for (const struct iprange *r = lns->lacs; r; r = r->next)
+		if (addr >= ntohl(r->start) && addr <= ntohl(r->end))
+			allow = r->sense;
+	return allow;
+}
+
+struct lns *l2tpsec_sccrq_lns(const struct sockaddr_in *from, const char *sa_profile,
+			      const char *host_name)
+{
+	enum l2tpsec_group_fit best_fit = L2TPSEC_FIT_NONE, fit;
+	struct lns *best = NULL, *order[2] = { lnslist, deflns };
+
+	/* xl2tpd's order: the named sections, then [lns default] */
+	for (int i = 0; i < 2; i++)
+		for (struct lns *lns = order[i]; lns; lns = i ? NULL : lns->next) {
+			struct l2tpsec_settings s;
+
+			if (!lns_admits(lns, from))
+				continue;
+			s = l2tpsec_settings_for(lns, CONTEXT_LNS);
+			fit = l2tpsec_group_fit(s.profile, s.terminate_from, sa_profile, host_name);
+			if (fit > best_fit) {
+				best = lns;
+				best_fit = fit;
+			}
+		}
+	return best;
 }
 
 int l2tpsec_peer_needs_ipsec(const struct sockaddr_in *from, int tunnel_id)
 {
-	struct lns *lns;
-
-	if (tunnel_id) {
-		for (struct tunnel *t = tunnels.head; t; t = t->next)
-			if (t->ourtid == tunnel_id && t->peer.sin_addr.s_addr == from->sin_addr.s_addr)
-				return t->lac || t->lns ? l2tpsec_tunnel_protected(t) :
-					l2tpsec_peer_needs_ipsec(from, 0);
-		return 1;	/* no such tunnel: xl2tpd would discard it anyway */
-	}
-	/* an SCCRQ: the section xl2tpd would pick decides; none: it would refuse it anyway */
-	lns = sccrq_lns(from);
-	return lns ? l2tpsec_settings_for(lns, CONTEXT_LNS).profile != NULL : 1;
-}
-
-const char *l2tpsec_sccrq_profile(const struct sockaddr_in *from)
-{
-	struct lns *lns = sccrq_lns(from);
-
-	return lns ? l2tpsec_settings_for(lns, CONTEXT_LNS).profile : NULL;
+	for (struct tunnel *t = tunnels.head; t; t = t->next)
+		if (t->ourtid == tunnel_id && t->peer.sin_addr.s_addr == from->sin_addr.s_addr)
+			return t->lac || t->lns ? l2tpsec_tunnel_protected(t) :
+				!l2tpsec_sccrq_lns(from, NULL, t->hostname[0] ? t->hostname : NULL);
+	return 1;	/* no such tunnel: xl2tpd would discard it anyway */
 }
 
 int l2tpsec_lns_profiles(int (*listen)(const char *profile, const struct cs_endpoint *local))

@@ -17,6 +17,7 @@
 
 struct lac;
 struct tunnel;
+struct lns;
 
 /*
  * The l2tpsec settings of the configuration section serving this tunnel — as they were when
@@ -59,16 +60,18 @@ void l2tpsec_tunnel_peer(const struct tunnel *t, struct cs_endpoint *ep);
 int l2tpsec_tunnel_shares_peer(const struct tunnel *t);
 
 /*
- * Must a packet from this peer be protected? tunnel_id: the L2TP header's tunnel id (0 for an
- * SCCRQ, which is matched to an [lns] section the way xl2tpd itself will).
+ * Must a packet for the existing tunnel tunnel_id (not 0) from this peer be protected?
  */
 int l2tpsec_peer_needs_ipsec(const struct sockaddr_in *from, int tunnel_id);
 
 /*
- * The crypto profile of the [lns] section xl2tpd would pick for an SCCRQ from `from` (as its own
- * get_lns() does); NULL when that section requires none, or when there is no such section.
+ * The [lns] section that serves an SCCRQ from `from` naming host_name (NULL: none), having come
+ * under an SA cloned from sa_profile (NULL: no SA): among the sections whose "lac =" ranges
+ * admit the peer (xl2tpd's order), the first whose terminate from is host_name, else the first
+ * without one, each of exactly that crypto profile (none for plaintext). NULL: none serves it.
  */
-const char *l2tpsec_sccrq_profile(const struct sockaddr_in *from);
+struct lns *l2tpsec_sccrq_lns(const struct sockaddr_in *from, const char *sa_profile,
+			      const char *host_name);
 
 /*
  * Call listen(profile, local) once per distinct crypto profile of the [lns] sections ([lns

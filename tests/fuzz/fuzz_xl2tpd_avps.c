@@ -18,6 +18,7 @@
 
 #include "l2tp.h"
 #include "proxy_avp.h"
+#include "l2tpsec_groups.h"
 #include "l2tpsec_proxy.h"
 #include "l2tpsec_tunnels.h"
 
@@ -91,6 +92,21 @@ static void check_roundtrip(void)
 		abort();	/* the encoding lost or changed something */
 }
 
+/*
+ * The receive hook reads an SCCRQ's Host Name before xl2tpd (l2tpsec_groups.c) to pick its
+ * group: whenever xl2tpd accepted the message and both read one, it must be the name xl2tpd's
+ * hostname_avp() kept.
+ */
+static void check_host_name(const struct tunnel *t, const struct call *c, const uint8_t *avps,
+			    size_t size)
+{
+	char name[MAXSTRLEN];
+
+	if (l2tpsec_sccrq_host_name(avps, size, name, sizeof(name)) == 1 && c->msgtype == SCCRQ &&
+	    t->hostname[0] && strcmp(name, t->hostname))
+		abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct tunnel t;
@@ -135,6 +151,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (handle_avps(buf, &t, to) == 0) {
 		l2tpsec_proxy_to_pppd(to);
 		check_roundtrip();
+		check_host_name(&t, &c, data, size);
 	}
 	l2tpsec_proxy_forget(&c);
 	l2tpsec_proxy_forget(&call);

@@ -10,6 +10,7 @@
 
 #include "cs_build.h"
 #include "guard_world.h"
+#include "l2tpsec_groups.h"
 #include "l2tpsec_dial.h"
 #include "l2tpsec_log.h"
 #include "l2tpsec_sockpolicy.h"
@@ -20,6 +21,7 @@ struct guard_world_rec rec;
 struct guard_world_policy policy;
 int lns_protected = 1;
 const char *sccrq_profile = "prof";
+const char *sccrq_terminate_from;
 const char *secured_profile = "prof";
 
 void l2tp_log(int level, const char *fmt, ...)
@@ -102,7 +104,7 @@ void l2tpsec_dial_forget(uint32_t id)
 struct l2tpsec_settings l2tpsec_tunnel_settings(const struct tunnel *t)
 {
 	struct l2tpsec_settings s = { t->protected || t->sa_id ? "prof" : NULL, t->keep_sa, 0,
-				      L2TPSEC_LCP_OFF };
+				      L2TPSEC_LCP_OFF, NULL };
 
 	return s;
 }
@@ -175,10 +177,19 @@ int l2tpsec_peer_needs_ipsec(const struct sockaddr_in *from, int tunnel_id)
 	return lns_protected;
 }
 
-const char *l2tpsec_sccrq_profile(const struct sockaddr_in *from)
+struct lns *l2tpsec_sccrq_lns(const struct sockaddr_in *from, const char *sa_profile,
+			      const char *host_name)
 {
+	static int the_section;
+
 	(void)from;
-	return lns_protected ? sccrq_profile : NULL;
+	return l2tpsec_group_fit(lns_protected ? sccrq_profile : NULL, sccrq_terminate_from,
+				 sa_profile, host_name) ? (struct lns *)&the_section : NULL;
+}
+
+int l2tpsec_every_section_protected(void)
+{
+	return lns_protected;
 }
 
 int l2tpsec_lns_profiles(int (*listen)(const char *profile, const struct cs_endpoint *local))

@@ -45,6 +45,7 @@ struct lac {
 };
 extern int lns_protected;	/* does the [lns] an SCCRQ would reach need IPsec? */
 extern const char *sccrq_profile;	/* ...which crypto profile does it name ("prof") */
+extern const char *sccrq_terminate_from;	/* ...which host name does it terminate (NULL) */
 extern const char *secured_profile;	/* the profile secured() reports SAs cloned from */
 
 /* the kernel's socket policies, recorded */

@@ -24,7 +24,7 @@ static void test_events_and_packets(void)
 
 	cs_endpoint_from_sin(&lac_ep, &lac);
 	CHECK(l2tpsec_guard_sa(&lac_ep) == NULL);	/* before start: no table, no crash */
-	CHECK(l2tpsec_guard_packet_allowed(&lac, &to, 0) == 0);	/* and nothing protected */
+	CHECK(l2tpsec_guard_packet_allowed(&lac, &to, 0, NULL) == 0);	/* and nothing protected */
 	l2tpsec_guard_start();
 	CHECK(rec.events != NULL);
 
@@ -38,23 +38,23 @@ static void test_events_and_packets(void)
 
 	/* nobody is SECURED: a protected section's peer is dropped, logged once per interval */
 	rec.logs = 0;
-	CHECK(l2tpsec_guard_packet_allowed(&lac, &to, 0) == 0);
+	CHECK(l2tpsec_guard_packet_allowed(&lac, &to, 0, NULL) == 0);
 	CHECK(rec.logs == 1 && strstr(rec.last_log, "10.0.0.12:1701"));
-	CHECK(l2tpsec_guard_packet_allowed(&lac, &to, 5) == 0);
+	CHECK(l2tpsec_guard_packet_allowed(&lac, &to, 5, NULL) == 0);
 	CHECK(rec.logs == 1);
 	CHECK(l2tpsec_guard_drops() >= 2);
 	/* an unprotected section's peer passes */
 	lns_protected = 0;
-	CHECK(l2tpsec_guard_packet_allowed(&rogue, &to, 0) == 1);
+	CHECK(l2tpsec_guard_packet_allowed(&rogue, &to, 0, NULL) == 1);
 	lns_protected = 1;
 
 	/* SECURED: that peer (and only it, only to the SA's local address) passes */
 	rec.secured_answer = 0;
 	secured(0x80000000u, "10.0.0.13", "10.0.0.12", 1701);
-	CHECK(l2tpsec_guard_packet_allowed(&lac, &to, 0) == 1);
-	CHECK(l2tpsec_guard_packet_allowed(&lac, &unknown, 0) == 1);
-	CHECK(l2tpsec_guard_packet_allowed(&lac, &other_to, 0) == 0);
-	CHECK(l2tpsec_guard_packet_allowed(&rogue, &to, 0) == 0);
+	CHECK(l2tpsec_guard_packet_allowed(&lac, &to, 0, NULL) == 1);
+	CHECK(l2tpsec_guard_packet_allowed(&lac, &unknown, 0, NULL) == 1);
+	CHECK(l2tpsec_guard_packet_allowed(&lac, &other_to, 0, NULL) == 0);
+	CHECK(l2tpsec_guard_packet_allowed(&rogue, &to, 0, NULL) == 0);
 	CHECK(l2tpsec_guard_sa(&lac_ep) && l2tpsec_guard_sa(&lac_ep)->overhead == 53);
 
 	/* CLOSED: the peer's tunnels go down locally and it is dropped again */
@@ -62,7 +62,7 @@ static void test_events_and_packets(void)
 	closed(0x80000000u);
 	CHECK(rec.downs == 1 && !rec.down_all && cs_endpoint_equal(&rec.down_remote, &lac_ep));
 	CHECK(rec.dial_failed == 1);
-	CHECK(l2tpsec_guard_packet_allowed(&lac, &to, 0) == 0);
+	CHECK(l2tpsec_guard_packet_allowed(&lac, &to, 0, NULL) == 0);
 	/* a CLOSED for an unknown id takes nothing down */
 	closed(42);
 	CHECK(rec.downs == 1);
@@ -79,7 +79,7 @@ static void test_events_and_packets(void)
 	rec.downs = 0;
 	rec.events->lost("test", 1);
 	CHECK(rec.dial_lost == 1 && l2tpsec_guard_sa(&lac_ep) == NULL);
-	CHECK(l2tpsec_guard_packet_allowed(&lac, &to, 0) == 0);	/* refused at once */
+	CHECK(l2tpsec_guard_packet_allowed(&lac, &to, 0, NULL) == 0);	/* refused at once */
 	CHECK(rec.downs == 0);		/* the tunnels go on the main loop's next turn */
 	l2tpsec_timer_run(l2tpsec_now_ms() + 1);
 	CHECK(rec.downs == 1 && rec.down_all);
@@ -156,19 +156,19 @@ static void test_tunnel_bound_to_its_peer(void)
 	/* A's first message out (its SCCRP: the peer learns A's id from it) binds A to its SA */
 	CHECK(l2tpsec_guard_may_send(&a) == 1);
 	CHECK(a.sa_id == 21);
-	CHECK(l2tpsec_guard_packet_allowed(&a_from, &to, 100) == 1);
+	CHECK(l2tpsec_guard_packet_allowed(&a_from, &to, 100, NULL) == 1);
 	/* B, SECURED itself, forges A's tunnel id: dropped, logged naming both */
 	rec.logs = 0;
-	CHECK(l2tpsec_guard_packet_allowed(&b_from, &to, 100) == 0);
+	CHECK(l2tpsec_guard_packet_allowed(&b_from, &to, 100, NULL) == 0);
 	CHECK(rec.logs == 1 && strstr(rec.last_log, "10.0.0.14:1701") &&
 	      strstr(rec.last_log, "10.0.0.12:1701's"));
 	/* so does A's host from another port (another SA, another tunnel's peer) */
-	CHECK(l2tpsec_guard_packet_allowed(&a_other_port, &to, 100) == 0);
+	CHECK(l2tpsec_guard_packet_allowed(&a_other_port, &to, 100, NULL) == 0);
 	/* B's SCCRQ (no tunnel yet) and unknown tunnel ids are the SA's business, as before */
-	CHECK(l2tpsec_guard_packet_allowed(&b_from, &to, 0) == 1);
-	CHECK(l2tpsec_guard_packet_allowed(&b_from, &to, 4242) == 1);
+	CHECK(l2tpsec_guard_packet_allowed(&b_from, &to, 0, NULL) == 1);
+	CHECK(l2tpsec_guard_packet_allowed(&b_from, &to, 4242, NULL) == 1);
 	/* A unaffected */
-	CHECK(l2tpsec_guard_packet_allowed(&a_from, &to, 100) == 1);
+	CHECK(l2tpsec_guard_packet_allowed(&a_from, &to, 100, NULL) == 1);
 
 	/* sending: only while A's SA is there */
 	CHECK(l2tpsec_guard_may_send(&a) == 1);
@@ -191,14 +191,14 @@ static void test_tunnel_bound_to_its_peer(void)
 	/* a newer SA for A's peer: A's packets under it rebind A; the old SA's CLOSED then takes
 	 * down the tunnels bound to the old one only (a dead tunnel of a restarted peer goes, A stays) */
 	secured(24, "10.0.0.13", "10.0.0.12", 1701);
-	CHECK(l2tpsec_guard_packet_allowed(&a_from, &to, 100) == 1 && a.sa_id == 24);
+	CHECK(l2tpsec_guard_packet_allowed(&a_from, &to, 100, NULL) == 1 && a.sa_id == 24);
 	rec.downs = 0;
 	closed(21);
 	CHECK(rec.downs == 1 && rec.down_sa == 21 && a.sa_id != 21);
 	/* A's SA gone: nothing more in or out, and its kernel socket would not open */
 	closed(24);
 	CHECK(rec.downs == 2 && rec.down_sa == 24);
-	CHECK(l2tpsec_guard_packet_allowed(&a_from, &to, 100) == 0);
+	CHECK(l2tpsec_guard_packet_allowed(&a_from, &to, 100, NULL) == 0);
 	rec.logs = 0;
 	CHECK(l2tpsec_guard_may_send(&a) == 0);
 	CHECK(rec.logs == 1 && strstr(rec.last_log, "held back"));
@@ -206,10 +206,10 @@ static void test_tunnel_bound_to_its_peer(void)
 	/* a tunnel bound once stays protected even when its section no longer says so */
 	a.protected = 0;
 	CHECK(l2tpsec_guard_may_send(&a) == 0);
-	CHECK(l2tpsec_guard_packet_allowed(&a_from, &to, 100) == 0);
+	CHECK(l2tpsec_guard_packet_allowed(&a_from, &to, 100, NULL) == 0);
 	/* A destroyed: its id is free again (another peer's new tunnel may get it) */
 	l2tpsec_guard_tunnel_gone(&a);
-	CHECK(l2tpsec_guard_packet_allowed(&b_from, &to, 100) == 1);
+	CHECK(l2tpsec_guard_packet_allowed(&b_from, &to, 100, NULL) == 1);
 	closed(22);
 	closed(23);
 }
@@ -226,16 +226,43 @@ static void test_sa_serves_its_profile(void)
 	secured_profile = "prof";
 	/* its SCCRQ for a group of profile "prof": dropped before any state, saying why */
 	rec.logs = 0;
-	CHECK(l2tpsec_guard_packet_allowed(&weak, &to, 0) == 0);
+	CHECK(l2tpsec_guard_packet_allowed(&weak, &to, 0, "W2K-CLIENT") == 0);
 	CHECK(rec.logs == 1 && strstr(rec.last_log, "crypto profile weak") &&
-	      strstr(rec.last_log, "requires prof"));
-	/* a group of that profile, or one requiring none, takes it */
+	      strstr(rec.last_log, "host name 'W2K-CLIENT'") &&
+	      strstr(rec.last_log, "no [lns] section of that profile"));
+	/* a group of that profile takes it; a group without IPsec never takes an SA's peer */
 	sccrq_profile = "weak";
-	CHECK(l2tpsec_guard_packet_allowed(&weak, &to, 0) == 1);
-	sccrq_profile = "prof";
+	CHECK(l2tpsec_guard_packet_allowed(&weak, &to, 0, "W2K-CLIENT") == 1);
 	lns_protected = 0;
-	CHECK(l2tpsec_guard_packet_allowed(&weak, &to, 0) == 1);
+	CHECK(l2tpsec_guard_packet_allowed(&weak, &to, 0, "W2K-CLIENT") == 0);
 	lns_protected = 1;
+	/* terminate-from: the group of its profile takes its own host name only */
+	sccrq_terminate_from = "LAC-A";
+	CHECK(l2tpsec_guard_packet_allowed(&weak, &to, 0, "LAC-A") == 1);
+	CHECK(l2tpsec_guard_packet_allowed(&weak, &to, 0, "LAC-B") == 0);
+	CHECK(l2tpsec_guard_packet_allowed(&weak, &to, 0, NULL) == 0);
+	sccrq_profile = "prof";
+	/* plaintext reaches a group without IPsec only by its terminate-from host name */
+	{
+		struct sockaddr_in legacy = sin_of("10.0.0.16", 1701);
+
+		lns_protected = 0;
+		sccrq_terminate_from = "LEGACY";
+		CHECK(l2tpsec_guard_packet_allowed(&legacy, &to, 0, "LEGACY") == 1);
+		rec.logs = 0;
+		CHECK(l2tpsec_guard_packet_allowed(&legacy, &to, 0, "W2K\nCLIENT") == 0);
+		CHECK(rec.logs == 1 && strstr(rec.last_log, "host name 'W2K?CLIENT'") &&
+		      strstr(rec.last_log, "no [lns] section without IPsec terminates"));
+		CHECK(l2tpsec_guard_packet_allowed(&legacy, &to, 0, NULL) == 0);
+		/* with every section protected, the reason is the missing SA */
+		lns_protected = 1;
+		sccrq_terminate_from = NULL;
+		struct sockaddr_in other = sin_of("10.0.0.17", 1701);
+
+		rec.logs = 0;
+		CHECK(l2tpsec_guard_packet_allowed(&other, &to, 0, "LEGACY") == 0);
+		CHECK(rec.logs == 1 && strstr(rec.last_log, "no IPsec SA protects this peer"));
+	}
 	/* a tunnel of profile "prof" sends nothing under the "weak" SA (nor is bound to it) */
 	cs_endpoint_from_sin(&c.peer, &weak);
 	CHECK(l2tpsec_guard_may_send(&c) == 0 && c.sa_id == 0);
@@ -249,7 +276,7 @@ static void test_sa_serves_its_profile(void)
 	{
 		unsigned long long before = l2tpsec_guard_drops();
 
-		CHECK(l2tpsec_guard_packet_allowed(&weak, &to, 200) == 0);
+		CHECK(l2tpsec_guard_packet_allowed(&weak, &to, 200, NULL) == 0);
 		CHECK(l2tpsec_guard_drops() == before + 1);	/* counted; its line came earlier */
 	}
 	l2tpsec_guard_tunnel_gone(&c);

@@ -81,9 +81,60 @@ bad '[lns x]
 l2tpsec keep sa = perhaps' "l2tpsec keep sa must be 'yes' or 'no', not 'perhaps'"
 bad 'l2tpsec crypto profile = l2tp' "'l2tpsec crypto profile' belongs in an \[lns\] or \[lac\] section"
 bad 'l2tpsec crypto socket = relative.sock' "l2tpsec crypto socket must be an absolute path"
+bad '[lac x]
+l2tpsec terminate from = LAC' "'l2tpsec terminate from' belongs in a named \\[lns\\] section"
+bad '[lns default]
+l2tpsec terminate from = LAC' "'l2tpsec terminate from' belongs in a named \\[lns\\] section"
+bad '[lns x]
+l2tpsec terminate from = two words' "l2tpsec terminate from must be one word"
+
+# groups by IPsec profile and host name (IOS terminate-from hostname): beside a protected
+# group, a legacy group without IPsec takes plaintext SCCRQs naming its LAC and nothing else,
+# dropped before any state; without any profile, the host name alone picks the group
+sccrq=${top_builddir:-.}/tests/netlab/l2tp-sccrq
+# groups CONF SCCRQ-HOST-NAME...: xl2tpd on 127.0.0.2 with CONF; one SCCRQ per name from
+# 127.0.0.1, the tool's output in $work/groups.N
+groups() {
+	conf=$1
+	shift
+	{
+		echo 'mount -t tmpfs tmpfs /run'
+		echo 'mkdir -p /run/xl2tpd /run/test'
+		echo 'ip link set lo up'
+		echo "\"$bin\" -D -c \"$conf\" -s \"$work/secrets\" -p /run/x.pid -C /run/xl2tpd/ctl > \"$work/groups.log\" 2>&1 &"
+		echo 'pid=$!'
+		echo 'i=0; until [ -p /run/xl2tpd/ctl ] || [ $i -gt 50 ]; do i=$((i + 1)); sleep 0.1; done'
+		n=0
+		for name; do
+			n=$((n + 1))
+			echo "\"$sccrq\" 127.0.0.2 \"$name\" 2 > \"$work/groups.$n\" 2>&1"
+		done
+		echo 'kill $pid; wait $pid'
+	} > "$work/run.sh"
+	unshare -m -n --propagation private sh "$work/run.sh"
+}
+printf '[global]\nlisten-addr = 127.0.0.2\nport = 1701\nl2tpsec crypto socket = /run/test/crypto.sock\n[lns secure]\nlac = 0.0.0.0-255.255.255.255\nl2tpsec crypto profile = l2tp\n[lns legacy]\nlac = 0.0.0.0-255.255.255.255\nl2tpsec terminate from = LEGACY-LAC\n' \
+	> "$work/groups.conf"
+groups "$work/groups.conf" LEGACY-LAC W2K-CLIENT legacy-lac
+t grep -q "l2tpsec: SCCRQ from 127.0.0.1:1701, host name 'LEGACY-LAC', no IPsec: \\[lns legacy\\]" "$work/groups.log"
+t grep -q 'reply: .* SCCRP' "$work/groups.1"
+t grep -q "l2tpsec: dropped 1 unprotected SCCRQ(s) from 127.0.0.1:1701 (host name 'W2K-CLIENT'): no IPsec SA protects this peer, and no \\[lns\\] section without IPsec terminates that host name" "$work/groups.log"
+# (the tools may hear the legacy tunnel's SCCRP retransmitted: xl2tpd's log tells what it did)
+t not_grep "host name 'W2K-CLIENT', no IPsec" "$work/groups.log"
+t not_grep "host name 'legacy-lac', no IPsec" "$work/groups.log"
+t test "$(grep -c 'l2tpsec: SCCRQ from' "$work/groups.log")" = 1
+[ "$fails" = 0 ] || cat "$work/groups.log" "$work/groups".[0-9]
+printf '[global]\nlisten-addr = 127.0.0.2\nport = 1701\n[lns a]\nlac = 0.0.0.0-255.255.255.255\nl2tpsec terminate from = LAC-A\n[lns any]\nlac = 0.0.0.0-255.255.255.255\n[lns b]\nlac = 0.0.0.0-255.255.255.255\nl2tpsec terminate from = LAC-B\n' \
+	> "$work/names.conf"
+groups "$work/names.conf" LAC-B LAC-A LAC-C
+t grep -q "host name 'LAC-B', no IPsec: \\[lns b\\]" "$work/groups.log"
+t grep -q "host name 'LAC-A', no IPsec: \\[lns a\\]" "$work/groups.log"
+t grep -q "host name 'LAC-C', no IPsec: \\[lns any\\]" "$work/groups.log"
+t not_grep 'cannot reach' "$work/groups.log"
+[ "$fails" = 0 ] || cat "$work/groups.log"
+
 # the packet that crashed stock xl2tpd 1.3.18 (a refused Message Type without the M bit, then a
 # Dialed Number AVP): the stock daemon dies of it, the patched one logs and goes on
-sccrq=${top_builddir:-.}/tests/netlab/l2tp-sccrq
 printf '[global]\nlisten-addr = 127.0.0.1\nport = 1701\n[lns default]\nip range = 192.0.2.10-192.0.2.20\nlocal ip = 192.0.2.1\n' > "$work/crash.conf"
 # survives BIN LOG: "alive" or "dead" into $work/crash.result after the packet
 survives() {
