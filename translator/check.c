@@ -6,6 +6,7 @@
 #include "ios_crypto.h"
 
 #include <arpa/inet.h>
+#include <stdio.h>
 #include <string.h>
 
 /* a crypto map name is applied to some interface */
@@ -124,41 +125,67 @@ static void check_groups(struct ios_config *cfg, struct diag *d)
 	}
 }
 
+/* "crypto profile P" or "without IPsec", for messages */
+static const char *protection(const struct ios_vpdn_group *g, char *buf, size_t size)
+{
+	if (!g->crypto_profile)
+		return "without IPsec";
+	snprintf(buf, size, "crypto profile %s", g->crypto_profile);
+	return buf;
+}
+
+static bool same_name(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
 /*
- * xl2tpd picks a dial-in group by the peer's address alone, and each translated group accepts
- * every address: a group without IPsec beside a protected one would serve the protected group's
- * peers in plaintext; two protected groups of different profiles would refuse each other's.
+ * The LNS picks a dial-in group by the crypto profile the peer's IPsec SA was cloned from (none
+ * for plaintext) and the SCCRQ's host name: terminate-from, else the group without one. Two
+ * groups that would take the same SCCRQ cannot both hold. A group without IPsec takes every
+ * plaintext SCCRQ its terminate-from names: without one, or naming a protected group's host,
+ * a protected group's peer whose SA is missing would be served in plaintext.
  */
 static void check_group_mix(struct ios_config *cfg, struct diag *d)
 {
-	const struct ios_vpdn_group *first = NULL;
+	const struct ios_vpdn_group *protected_group = NULL;
+	char a[96], b[96];
 
 	for (size_t i = 0; i < cfg->groups.n; i++) {
 		const struct ios_vpdn_group *g = &cfg->groups.v[i];
 
-		if (!g->accept_dialin || !g->crypto_profile)
+		if (!g->accept_dialin)
 			continue;
-		if (!first) {
-			first = g;
-			continue;
+		if (g->crypto_profile && !protected_group)
+			protected_group = g;
+		for (size_t j = 0; j < i; j++) {
+			const struct ios_vpdn_group *h = &cfg->groups.v[j];
+
+			if (!h->accept_dialin || !same_name(g->terminate_from, h->terminate_from))
+				continue;
+			if (same_name(g->crypto_profile, h->crypto_profile))
+				diag_error(d, g->line, 1, "vpdn-groups %s and %s (%s) both accept "
+					   "dial-in from %s%s: the LNS cannot tell them apart (give each a "
+					   "'terminate-from hostname')", h->name, g->name,
+					   protection(g, a, sizeof(a)), g->terminate_from ? "host " :
+					   "any host", g->terminate_from ? g->terminate_from : "");
+			else if (g->terminate_from && (!g->crypto_profile || !h->crypto_profile))
+				diag_error(d, g->line, 1, "vpdn-groups %s (%s) and %s (%s) both "
+					   "terminate host %s: without its SA that host would be served in "
+					   "plaintext", h->name, protection(h, a, sizeof(a)), g->name,
+					   protection(g, b, sizeof(b)), g->terminate_from);
 		}
-		if (strcmp(first->crypto_profile, g->crypto_profile))
-			diag_warning(d, g->line, 1, "vpdn-groups %s and %s accept dial-in under "
-				     "different crypto profiles (%s, %s): the LNS picks a group by the "
-				     "peer's address, so the peers of one are refused by the other",
-				     first->name, g->name, first->crypto_profile,
-				     g->crypto_profile);
 	}
-	if (!first)
+	if (!protected_group)
 		return;
 	for (size_t i = 0; i < cfg->groups.n; i++) {
 		const struct ios_vpdn_group *g = &cfg->groups.v[i];
 
-		if (g->accept_dialin && !g->crypto_profile)
-			diag_error(d, g->line, 1, "vpdn-group %s accepts dial-in without IPsec beside "
-				   "protected vpdn-group %s: groups are picked by peer address, so %s's "
-				   "peers could reach %s in plaintext", g->name, first->name,
-				   first->name, g->name);
+		if (g->accept_dialin && !g->crypto_profile && !g->terminate_from)
+			diag_error(d, g->line, 1, "vpdn-group %s accepts dial-in without IPsec from "
+				   "any host: %s's peers without their SA would land in it in plaintext "
+				   "(add 'terminate-from hostname NAME')", g->name,
+				   protected_group->name);
 	}
 }
 

@@ -180,8 +180,14 @@ static void lns_section(struct ios_config *cfg, const struct ios_vpdn_group *g, 
 	model_wrote(cfg, g->line, "%s", sect);
 	model_wrote(cfg, g->lns_line, "%s", sect);
 	/* a named [lns] section refuses every LAC not listed; IOS takes any peer here and lets
-	 * the crypto profile (IPsec) and the tunnel secret decide */
+	 * the crypto profile (IPsec), terminate-from and the tunnel secret decide */
 	fprintf(f, "lac = 0.0.0.0-255.255.255.255\n");
+	/* the group is picked by the SA's crypto profile and this host name, not by address */
+	if (g->terminate_from) {
+		fprintf(f, L2TPSEC_XL2TPD_TERMINATE_FROM " = %s\n", g->terminate_from);
+		model_wrote(cfg, g->terminate_line, "%s: " L2TPSEC_XL2TPD_TERMINATE_FROM " = %s", sect,
+			    g->terminate_from);
+	}
 	if (pool) {
 		fprintf(f, "ip range = %s-%s\n", inet_ntop(AF_INET, &pool->start, a, sizeof(a)),
 			inet_ntop(AF_INET, &pool->end, b, sizeof(b)));

@@ -99,7 +99,7 @@ struct ios_vpdn_group {
 	bool ip_pmtu;
 	/* where each attribute came from (0: the default) */
 	int lac_line, lns_line, lcp_line, name_line, auth_line, password_line, rws_line,
-	    retries_line, pmtu_line;
+	    retries_line, pmtu_line, terminate_line;
 	int line;
 };
 

@@ -149,7 +149,9 @@ static int h_terminate_from(struct parser *p, struct args *a)
 	if (parse_need_args(p, a, 1, 1, "terminate-from hostname NAME"))
 		return OK;
 	GROUP->terminate_from = a->w[0];
-	parse_note(p, "peer host name %s: the tunnel secret is bound to it", a->w[0]);
+	GROUP->terminate_line = parse_lineno(p);
+	parse_note(p, "peer host name %s: SCCRQs naming it reach this group; the tunnel secret is "
+		   "bound to it", a->w[0]);
 	return OK;
 }
 

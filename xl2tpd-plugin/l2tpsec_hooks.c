@@ -39,6 +39,10 @@ static void log_section(const char *kind, const char *name, const void *item, in
 {
 	struct l2tpsec_settings s = l2tpsec_settings_for(item, context);
 
+	if (s.terminate_from)
+		l2tp_log(LOG_INFO, "l2tpsec: [%s %s] terminates host name %s, %s%s\n", kind, name,
+			 s.terminate_from, s.profile ? "crypto profile " : "no IPsec",
+			 s.profile ? s.profile : "");
 	if (!s.profile)
 		return;
 	l2tp_log(LOG_INFO, "l2tpsec: [%s %s] crypto profile %s, keep-sa %s, ip pmtu %s, "

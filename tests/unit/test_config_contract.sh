@@ -34,9 +34,18 @@ RUN
 		timeout 30 unshare -m -n --propagation private sh "$work/run"
 		t not_grep "parse_config\|unknown l2tpsec key\|must be" "$work/$n-$mode.xl2tpd"
 		for section in $(sed -n 's/^\[\(lns\|lac\) \(.*\)\]$/\1 \2/p' "$o/xl2tpd/xl2tpd.conf" | tr ' ' '='); do
-			grep -q "^l2tpsec crypto profile" "$o/xl2tpd/xl2tpd.conf" || continue
-			t grep -q "l2tpsec: \[$(echo "$section" | tr '=' ' ')\] crypto profile" \
-				"$work/$n-$mode.xl2tpd"
+			name=$(echo "$section" | tr '=' ' ')
+			# the section's own lines, up to the next section
+			awk -v s="[$name]" '$0 == s { on = 1; next } /^\[/ { on = 0 } on' \
+				"$o/xl2tpd/xl2tpd.conf" > "$work/section"
+			if grep -q "^l2tpsec crypto profile" "$work/section"; then
+				t grep -q "l2tpsec: \[$name\] crypto profile" "$work/$n-$mode.xl2tpd"
+			fi
+			if grep -q "^l2tpsec terminate from" "$work/section"; then
+				t grep -q "l2tpsec: \[$name\] terminates host name $(sed -n \
+					's/^l2tpsec terminate from = //p' "$work/section")" \
+					"$work/$n-$mode.xl2tpd"
+			fi
 		done
 		checked=$n-$mode
 	done

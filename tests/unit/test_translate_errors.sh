@@ -63,14 +63,15 @@ echo stale > "$work/syntax/stale"
 t [ ! -e "$work/syntax/stale" ]
 t [ -f "$work/syntax/swanctl/swanctl.conf" ]
 
-# many groups: one options file each (the output set grows past any fixed size)
+# many groups, one per LAC host name: one options file each (the output set grows past any
+# fixed size)
 awk 'BEGIN { print "crypto isakmp policy 1\n authentication pre-share\n encr aes\n group 14"
 	print "crypto isakmp key k address 0.0.0.0 0.0.0.0"
 	print "crypto ipsec transform-set ts esp-aes esp-sha-hmac\n mode transport"
 	print "crypto map m 1 ipsec-isakmp profile p\n set transform-set ts"
 	print "interface Gi0/0\n ip address 198.51.100.1 255.255.255.0\n crypto map m"
 	for (i = 1; i <= 40; i++)
-		printf "vpdn-group g%d\n accept-dialin\n  protocol l2tp\n l2tp security crypto-profile p\n", i
+		printf "vpdn-group g%d\n accept-dialin\n  protocol l2tp\n terminate-from hostname lac%d\n l2tp security crypto-profile p\n", i, i
 }' > "$work/many.cfg"
 "$cmd" translate -o "$work/many" "$work/many.cfg" 2>/dev/null
 t [ $? = 0 ]
