@@ -10,9 +10,14 @@
 
 #include <daemon.h>
 #include <collections/array.h>
+#include <processing/jobs/delete_child_sa_job.h>
+#include <processing/jobs/rekey_child_sa_job.h>
 
 /** IKE_SAs remembered as dead (DPD), to give their CHILD_SAs' CLOSED the right reason */
 #define L2TP_SECURITY_DEAD_PEERS 64
+
+/** Seconds a CHILD_SA may outlive its profile's lifetime before the profile's clock takes over */
+#define L2TP_SECURITY_LIFETIME_SLACK 5
 
 typedef struct private_l2tp_security_listener_t private_l2tp_security_listener_t;
 
@@ -108,36 +113,113 @@ static l2tp_security_listen_t *find_listen(private_l2tp_security_listener_t *thi
 	return this->clones->find_listen(this->clones, peer_cfg->get_name(peer_cfg), local);
 }
 
-METHOD(listener_t, narrow, bool,
-	private_l2tp_security_listener_t *this, ike_sa_t *ike_sa, child_sa_t *child_sa,
-	narrow_hook_t type, linked_list_t *local, linked_list_t *remote)
+/**
+ * Our L2TP endpoint of a responder CHILD_SA's local selectors: our address with their single
+ * UDP port, NULL if they are not that
+ */
+static host_t *responder_endpoint(ike_sa_t *ike_sa, linked_list_t *local,
+								  linked_list_t *remote)
 {
-	traffic_selector_t *ts, *other_ts;
+	traffic_selector_t *ts;
+	host_t *me;
+
+	if (local->get_count(local) == 0 || remote->get_count(remote) == 0)
+	{
+		return NULL;
+	}
+	local->get_first(local, (void**)&ts);
+	if (ts->get_protocol(ts) != IPPROTO_UDP || ts->get_to_port(ts) != ts->get_from_port(ts))
+	{
+		return NULL;
+	}
+	me = ike_sa->get_my_host(ike_sa)->clone(ike_sa->get_my_host(ike_sa));
+	me->set_port(me, ts->get_from_port(ts));
+	return me;
+}
+
+/**
+ * Empty both selector lists: charon then refuses the CHILD_SA
+ */
+static void refuse_selectors(linked_list_t *local, linked_list_t *remote)
+{
+	traffic_selector_t *ts;
+
+	while (local->remove_first(local, (void**)&ts) == SUCCESS)
+	{
+		ts->destroy(ts);
+	}
+	while (remote->remove_first(remote, (void**)&ts) == SUCCESS)
+	{
+		ts->destroy(ts);
+	}
+}
+
+/**
+ * A responder CHILD_SA's algorithms are chosen: they must meet the crypto profile of the
+ * passive open it belongs to (the swanctl child may accept more than the profile does)
+ */
+static void check_proposal(private_l2tp_security_listener_t *this, ike_sa_t *ike_sa,
+						   child_sa_t *child_sa, linked_list_t *local, linked_list_t *remote)
+{
+	l2tp_security_listen_t *listen;
+	proposal_t *proposal;
+	host_t *me;
+	bool with_ke, ok = TRUE;
+	char *profile = NULL;
+
+	me = responder_endpoint(ike_sa, local, remote);
+	proposal = child_sa->get_proposal(child_sa);
+	if (!me || !proposal)
+	{
+		DESTROY_IF(me);
+		return;
+	}
+	/* an IKEv2 CHILD_SA created with IKE_AUTH has no key exchange of its own */
+	with_ke = ike_sa->get_version(ike_sa) == IKEV1 || ike_sa->get_child_count(ike_sa) > 0;
+	this->clones->lock(this->clones);
+	listen = find_listen(this, ike_sa, me);
+	if (listen)
+	{
+		ok = listen->profile->accepts(listen->profile, proposal, with_ke);
+		profile = strdupnull(listen->profile->get_name(listen->profile));
+	}
+	this->clones->unlock(this->clones);
+	if (!ok)
+	{
+		DBG1(DBG_CFG, "l2tp-security: %H negotiated ESP %P for L2TP, which crypto profile %s "
+			 "does not allow%s: CHILD_SA refused", ike_sa->get_other_host(ike_sa), proposal,
+			 profile, with_ke ? " (transforms or PFS group)" : "");
+		refuse_selectors(local, remote);
+	}
+	free(profile);
+	me->destroy(me);
+}
+
+/**
+ * A responder CHILD_SA's selectors: exactly one tunnel's UDP endpoints when it is ours
+ */
+static void narrow_responder(private_l2tp_security_listener_t *this, ike_sa_t *ike_sa,
+							 linked_list_t *local, linked_list_t *remote)
+{
+	traffic_selector_t *ts;
 	host_t *me, *other;
 	uint16_t from, to, port;
 	bool ours;
 	int bits;
 
-	if (type != NARROW_RESPONDER || local->get_count(local) == 0 ||
-		remote->get_count(remote) == 0)
+	me = responder_endpoint(ike_sa, local, remote);
+	if (!me)
 	{
-		return TRUE;
+		return;
 	}
-	local->get_first(local, (void**)&ts);
-	if (ts->get_protocol(ts) != IPPROTO_UDP || ts->get_to_port(ts) != ts->get_from_port(ts))
-	{
-		return TRUE;
-	}
-	port = ts->get_from_port(ts);
-	me = ike_sa->get_my_host(ike_sa)->clone(ike_sa->get_my_host(ike_sa));
-	me->set_port(me, port);
+	port = me->get_port(me);
 	this->clones->lock(this->clones);
 	ours = find_listen(this, ike_sa, me) != NULL;
 	this->clones->unlock(this->clones);
 	if (!ours)
 	{
 		me->destroy(me);
-		return TRUE;
+		return;
 	}
 	/* exactly this tunnel: our L2TP port to the peer's address and its source port */
 	remote->get_first(remote, (void**)&ts);
@@ -145,14 +227,7 @@ METHOD(listener_t, narrow, bool,
 	to = ts->get_to_port(ts);
 	other = ike_sa->get_other_host(ike_sa);
 	bits = me->get_family(me) == AF_INET ? 32 : 128;
-	while (local->remove_first(local, (void**)&ts) == SUCCESS)
-	{
-		ts->destroy(ts);
-	}
-	while (remote->remove_first(remote, (void**)&other_ts) == SUCCESS)
-	{
-		other_ts->destroy(other_ts);
-	}
+	refuse_selectors(local, remote);
 	if (from != to)
 	{
 		/* one tunnel, one peer port: the L2TP daemon matches packets to SAs by it */
@@ -162,7 +237,7 @@ METHOD(listener_t, narrow, bool,
 				 "a tunnel needs one port, CHILD_SA refused", other, from, to,
 				 L2TPSEC_L2TP_PORT);
 			me->destroy(me);
-			return TRUE;
+			return;
 		}
 		DBG1(DBG_CFG, "l2tp-security: %H proposed UDP ports %u-%u for L2TP: narrowed to %u",
 			 other, from, to, L2TPSEC_L2TP_PORT);
@@ -173,6 +248,23 @@ METHOD(listener_t, narrow, bool,
 	remote->insert_last(remote, traffic_selector_create_from_subnet(other->clone(other),
 						bits, IPPROTO_UDP, from, to));
 	me->destroy(me);
+}
+
+METHOD(listener_t, narrow, bool,
+	private_l2tp_security_listener_t *this, ike_sa_t *ike_sa, child_sa_t *child_sa,
+	narrow_hook_t type, linked_list_t *local, linked_list_t *remote)
+{
+	switch (type)
+	{
+		case NARROW_RESPONDER:
+			narrow_responder(this, ike_sa, local, remote);
+			break;
+		case NARROW_RESPONDER_POST:
+			check_proposal(this, ike_sa, child_sa, local, remote);
+			break;
+		default:
+			break;
+	}
 	return TRUE;
 }
 
@@ -239,6 +331,38 @@ static l2tp_security_clone_t *clone_for(private_l2tp_security_listener_t *this,
 }
 
 /**
+ * A clone's CHILD_SA set to outlive its profile's lifetime (an IKEv1 responder takes the
+ * initiator's, an IKEv2 one the swanctl child's): rekeyed and expired on the profile's clock,
+ * as IOS holds a responder to its crypto map's lifetime
+ */
+static void cap_lifetime(ike_sa_t *ike_sa, child_sa_t *child_sa, l2tp_security_clone_t *clone)
+{
+	time_t now = time_monotonic(NULL), hard = child_sa->get_lifetime(child_sa, TRUE);
+	uint32_t life = clone->profile->get_lifetime(clone->profile, NULL), rekey;
+	char given[32] = "no time limit";
+	job_t *job;
+
+	if (!life || (hard && hard <= now + life + L2TP_SECURITY_LIFETIME_SLACK))
+	{
+		return;
+	}
+	rekey = life - life / 10;
+	if (hard)
+	{
+		snprintf(given, sizeof(given), "%us", (u_int)(hard - now));
+	}
+	DBG1(DBG_CFG, "l2tp-security: tunnel %u: CHILD_SA #%u was given %s, crypto profile %s "
+		 "allows %us: rekeying it in %us, expiring it in %us", clone->id,
+		 child_sa->get_unique_id(child_sa), given, clone->profile->get_name(clone->profile),
+		 life, rekey, life);
+	job = (job_t*)rekey_child_sa_job_create(child_sa->get_protocol(child_sa),
+								child_sa->get_spi(child_sa, TRUE), ike_sa->get_my_host(ike_sa));
+	lib->scheduler->schedule_job(lib->scheduler, job, rekey);
+	job = (job_t*)delete_child_sa_job_create_id(child_sa->get_unique_id(child_sa));
+	lib->scheduler->schedule_job(lib->scheduler, job, life);
+}
+
+/**
  * A CHILD_SA is up: its clone is secured (or, let go meanwhile, torn down)
  */
 static void child_up(private_l2tp_security_listener_t *this, ike_sa_t *ike_sa,
@@ -258,6 +382,7 @@ static void child_up(private_l2tp_security_listener_t *this, ike_sa_t *ike_sa,
 			case L2TP_SECURITY_CLONE_NEGOTIATING:
 				this->clones->set_state(this->clones, clone, L2TP_SECURITY_CLONE_SECURED);
 				this->reporter->secured(this->reporter, clone);
+				cap_lifetime(ike_sa, child_sa, clone);
 				break;
 			case L2TP_SECURITY_CLONE_SECURED:
 				break;
@@ -329,6 +454,7 @@ METHOD(listener_t, child_rekey, bool,
 		l2tp_security_facts_read(new, &clone->facts);
 		DBG1(DBG_CFG, "l2tp-security: tunnel %u rekeyed: CHILD_SA #%u, SPIs %.8x_i %.8x_o",
 			 clone->id, clone->child_id, clone->facts.spi_in, clone->facts.spi_out);
+		cap_lifetime(ike_sa, new, clone);
 	}
 	this->clones->unlock(this->clones);
 	return TRUE;

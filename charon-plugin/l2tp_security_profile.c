@@ -118,6 +118,35 @@ METHOD(l2tp_security_profile_t, get_pfs_group, uint16_t,
 	return this->pfs_group;
 }
 
+METHOD(l2tp_security_profile_t, accepts, bool,
+	private_l2tp_security_profile_t *this, proposal_t *negotiated, bool with_ke)
+{
+	enumerator_t *enumerator;
+	proposal_t *proposal, *wanted;
+	proposal_selection_flag_t flags = 0;
+	uint16_t group;
+	bool ok = FALSE;
+
+	if (!this->pfs_group || !with_ke)
+	{
+		flags |= PROPOSAL_SKIP_KE;
+	}
+	enumerator = this->proposals->create_enumerator(this->proposals);
+	while (!ok && enumerator->enumerate(enumerator, &proposal))
+	{
+		wanted = proposal->clone(proposal, 0);
+		if (this->pfs_group &&
+			!wanted->get_algorithm(wanted, KEY_EXCHANGE_METHOD, &group, NULL))
+		{
+			wanted->add_algorithm(wanted, KEY_EXCHANGE_METHOD, this->pfs_group, 0);
+		}
+		ok = wanted->matches(wanted, negotiated, flags);
+		wanted->destroy(wanted);
+	}
+	enumerator->destroy(enumerator);
+	return ok;
+}
+
 METHOD(l2tp_security_profile_t, keep_sa, bool,
 	private_l2tp_security_profile_t *this)
 {
@@ -264,6 +293,7 @@ l2tp_security_profile_t *l2tp_security_profile_create(const char *ns, const char
 			.is_transport = _is_transport,
 			.get_lifetime = _get_lifetime,
 			.get_pfs_group = _get_pfs_group,
+			.accepts = _accepts,
 			.keep_sa = _keep_sa,
 			.get_crypto_map = _get_crypto_map,
 			.get_transform_sets = _get_transform_sets,

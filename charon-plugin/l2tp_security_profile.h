@@ -70,6 +70,19 @@ struct l2tp_security_profile_t {
 	uint16_t (*get_pfs_group)(l2tp_security_profile_t *this);
 
 	/**
+	 * Whether a CHILD_SA negotiated with this proposal meets the profile, as IOS holds a
+	 * responder to its crypto map: the algorithms of one of the profile's proposals and, when
+	 * the profile sets PFS and the exchange could carry a key exchange, its DH group. A peer's
+	 * PFS where the profile sets none is accepted (stronger, not weaker).
+	 *
+	 * @param negotiated	the CHILD_SA's selected proposal
+	 * @param with_ke		whether the exchange could carry a key exchange (not an IKEv2
+	 *						CHILD_SA created with IKE_AUTH)
+	 * @return				TRUE if acceptable
+	 */
+	bool (*accepts)(l2tp_security_profile_t *this, proposal_t *negotiated, bool with_ke);
+
+	/**
 	 * Whether the IKE SA outlives the L2TP tunnel (IOS keep-sa).
 	 *
 	 * @return			TRUE for keep-sa

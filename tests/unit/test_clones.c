@@ -216,6 +216,46 @@ static void test_many(l2tp_security_profile_t *p)
 	clones->destroy(clones);
 }
 
+/* a negotiated ESP proposal against a profile, as a responder CHILD_SA is checked */
+static bool accepts(l2tp_security_profile_t *p, const char *negotiated, bool with_ke)
+{
+	proposal_t *proposal = proposal_create_from_string(PROTO_ESP, negotiated);
+	bool ok;
+
+	if (!proposal)
+		return FALSE;
+	ok = p->accepts(p, proposal, with_ke);
+	proposal->destroy(proposal);
+	return ok;
+}
+
+static void test_accepts(l2tp_security_profile_t *plain)
+{
+	l2tp_security_profile_t *strict = profile("strict");
+
+	CHECK(strict != NULL);
+	if (!strict)
+		return;
+	/* the profile's transforms, with its PFS group where the exchange could carry one */
+	CHECK(accepts(strict, "aes128-sha1-modp2048", TRUE));
+	CHECK(accepts(strict, "aes256-sha256-modp2048", TRUE));
+	CHECK(!accepts(strict, "aes128-sha1", TRUE));
+	CHECK(!accepts(strict, "aes128-sha1-modp1024", TRUE));
+	/* an IKEv2 CHILD_SA created with IKE_AUTH cannot have PFS: transforms only */
+	CHECK(accepts(strict, "aes128-sha1", FALSE));
+	/* weaker transforms never, a mix of the two proposals neither */
+	CHECK(!accepts(strict, "3des-md5-modp2048", TRUE));
+	CHECK(!accepts(strict, "3des-md5", FALSE));
+	CHECK(!accepts(strict, "aes256-sha1-modp2048", TRUE));
+	CHECK(!accepts(strict, "aes128-sha256-modp2048", TRUE));
+	/* without PFS in the profile: the peer's PFS is welcome, its transforms still checked */
+	CHECK(accepts(plain, "aes128-sha1", TRUE));
+	CHECK(accepts(plain, "aes128-sha1-modp2048", TRUE));
+	CHECK(!accepts(plain, "aes256-sha256", TRUE));
+	CHECK(!accepts(plain, "aes128-md5", FALSE));
+	strict->destroy(strict);
+}
+
 int main(void)
 {
 	l2tp_security_profile_t *p;
@@ -224,6 +264,7 @@ int main(void)
 		return 99;
 	lib->settings->load_string(lib->settings,
 		"test { plugins { l2tp-security { profiles { conn-a { esp_proposals = aes128-sha1 } "
+		"strict { esp_proposals = aes128-sha1,aes256-sha256\n pfs = yes\n pfs_group = 14 } "
 		"} } } }", FALSE);
 	p = profile("conn-a");
 	CHECK(p != NULL);
@@ -231,6 +272,7 @@ int main(void)
 		test_states_and_indexes(p);
 		test_pending_and_passive(p);
 		test_many(p);
+		test_accepts(p);
 		p->destroy(p);
 	}
 	library_deinit();

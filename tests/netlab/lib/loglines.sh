@@ -44,6 +44,8 @@ logline XL_PMTU_DROP xl2tpd-plugin/l2tpsec_pmtu.c "l2tpsec: ip pmtu: dropped %ll
 logline CH_CONFIG charon-plugin/l2tp_security_show.c 'l2tp-security %s: %u crypto profile(s)%s%s, crypto socket %s'
 logline CH_REKEYED charon-plugin/l2tp_security_listener.c 'l2tp-security: tunnel %u rekeyed: CHILD_SA #%u, SPIs %.8x_i %.8x_o'
 logline CH_NARROWED charon-plugin/l2tp_security_listener.c 'l2tp-security: %H proposed UDP ports %u-%u for L2TP: narrowed to %u'
+logline CH_PROPOSAL_REFUSED charon-plugin/l2tp_security_listener.c 'l2tp-security: %H negotiated ESP %P for L2TP, which crypto profile %s does not allow%s: CHILD_SA refused'
+logline CH_LIFETIME_CAPPED charon-plugin/l2tp_security_listener.c 'l2tp-security: tunnel %u: CHILD_SA #%u was given %s, crypto profile %s allows %us: rekeying it in %us, expiring it in %us'
 logline CH_KEEP_SA charon-plugin/l2tp_security_cloner.c ', keeping IKE_SA (keep-sa)'
 logline CH_ORPHAN charon-plugin/l2tp_security_policies.c 'l2tp-security: crypto socket client %u left, keeping the block policies for plaintext udp %H[%u] (fail closed; released by a client'
 # the pppd plugin
