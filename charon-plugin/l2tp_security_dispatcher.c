@@ -93,7 +93,14 @@ static void process_listen(private_l2tp_security_dispatcher_t *this, u_int clien
 		return;
 	}
 	local = local_endpoint(msg);
-	if (!this->policies->hold(this->policies, client, local))
+	if (msg->plaintext)
+	{	/* block policies would refuse that daemon's groups without IPsec: it holds the rule
+		 * per tunnel (socket policies) and per packet */
+		DBG1(DBG_CFG, "l2tp-security: client %u also serves L2TP without IPsec on %#H: no "
+			 "block policies there, its tunnels' sockets and packet check hold the rule",
+			 client, local);
+	}
+	else if (!this->policies->hold(this->policies, client, local))
 	{
 		this->reporter->error(this->reporter, client, 0,
 							  "the kernel refused the block policies");

@@ -27,11 +27,16 @@ static void set_keep_sa(struct cs_msg *m, int keep_sa)
 	m->present |= BIT(CS_A_KEEP_SA);
 }
 
-void cs_build_listen(struct cs_msg *m, const char *profile, const struct cs_endpoint *local)
+void cs_build_listen(struct cs_msg *m, const char *profile, const struct cs_endpoint *local,
+		     int plaintext)
 {
 	start(m, CS_LISTEN, BIT(CS_A_PROFILE) | BIT(CS_A_LOCAL));
 	snprintf(m->profile, sizeof(m->profile), "%s", profile);
 	m->local = *local;
+	if (plaintext) {
+		m->plaintext = 1;
+		m->present |= BIT(CS_A_PLAINTEXT);
+	}
 }
 
 void cs_build_open(struct cs_msg *m, uint32_t id, const char *profile,

@@ -17,7 +17,9 @@
 #define CS_KEEP_SA_UNSET (-1)
 
 /* requests */
-void cs_build_listen(struct cs_msg *m, const char *profile, const struct cs_endpoint *local);
+/* plaintext: the endpoint also serves L2TP without IPsec (no block policies for it) */
+void cs_build_listen(struct cs_msg *m, const char *profile, const struct cs_endpoint *local,
+		     int plaintext);
 void cs_build_open(struct cs_msg *m, uint32_t id, const char *profile,
 		   const struct cs_endpoint *local, const struct cs_endpoint *remote, int keep_sa);
 void cs_build_close(struct cs_msg *m, uint32_t id, int keep_sa);

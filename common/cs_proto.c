@@ -18,7 +18,7 @@ static const struct {
 	[CS_A_SPI_IN] = { K_U32, 0 }, [CS_A_SPI_OUT] = { K_U32, 0 }, [CS_A_ENC] = { K_STR, 33 },
 	[CS_A_INTEG] = { K_STR, 33 }, [CS_A_OVERHEAD] = { K_U16, 0 }, [CS_A_ERROR] = { K_STR, 129 },
 	[CS_A_TEXT] = { K_STR, sizeof(((struct cs_msg *)0)->text) }, [CS_A_SECURED] = { K_U8, 0 },
-	[CS_A_REQID] = { K_U32, 0 },
+	[CS_A_REQID] = { K_U32, 0 }, [CS_A_PLAINTEXT] = { K_U8, 0 },
 };
 
 #define B(a) (1u << (a))
@@ -29,7 +29,7 @@ static const struct {
 	const char *name;
 	uint32_t required, allowed;
 } messages[] = {
-	{ CS_LISTEN, "LISTEN", B(CS_A_PROFILE) | B(CS_A_LOCAL), 0 },
+	{ CS_LISTEN, "LISTEN", B(CS_A_PROFILE) | B(CS_A_LOCAL), B(CS_A_PLAINTEXT) },
 	{ CS_OPEN, "OPEN", B(CS_A_ID) | B(CS_A_PROFILE) | B(CS_A_LOCAL) | B(CS_A_REMOTE),
 	  B(CS_A_KEEP_SA) },
 	{ CS_CLOSE, "CLOSE", B(CS_A_ID), B(CS_A_KEEP_SA) },
@@ -100,6 +100,7 @@ static uint32_t field_int(const struct cs_msg *m, int a)
 	case CS_A_OVERHEAD: return m->overhead;
 	case CS_A_SECURED: return m->secured;
 	case CS_A_REQID: return m->reqid;
+	case CS_A_PLAINTEXT: return m->plaintext;
 	}
 	return 0;
 }
@@ -115,6 +116,7 @@ static void set_int(struct cs_msg *m, int a, uint32_t v)
 	case CS_A_OVERHEAD: m->overhead = (uint16_t)v; break;
 	case CS_A_SECURED: m->secured = (uint8_t)v; break;
 	case CS_A_REQID: m->reqid = v; break;
+	case CS_A_PLAINTEXT: m->plaintext = (uint8_t)v; break;
 	}
 }
 
@@ -140,7 +142,7 @@ static int clean_string(const uint8_t *s, size_t n, int a)
 static const char *check_value(const struct cs_msg *m, int a)
 {
 	switch (a) {
-	case CS_A_KEEP_SA: case CS_A_SECURED:
+	case CS_A_KEEP_SA: case CS_A_SECURED: case CS_A_PLAINTEXT:
 		return field_int(m, a) > 1 ? "boolean attribute not 0 or 1" : NULL;
 	case CS_A_REASON:
 		return m->reason < 1 || m->reason > CS_REASON_MAX ? "unknown close reason" : NULL;

@@ -23,7 +23,7 @@
 
 enum cs_type {
 	/* requests: L2TP daemon or CLI → charon */
-	CS_LISTEN = 1,		/* passive open: profile, local */
+	CS_LISTEN = 1,		/* passive open: profile, local (+ plaintext) */
 	CS_OPEN = 2,		/* active open: id, profile, local, remote */
 	CS_CLOSE = 3,		/* id, keep_sa */
 	CS_QUERY = 4,		/* local, remote */
@@ -51,8 +51,8 @@ enum cs_reason {
 enum cs_attr {
 	CS_A_ID = 1, CS_A_PROFILE, CS_A_LOCAL, CS_A_REMOTE, CS_A_KEEP_SA, CS_A_REASON, CS_A_SPI_IN,
 	CS_A_SPI_OUT, CS_A_ENC, CS_A_INTEG, CS_A_OVERHEAD, CS_A_ERROR, CS_A_TEXT, CS_A_SECURED,
-	CS_A_REQID,
-	CS_A_MAX = CS_A_REQID,
+	CS_A_REQID, CS_A_PLAINTEXT,
+	CS_A_MAX = CS_A_PLAINTEXT,
 };
 #define CS_HAS(m, a) (((m)->present >> (a)) & 1u)
 
@@ -70,6 +70,7 @@ struct cs_msg {
 	char profile[65];
 	struct cs_endpoint local, remote;
 	uint8_t keep_sa, reason, secured;
+	uint8_t plaintext;	/* LISTEN: the endpoint also serves L2TP without IPsec */
 	uint32_t spi_in, spi_out;
 	char enc[33], integ[33];
 	uint16_t overhead;	/* bytes ESP adds to each packet (IP MTU math) */

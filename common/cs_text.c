@@ -114,6 +114,8 @@ void cs_format_msg(const struct cs_msg *m, char *buf, size_t len)
 		add(buf, len, &used, " secured=%u", m->secured);
 	if (CS_HAS(m, CS_A_KEEP_SA))
 		add(buf, len, &used, " keep_sa=%u", m->keep_sa);
+	if (CS_HAS(m, CS_A_PLAINTEXT))
+		add(buf, len, &used, " plaintext=%u", m->plaintext);
 	if (CS_HAS(m, CS_A_SPI_IN))
 		add(buf, len, &used, " spi_in=%08x", m->spi_in);
 	if (CS_HAS(m, CS_A_SPI_OUT))

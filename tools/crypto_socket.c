@@ -81,7 +81,7 @@ static int parse_request(char *line, struct cs_msg *m)
 	if (!strcmp(w[0], "listen") && n == 3) {
 		if (parse_profile(w[1]) || cs_parse_endpoint(w[2], &local))
 			return -1;
-		cs_build_listen(m, w[1], &local);
+		cs_build_listen(m, w[1], &local, 0);
 		return 0;
 	}
 	if (!strcmp(w[0], "open") && (n == 5 || n == 6)) {

@@ -54,7 +54,9 @@ static int listen_one(const char *profile, const struct cs_endpoint *local)
 {
 	struct cs_msg m;
 
-	cs_build_listen(&m, profile, local);
+	/* beside sections without IPsec, kernel block policies on the endpoint would refuse
+	 * their plaintext: the per-tunnel socket policies and the packet check hold the rule */
+	cs_build_listen(&m, profile, local, !l2tpsec_every_section_protected());
 	if (l2tpsec_cs_send(&m))
 		return -1;
 	l2tp_log(LOG_INFO, "l2tpsec: passive open for crypto profile %s on port %u\n", profile,
@@ -292,8 +294,8 @@ int l2tpsec_guard_packet_allowed(const struct sockaddr_in *from, const struct in
 		/* an SCCRQ reaches the group of its SA's profile and its host name, or nothing */
 		if (l2tpsec_sccrq_lns(from, sa ? sa->profile : NULL, host_name))
 			return 1;
-		r.kind = sa || !l2tpsec_every_section_protected() ? REFUSED_NO_GROUP :
-			REFUSED_NO_SA;
+		/* without an SA: a host name question only where a plaintext group takes the address */
+		r.kind = sa || l2tpsec_plain_group_admits(from) ? REFUSED_NO_GROUP : REFUSED_NO_SA;
 		r.has = sa ? sa->profile : NULL;
 		r.host_name = host_name;
 		return refuse(&drops, &r);

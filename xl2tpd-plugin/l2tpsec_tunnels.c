@@ -119,27 +119,67 @@ static int lns_admits(const struct lns *lns, const struct sockaddr_in *from)
 	return allow;
 }
 
+/* the sections an SCCRQ from `from` may reach, in xl2tpd's order: visit(lns, settings) for
+ * each; a non-zero return stops the walk and is returned */
+static int admitting_sections(const struct sockaddr_in *from,
+			      int (*visit)(struct lns *lns, const struct l2tpsec_settings *s,
+					   void *ctx), void *ctx)
+{
+	struct lns *order[2] = { lnslist, deflns };
+	struct l2tpsec_settings s;
+	int r;
+
+	for (int i = 0; i < 2; i++)
+		for (struct lns *lns = order[i]; lns; lns = i ? NULL : lns->next) {
+			/* get_lns(): without "access control", [lns default] takes anyone */
+			if (!lns_admits(lns, from) && (i == 0 || gconfig.accesscontrol))
+				continue;
+			s = l2tpsec_settings_for(lns, CONTEXT_LNS);
+			r = visit(lns, &s, ctx);
+			if (r)
+				return r;
+		}
+	return 0;
+}
+
+struct best_group {
+	const char *sa_profile, *host_name;
+	enum l2tpsec_group_fit fit;
+	struct lns *lns;
+};
+
+static int consider(struct lns *lns, const struct l2tpsec_settings *s, void *ctx)
+{
+	struct best_group *b = ctx;
+	enum l2tpsec_group_fit fit = l2tpsec_group_fit(s->profile, s->terminate_from,
+						       b->sa_profile, b->host_name);
+
+	if (fit > b->fit) {
+		b->fit = fit;
+		b->lns = lns;
+	}
+	return fit == L2TPSEC_FIT_NAMED;	/* nothing beats the first by name */
+}
+
 struct lns *l2tpsec_sccrq_lns(const struct sockaddr_in *from, const char *sa_profile,
 			      const char *host_name)
 {
-	enum l2tpsec_group_fit best_fit = L2TPSEC_FIT_NONE, fit;
-	struct lns *best = NULL, *order[2] = { lnslist, deflns };
+	struct best_group b = { sa_profile, host_name, L2TPSEC_FIT_NONE, NULL };
 
-	/* xl2tpd's order: the named sections, then [lns default] */
-	for (int i = 0; i < 2; i++)
-		for (struct lns *lns = order[i]; lns; lns = i ? NULL : lns->next) {
-			struct l2tpsec_settings s;
+	admitting_sections(from, consider, &b);
+	return b.lns;
+}
 
-			if (!lns_admits(lns, from))
-				continue;
-			s = l2tpsec_settings_for(lns, CONTEXT_LNS);
-			fit = l2tpsec_group_fit(s.profile, s.terminate_from, sa_profile, host_name);
-			if (fit > best_fit) {
-				best = lns;
-				best_fit = fit;
-			}
-		}
-	return best;
+static int unprotected(struct lns *lns, const struct l2tpsec_settings *s, void *ctx)
+{
+	(void)lns;
+	(void)ctx;
+	return !s->profile;
+}
+
+int l2tpsec_plain_group_admits(const struct sockaddr_in *from)
+{
+	return admitting_sections(from, unprotected, NULL);
 }
 
 int l2tpsec_peer_needs_ipsec(const struct sockaddr_in *from, int tunnel_id)

@@ -67,11 +67,15 @@ int l2tpsec_peer_needs_ipsec(const struct sockaddr_in *from, int tunnel_id);
 /*
  * The [lns] section that serves an SCCRQ from `from` naming host_name (NULL: none), having come
  * under an SA cloned from sa_profile (NULL: no SA): among the sections whose "lac =" ranges
- * admit the peer (xl2tpd's order), the first whose terminate from is host_name, else the first
+ * admit the peer (xl2tpd's order; [lns default] last, admitting anyone without "access
+ * control", as get_lns() does), the first whose terminate from is host_name, else the first
  * without one, each of exactly that crypto profile (none for plaintext). NULL: none serves it.
  */
 struct lns *l2tpsec_sccrq_lns(const struct sockaddr_in *from, const char *sa_profile,
 			      const char *host_name);
+
+/* does a section without IPsec admit `from` by address (whatever its terminate from)? */
+int l2tpsec_plain_group_admits(const struct sockaddr_in *from);
 
 /*
  * Call listen(profile, local) once per distinct crypto profile of the [lns] sections ([lns

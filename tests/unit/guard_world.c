@@ -187,6 +187,12 @@ struct lns *l2tpsec_sccrq_lns(const struct sockaddr_in *from, const char *sa_pro
 				 sa_profile, host_name) ? (struct lns *)&the_section : NULL;
 }
 
+int l2tpsec_plain_group_admits(const struct sockaddr_in *from)
+{
+	(void)from;
+	return !lns_protected;
+}
+
 int l2tpsec_every_section_protected(void)
 {
 	return lns_protected;

@@ -40,6 +40,7 @@ static void roundtrip(const struct cs_msg *m)
 	CHECK(d.spi_in == m->spi_in && d.spi_out == m->spi_out && d.overhead == m->overhead);
 	CHECK(d.reqid == m->reqid);
 	CHECK(d.keep_sa == m->keep_sa && d.reason == m->reason && d.secured == m->secured);
+	CHECK(d.plaintext == m->plaintext);
 	CHECK(!strcmp(d.enc, m->enc) && !strcmp(d.integ, m->integ) && !strcmp(d.error, m->error));
 	/* every shorter prefix is "need more", never an error */
 	for (int k = 0; k < n; k++) {
@@ -210,12 +211,13 @@ static void test_constructors(void)
 {
 	struct cs_endpoint local = { .family = 4, .addr = { 10, 0, 0, 12 }, .port = 1701 };
 	struct cs_endpoint remote = { .family = 4, .addr = { 10, 0, 0, 13 }, .port = 1701 };
-	struct cs_msg *m = calloc(12, sizeof(*m)), *back = calloc(1, sizeof(*back));
+	struct cs_msg *m = calloc(16, sizeof(*m)), *back = calloc(1, sizeof(*back));
 	uint8_t frame[CS_MAX_FRAME];
 	const char *why;
 	int n = 0, len;
 
-	cs_build_listen(&m[n++], "l2tp", &local);
+	cs_build_listen(&m[n++], "l2tp", &local, 0);
+	cs_build_listen(&m[n++], "l2tp", &local, 1);
 	cs_build_open(&m[n++], 1, "l2tp", &local, &remote, CS_KEEP_SA_UNSET);
 	cs_build_open(&m[n++], 2, "l2tp", &local, &remote, 1);
 	cs_build_close(&m[n++], 2, 0);
@@ -234,9 +236,10 @@ static void test_constructors(void)
 		CHECK(len > 0 && cs_decode(frame, (size_t)len, back, &why) == len);
 		CHECK(back->type == m[i].type && back->present == m[i].present && back->id == m[i].id);
 	}
-	CHECK(CS_HAS(&m[1], CS_A_KEEP_SA) == 0 && CS_HAS(&m[2], CS_A_KEEP_SA) && m[2].keep_sa == 1);
-	CHECK(!CS_HAS(&m[8], CS_A_INTEG) && CS_HAS(&m[8], CS_A_ENC));	/* an AEAD: no integrity */
-	CHECK(!CS_HAS(&m[10], CS_A_ID));	/* not secured: no id */
+	CHECK(!CS_HAS(&m[0], CS_A_PLAINTEXT) && CS_HAS(&m[1], CS_A_PLAINTEXT) && m[1].plaintext);
+	CHECK(CS_HAS(&m[2], CS_A_KEEP_SA) == 0 && CS_HAS(&m[3], CS_A_KEEP_SA) && m[3].keep_sa == 1);
+	CHECK(!CS_HAS(&m[9], CS_A_INTEG) && CS_HAS(&m[9], CS_A_ENC));	/* an AEAD: no integrity */
+	CHECK(!CS_HAS(&m[11], CS_A_ID));	/* not secured: no id */
 	free(m);
 	free(back);
 }

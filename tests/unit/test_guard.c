@@ -34,6 +34,8 @@ static void test_events_and_packets(void)
 	CHECK(rec.sent[0].type == CS_LISTEN && !strcmp(rec.sent[0].profile, "l2tp"));
 	CHECK(rec.sent[1].type == CS_LISTEN && !strcmp(rec.sent[1].profile, "other"));
 	CHECK(rec.sent[0].local.port == 1701);
+	/* every section protected: charon may block plaintext on the endpoint */
+	CHECK(!CS_HAS(&rec.sent[0], CS_A_PLAINTEXT));
 	CHECK(rec.dial_connected == 1);
 
 	/* nobody is SECURED: a protected section's peer is dropped, logged once per interval */
@@ -284,11 +286,23 @@ static void test_sa_serves_its_profile(void)
 	closed(31);
 }
 
+/* beside a section without IPsec, the LISTEN tells charon not to block plaintext there */
+static void test_listen_beside_plaintext(void)
+{
+	rec.nsent = 0;
+	lns_protected = 0;
+	rec.events->connected();
+	CHECK(rec.nsent == 2 && rec.sent[0].type == CS_LISTEN &&
+	      CS_HAS(&rec.sent[0], CS_A_PLAINTEXT) && rec.sent[0].plaintext == 1);
+	lns_protected = 1;
+}
+
 int main(void)
 {
 	test_events_and_packets();
 	test_teardown_and_dial();
 	test_tunnel_bound_to_its_peer();
 	test_sa_serves_its_profile();
+	test_listen_beside_plaintext();
 	return check_done("test_guard");
 }

@@ -17,6 +17,7 @@ logline() { LOGLINE_SRC[$1]=$2; LOGLINE_FMT[$1]=$3; }
 # the patched xl2tpd
 logline XL_HOOKS xl2tpd-plugin/l2tpsec_hooks.c 'l2tpsec %s hooks active, L2TP data path: %s, crypto socket %s\n'
 logline XL_SECTION xl2tpd-plugin/l2tpsec_hooks.c 'l2tpsec: [%s %s] crypto profile %s, keep-sa %s, ip pmtu %s, lcp renegotiation %s\n'
+logline XL_SECTION_HOST xl2tpd-plugin/l2tpsec_hooks.c 'l2tpsec: [%s %s] terminates host name %s, %s%s\n'
 logline XL_LISTEN xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: passive open for crypto profile %s on port %u\n'
 logline XL_SECURED xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: secured %s <-> %s (id %u, %s/%s, ESP overhead %u bytes)\n'
 logline XL_LOST xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: lost the crypto socket %s (%s): %zu protected peer(s) dropped, their tunnels go down; reconnecting in %u s\n'

@@ -13,31 +13,11 @@
 # (the translator warns about exactly that).
 # netlab-timeout: 150
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
+. "$NETLAB_TOP/tests/netlab/lib/translated.sh"
 lab_init "$1"
 
 LNS=10.0.0.13 LAC=10.0.0.12
-L2TPSEC=/usr/local/sbin/l2tpsec
 XL2TPD=/usr/local/sbin/xl2tpd
-
-# translated HOST CFG: translate profiles/ios/CFG.cfg and install it as HOST's configuration
-translated() {
-	local h=$1 out e
-	out=$(outdir "$h")/translated
-	e=$(etc "$h")
-	(cd "$NETLAB_TOP/profiles/ios" && "$L2TPSEC" translate -o "$out" "$2.cfg") \
-		> "$(outdir "$h")/translate.log" 2>&1 || return 1
-	cp "$out/swanctl/swanctl.conf" "$e/swanctl/"
-	cp "$out/xl2tpd/xl2tpd.conf" "$out/xl2tpd/l2tp-secrets" "$e/xl2tpd/"
-	cp "$out"/ppp/* "$e/ppp/"
-	# the generated profiles, included where strongswan.d/charon snippets belong
-	cp "$out/strongswan.d/charon/l2tp-security.conf" "$e/strongswan.d/charon/"
-	charon_conf "$h" l2tp-security "	plugins {
-		include /etc/strongswan.d/charon/l2tp-security.conf
-	}"
-	# pppd logs where the lab keeps evidence (the generated options say what to do, not where to log)
-	echo "logfile $(outdir "$h")/pppd.log" > "$e/ppp/options"
-	echo "debug" >> "$e/ppp/options"
-}
 
 host_add lns; host_add lac
 link_add lns $LNS/24 lac $LAC/24
