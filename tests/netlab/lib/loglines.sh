@@ -47,6 +47,7 @@ logline CH_REKEYED charon-plugin/l2tp_security_listener.c 'l2tp-security: tunnel
 logline CH_NARROWED charon-plugin/l2tp_security_listener.c 'l2tp-security: %H proposed UDP ports %u-%u for L2TP: narrowed to %u'
 logline CH_PROPOSAL_REFUSED charon-plugin/l2tp_security_listener.c 'l2tp-security: %H negotiated ESP %P for L2TP, which crypto profile %s does not allow%s: CHILD_SA refused'
 logline CH_LIFETIME_CAPPED charon-plugin/l2tp_security_listener.c 'l2tp-security: tunnel %u: CHILD_SA #%u was given %s, crypto profile %s allows %us: rekeying it in %us, expiring it in %us'
+logline CH_PLAINTEXT_LISTEN charon-plugin/l2tp_security_dispatcher.c 'l2tp-security: client %u also serves L2TP without IPsec on %#H: no block policies there, its tunnels'"'"' sockets and packet check hold the rule'
 logline CH_KEEP_SA charon-plugin/l2tp_security_cloner.c ', keeping IKE_SA (keep-sa)'
 logline CH_ORPHAN charon-plugin/l2tp_security_policies.c 'l2tp-security: crypto socket client %u left, keeping the block policies for plaintext udp %H[%u] (fail closed; released by a client'
 # the pppd plugin
