@@ -205,22 +205,24 @@ static child_cfg_t *create_child_cfg(l2tp_security_profile_t *profile, uint32_t 
 	uint64_t kilobytes;
 	uint32_t seconds;
 	uint16_t pfs, group;
+	bool rekey;
 	char name[96];
 	int bits;
 
 	seconds = profile->get_lifetime(profile, &kilobytes);
+	rekey = profile->rekeys(profile);
 	snprintf(name, sizeof(name), "%s-%u", profile->get_crypto_map(profile, NULL), seq);
 	cfg = child_cfg_create(name, &(child_cfg_create_t){
 		.mode = profile->is_transport(profile) ? MODE_TRANSPORT : MODE_TUNNEL,
 		.lifetime = {
 			.time = {
 				.life = seconds,
-				.rekey = seconds - seconds / 10,
-				.jitter = seconds / 20,
+				.rekey = rekey ? seconds - seconds / 10 : 0,
+				.jitter = rekey ? seconds / 20 : 0,
 			},
 			.bytes = {
 				.life = kilobytes * 1024,
-				.rekey = kilobytes * 1024 - kilobytes * 1024 / 10,
+				.rekey = rekey ? kilobytes * 1024 - kilobytes * 1024 / 10 : 0,
 			},
 		},
 	});

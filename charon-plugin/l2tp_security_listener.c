@@ -346,18 +346,21 @@ static void cap_lifetime(ike_sa_t *ike_sa, child_sa_t *child_sa, l2tp_security_c
 	{
 		return;
 	}
-	rekey = life - life / 10;
+	rekey = clone->profile->rekeys(clone->profile) ? life - life / 10 : 0;
 	if (hard)
 	{
 		snprintf(given, sizeof(given), "%us", (u_int)(hard - now));
 	}
 	DBG1(DBG_CFG, "l2tp-security: tunnel %u: CHILD_SA #%u was given %s, crypto profile %s "
-		 "allows %us: rekeying it in %us, expiring it in %us", clone->id,
+		 "allows %us: rekeying it in %us (0: never), expiring it in %us", clone->id,
 		 child_sa->get_unique_id(child_sa), given, clone->profile->get_name(clone->profile),
 		 life, rekey, life);
-	job = (job_t*)rekey_child_sa_job_create(child_sa->get_protocol(child_sa),
+	if (rekey)
+	{
+		job = (job_t*)rekey_child_sa_job_create(child_sa->get_protocol(child_sa),
 								child_sa->get_spi(child_sa, TRUE), ike_sa->get_my_host(ike_sa));
-	lib->scheduler->schedule_job(lib->scheduler, job, rekey);
+		lib->scheduler->schedule_job(lib->scheduler, job, rekey);
+	}
 	job = (job_t*)delete_child_sa_job_create_id(child_sa->get_unique_id(child_sa));
 	lib->scheduler->schedule_job(lib->scheduler, job, life);
 }

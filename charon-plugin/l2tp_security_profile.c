@@ -62,6 +62,11 @@ struct private_l2tp_security_profile_t {
 	bool keep_sa;
 
 	/**
+	 * Rekey before the lifetime ends (else the SA expires)
+	 */
+	bool rekey;
+
+	/**
 	 * IOS crypto map name and sequence number of the template entry
 	 */
 	char *crypto_map;
@@ -147,6 +152,12 @@ METHOD(l2tp_security_profile_t, accepts, bool,
 	return ok;
 }
 
+METHOD(l2tp_security_profile_t, rekeys, bool,
+	private_l2tp_security_profile_t *this)
+{
+	return this->rekey;
+}
+
 METHOD(l2tp_security_profile_t, keep_sa, bool,
 	private_l2tp_security_profile_t *this)
 {
@@ -201,7 +212,7 @@ const char *const l2tp_security_profile_keys[] = {
 	L2TPSEC_PROFILE_CONNECTION, L2TPSEC_PROFILE_ESP, L2TPSEC_PROFILE_MODE,
 	L2TPSEC_PROFILE_CRYPTO_MAP, L2TPSEC_PROFILE_SEQUENCE, L2TPSEC_PROFILE_TRANSFORM_SETS,
 	L2TPSEC_PROFILE_LIFETIME_S, L2TPSEC_PROFILE_LIFETIME_KB, L2TPSEC_PROFILE_PFS,
-	L2TPSEC_PROFILE_PFS_GROUP, L2TPSEC_PROFILE_KEEP_SA, NULL,
+	L2TPSEC_PROFILE_PFS_GROUP, L2TPSEC_PROFILE_KEEP_SA, L2TPSEC_PROFILE_REKEY, NULL,
 };
 
 /**
@@ -233,13 +244,13 @@ static bool get_number(const char *ns, const char *name, const char *key, uint64
 /**
  * Read a yes/no setting strictly
  */
-static bool get_flag(const char *ns, const char *name, const char *key, bool *out)
+static bool get_flag(const char *ns, const char *name, const char *key, bool def, bool *out)
 {
 	char *value;
 
 	value = lib->settings->get_str(lib->settings,
 						PROFILE_KEY("%s"), NULL, ns, name, key);
-	int flag = 0;
+	int flag = def;
 
 	if (value && l2tpsec_yes_no(value, &flag))
 	{
@@ -295,6 +306,7 @@ l2tp_security_profile_t *l2tp_security_profile_create(const char *ns, const char
 			.get_pfs_group = _get_pfs_group,
 			.accepts = _accepts,
 			.keep_sa = _keep_sa,
+			.rekeys = _rekeys,
 			.get_crypto_map = _get_crypto_map,
 			.get_transform_sets = _get_transform_sets,
 			.get_ref = _get_ref,
@@ -341,7 +353,7 @@ l2tp_security_profile_t *l2tp_security_profile_create(const char *ns, const char
 	{
 		*error = "lifetime_kilobytes must be a number from 2560 to 4294967295";
 	}
-	else if (!get_flag(ns, name, L2TPSEC_PROFILE_PFS, &pfs_on))
+	else if (!get_flag(ns, name, L2TPSEC_PROFILE_PFS, FALSE, &pfs_on))
 	{
 		*error = "pfs must be yes or no";
 	}
@@ -350,9 +362,13 @@ l2tp_security_profile_t *l2tp_security_profile_create(const char *ns, const char
 	{
 		*error = "pfs_group must be a DH group number";
 	}
-	else if (!get_flag(ns, name, L2TPSEC_PROFILE_KEEP_SA, &this->keep_sa))
+	else if (!get_flag(ns, name, L2TPSEC_PROFILE_KEEP_SA, FALSE, &this->keep_sa))
 	{
 		*error = "keep_sa must be yes or no";
+	}
+	else if (!get_flag(ns, name, L2TPSEC_PROFILE_REKEY, TRUE, &this->rekey))
+	{
+		*error = "rekey must be yes or no";
 	}
 	else if (!get_number(ns, name, L2TPSEC_PROFILE_SEQUENCE, 1, 65535, 10, &sequence))
 	{

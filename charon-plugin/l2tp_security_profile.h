@@ -83,6 +83,14 @@ struct l2tp_security_profile_t {
 	bool (*accepts)(l2tp_security_profile_t *this, proposal_t *negotiated, bool with_ke);
 
 	/**
+	 * Whether clones are rekeyed at 90% of the lifetime (the default; IOS always rekeys) or
+	 * left to expire, ending their tunnels (for peers that mishandle rekeys, and for tests).
+	 *
+	 * @return			TRUE to rekey
+	 */
+	bool (*rekeys)(l2tp_security_profile_t *this);
+
+	/**
 	 * Whether the IKE SA outlives the L2TP tunnel (IOS keep-sa).
 	 *
 	 * @return			TRUE for keep-sa

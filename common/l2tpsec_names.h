@@ -49,6 +49,7 @@
 #define L2TPSEC_PROFILE_PFS "pfs"
 #define L2TPSEC_PROFILE_PFS_GROUP "pfs_group"
 #define L2TPSEC_PROFILE_KEEP_SA "keep_sa"
+#define L2TPSEC_PROFILE_REKEY "rekey"
 
 /* pppd options file */
 #define L2TPSEC_PPPD_PLUGIN "l2tpsec.so"

@@ -236,6 +236,8 @@ static void test_accepts(l2tp_security_profile_t *plain)
 	CHECK(strict != NULL);
 	if (!strict)
 		return;
+	/* rekeying is on unless a profile turns it off */
+	CHECK(plain->rekeys(plain) && !strict->rekeys(strict));
 	/* the profile's transforms, with its PFS group where the exchange could carry one */
 	CHECK(accepts(strict, "aes128-sha1-modp2048", TRUE));
 	CHECK(accepts(strict, "aes256-sha256-modp2048", TRUE));
@@ -264,7 +266,8 @@ int main(void)
 		return 99;
 	lib->settings->load_string(lib->settings,
 		"test { plugins { l2tp-security { profiles { conn-a { esp_proposals = aes128-sha1 } "
-		"strict { esp_proposals = aes128-sha1,aes256-sha256\n pfs = yes\n pfs_group = 14 } "
+		"strict { esp_proposals = aes128-sha1,aes256-sha256\n pfs = yes\n pfs_group = 14\n "
+		"rekey = no } "
 		"} } } }", FALSE);
 	p = profile("conn-a");
 	CHECK(p != NULL);

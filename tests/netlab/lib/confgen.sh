@@ -83,10 +83,10 @@ secrets {
 CONF
 }
 
-# plugin_gen [lifetime=SECONDS] [open_timeout=SECONDS] [keep_sa=yes|no]: the charon plugin's
-# settings (for charon_conf): one profile, l2tp, borrowing connection l2tp
+# plugin_gen [lifetime=SECONDS] [rekey=yes|no] [open_timeout=SECONDS] [keep_sa=yes|no]: the
+# charon plugin's settings (for charon_conf): one profile, l2tp, borrowing connection l2tp
 plugin_gen() {
-	local -A o=([lifetime]=3600 [open_timeout]=30 [keep_sa]=no)
+	local -A o=([lifetime]=3600 [rekey]=yes [open_timeout]=30 [keep_sa]=no)
 	options o "$@" || return 1
 	cat <<CONF
 	plugins {
@@ -101,6 +101,7 @@ plugin_gen() {
 					esp_proposals = aes128-sha1
 					keep_sa = ${o[keep_sa]}
 					lifetime_seconds = ${o[lifetime]}
+					rekey = ${o[rekey]}
 				}
 			}
 		}

@@ -20,6 +20,7 @@ logline XL_SECTION xl2tpd-plugin/l2tpsec_hooks.c 'l2tpsec: [%s %s] crypto profil
 logline XL_SECTION_HOST xl2tpd-plugin/l2tpsec_hooks.c 'l2tpsec: [%s %s] terminates host name %s, %s%s\n'
 logline XL_LISTEN xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: passive open for crypto profile %s on port %u\n'
 logline XL_SECURED xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: secured %s <-> %s (id %u, %s/%s, ESP overhead %u bytes)\n'
+logline XL_SA_CLOSED xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: SA to %s closed (%s, id %u)\n'
 logline XL_LOST xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: lost the crypto socket %s (%s): %zu protected peer(s) dropped, their tunnels go down; reconnecting in %u s\n'
 logline XL_DROPPED xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: dropped %llu unprotected L2TP packet(s) from %s (tunnel id %d): no IPsec SA protects this peer; %llu dropped in total\n'
 logline XL_NEIGHBOUR xl2tpd-plugin/l2tpsec_guard.c "l2tpsec: dropped %llu L2TP packet(s) from %s for tunnel id %d: that tunnel is %s's, and only its own SA may carry it; %llu dropped in total\n"
@@ -46,7 +47,7 @@ logline CH_CONFIG charon-plugin/l2tp_security_show.c 'l2tp-security %s: %u crypt
 logline CH_REKEYED charon-plugin/l2tp_security_listener.c 'l2tp-security: tunnel %u rekeyed: CHILD_SA #%u, SPIs %.8x_i %.8x_o'
 logline CH_NARROWED charon-plugin/l2tp_security_listener.c 'l2tp-security: %H proposed UDP ports %u-%u for L2TP: narrowed to %u'
 logline CH_PROPOSAL_REFUSED charon-plugin/l2tp_security_listener.c 'l2tp-security: %H negotiated ESP %P for L2TP, which crypto profile %s does not allow%s: CHILD_SA refused'
-logline CH_LIFETIME_CAPPED charon-plugin/l2tp_security_listener.c 'l2tp-security: tunnel %u: CHILD_SA #%u was given %s, crypto profile %s allows %us: rekeying it in %us, expiring it in %us'
+logline CH_LIFETIME_CAPPED charon-plugin/l2tp_security_listener.c 'l2tp-security: tunnel %u: CHILD_SA #%u was given %s, crypto profile %s allows %us: rekeying it in %us (0: never), expiring it in %us'
 logline CH_PLAINTEXT_LISTEN charon-plugin/l2tp_security_dispatcher.c 'l2tp-security: client %u also serves L2TP without IPsec on %#H: no block policies there, its tunnels'"'"' sockets and packet check hold the rule'
 logline CH_KEEP_SA charon-plugin/l2tp_security_cloner.c ', keeping IKE_SA (keep-sa)'
 logline CH_ORPHAN charon-plugin/l2tp_security_policies.c 'l2tp-security: crypto socket client %u left, keeping the block policies for plaintext udp %H[%u] (fail closed; released by a client'

@@ -201,6 +201,50 @@ check "$CELL: xl2tpd restarted" xl2tpd_start a "$XL2TPD_L2TPSEC"
 check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
 cell_end
 
+cell_begin lac-rekey-under-load LAC "CHILD_SA and then IKE_SA rekeyed by the client under iperf3 load"
+rekeys=$(grep -c "$(log_pattern CH_REKEYED)" "$LAB_OUT/a/charon.log")
+downs=$(grep -c "$(log_pattern XL_DOWN)" "$LAB_OUT/a/xl2tpd.log")
+bg_on lns iperf3 "$(outdir lns)/iperf3-server.txt" iperf3 -s -1 -B $POOL_LOCAL
+sleep 1
+cell_timer
+bg_on a iperf3c "$(outdir a)/iperf3.txt" iperf3 -c $POOL_LOCAL -t 20
+sleep 5
+swanctl_on a --rekey --child-id "$(child_id a)" >> "$(outdir a)/rekey.txt" 2>&1
+check "$CELL: the CHILD_SA was rekeyed, the tunnel moved to the new one" wait_for 10 \
+	"$CELL: child rekeyed" sh -c "[ \$(grep -c '$(log_pattern CH_REKEYED)' '$LAB_OUT/a/charon.log') -gt $rekeys ]"
+sleep 3
+swanctl_on a --rekey --ike-id "$(ike_id a)" >> "$(outdir a)/rekey.txt" 2>&1
+check "$CELL: iperf3 ran its 20 s to the end" wait_for 40 "$CELL: iperf3 done" not alive a iperf3c
+check "$CELL: and measured the receiver" grep -q "receiver" "$(outdir a)/iperf3.txt"
+check "$CELL: no iperf3 error" not grep -qi "error" "$(outdir a)/iperf3.txt"
+stop_daemon lns iperf3 5
+check "$CELL: the session carries on" ping_from a $POOL_LOCAL
+check "$CELL: no tunnel went down" [ "$(grep -c "$(log_pattern XL_DOWN)" "$LAB_OUT/a/xl2tpd.log")" = "$downs" ]
+summary "$CELL: $(grep receiver "$(outdir a)/iperf3.txt" | tail -1 | sed 's/  */ /g')"
+CELL_DOWN="stays up" CELL_UP=yes
+cell_end
+
+cell_begin lac-sa-expiry LAC "the client's CHILD_SA expires, rekeying off (profile lifetime 120 s)"
+# the client's profile: 120 s and never rekeyed (charon restarted with it, a fresh session)
+charon_conf a l2tp-security "$(plugin_gen lifetime=120 rekey=no)"
+charon_stop a
+wait_for 30 "$CELL: a down for the new profile" pppd_gone a
+check "$CELL: charon restarted with the short profile" charon_back a
+sleep 2
+check "$CELL: a session under the 120 s SA" cell_redial a $POOL_LOCAL
+CELL_UP=no
+cell_timer
+cell_down a 150
+check "$CELL: the SA expired (a's xl2tpd heard CLOSED, expired)" \
+	xl2tpd_says a XL_SA_CLOSED "$LNS:1701" expired "[0-9]*"
+check "$CELL: lns's session for a down" lns_lost_a 40
+charon_conf a l2tp-security "$(plugin_gen)"
+charon_stop a
+check "$CELL: charon restarted with the usual profile" charon_back a
+sleep 2
+check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
+cell_end
+
 cell_begin link-loss link "30 % loss and 200 ms delay on the LNS's link to A for 20 s, with pings"
 cell_timer
 ip netns exec lns tc qdisc replace dev to-a root netem loss 30% delay 200ms
