@@ -32,6 +32,7 @@ check "client: ppp0 up" client_dial client
 # the crypto socket lost as tunnels go down, three times
 for round in 1 2 3; do
 	n=$(grep -c "$(log_pattern XL_LISTEN)" "$LAB_OUT/lns/xl2tpd.log")
+	closed=$(grep -c "$(log_pattern XL_SA_CLOSED)" "$LAB_OUT/client/xl2tpd.log")
 	kill -KILL "$(pid_of lns charon)"
 	xl2tpd_control client "d lns"
 	check "round $round: lns: sessions down" wait_for 30 "lns down $round" pppd_gone lns
@@ -41,6 +42,9 @@ for round in 1 2 3; do
 	charon_start lns && swanctl_on lns --load-all >> "$(outdir lns)/load-all.txt" 2>&1
 	check "round $round: lns: listens again" wait_for 45 "lns relisten $round" sh -c \
 		"[ \$(grep -c '$(log_pattern XL_LISTEN)' '$LAB_OUT/lns/xl2tpd.log') -gt $n ]"
+	# (the killed charon's SAs linger in the kernels until the client's DPD gives up on them)
+	check "round $round: client: its SA closed" wait_for 60 "client SA closed $round" sh -c \
+		"[ \$(grep -c '$(log_pattern XL_SA_CLOSED)' '$LAB_OUT/client/xl2tpd.log') -gt $closed ]"
 	check "round $round: client: dials again" client_dial client
 done
 check "client pings the LNS" ping_from client $POOL_LOCAL
