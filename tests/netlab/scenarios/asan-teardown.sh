@@ -28,6 +28,9 @@ check "lns: charon + plugin + ASan xl2tpd" enforced_lns lns addr="$LNS"
 check "lns: listens" wait_for 30 "lns LISTEN" xl2tpd_says lns XL_LISTEN l2tp 1701
 check "client: charon + plugin + ASan xl2tpd" enforced_client client addr=$CLIENT lns=$LNS
 check "client: ppp0 up" client_dial client
+for h in lns client; do
+	check "$h: xl2tpd runs with AddressSanitizer" grep -q libasan "/proc/$(pid_of $h xl2tpd)/maps"
+done
 
 # the crypto socket lost as tunnels go down, three times
 for round in 1 2 3; do

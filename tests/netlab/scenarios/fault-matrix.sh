@@ -5,7 +5,8 @@
 # Each cell brings a session up, injects one fault, audits its own captures (0 plaintext
 # UDP/1701 either way), bounds how long the sessions take to go down locally and dials again.
 # The neighbour cell: client B, over its own SA, forges control and data into A's tunnel; the
-# LNS drops, counts and logs them and A carries on. The table lands in OUT/docs/reliability.md,
+# LNS drops, counts and logs them and A carries on. Rekeys under iperf3 load and an SA expiring
+# with rekeying off are cells too. The table lands in OUT/docs/reliability.md,
 # which tests/netlab/run copies to docs/ when the scenario passes.
 # netlab-timeout: 1200
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
