@@ -151,14 +151,15 @@ int l2tpsec_packet_allowed(const struct sockaddr_in *from, const struct in_pktin
 			   int tunnel_id, const void *packet, size_t len)
 {
 	char host_name[MAXSTRLEN];
-	uint16_t ver;
+	uint16_t ver = 0;
 
 	if (!enforcing)
 		return 1;
 	if (tunnel_id)
 		return l2tpsec_guard_packet_allowed(from, to, tunnel_id, NULL);
 	/* a control message's 12-byte header is already in host order (fix_hdr()) */
-	memcpy(&ver, packet, sizeof(ver));
+	if (len >= 12)
+		memcpy(&ver, packet, sizeof(ver));
 	if (len < 12 || !(ver & 0x8000) ||
 	    l2tpsec_sccrq_host_name((const uint8_t *)packet + 12, len - 12, host_name,
 				    sizeof(host_name)) != 1)
