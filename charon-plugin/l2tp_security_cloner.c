@@ -204,7 +204,6 @@ static child_cfg_t *create_child_cfg(l2tp_security_profile_t *profile, uint32_t 
 	proposal_t *proposal;
 	uint64_t kilobytes;
 	uint32_t seconds;
-	uint16_t pfs, group;
 	bool rekey;
 	char name[96];
 	int bits;
@@ -226,16 +225,10 @@ static child_cfg_t *create_child_cfg(l2tp_security_profile_t *profile, uint32_t 
 			},
 		},
 	});
-	pfs = profile->get_pfs_group(profile);
 	enumerator = profile->create_proposal_enumerator(profile);
 	while (enumerator->enumerate(enumerator, &proposal))
 	{
-		proposal = proposal->clone(proposal, 0);
-		if (pfs && !proposal->get_algorithm(proposal, KEY_EXCHANGE_METHOD, &group, NULL))
-		{
-			proposal->add_algorithm(proposal, KEY_EXCHANGE_METHOD, pfs, 0);
-		}
-		cfg->add_proposal(cfg, proposal);
+		cfg->add_proposal(cfg, profile->create_child_proposal(profile, proposal));
 	}
 	enumerator->destroy(enumerator);
 	bits = local->get_family(local) == AF_INET ? 32 : 128;

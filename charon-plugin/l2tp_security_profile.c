@@ -123,13 +123,26 @@ METHOD(l2tp_security_profile_t, get_pfs_group, uint16_t,
 	return this->pfs_group;
 }
 
+METHOD(l2tp_security_profile_t, create_child_proposal, proposal_t*,
+	private_l2tp_security_profile_t *this, proposal_t *proposal)
+{
+	uint16_t group;
+
+	proposal = proposal->clone(proposal, 0);
+	if (this->pfs_group &&
+		!proposal->get_algorithm(proposal, KEY_EXCHANGE_METHOD, &group, NULL))
+	{
+		proposal->add_algorithm(proposal, KEY_EXCHANGE_METHOD, this->pfs_group, 0);
+	}
+	return proposal;
+}
+
 METHOD(l2tp_security_profile_t, accepts, bool,
 	private_l2tp_security_profile_t *this, proposal_t *negotiated, bool with_ke)
 {
 	enumerator_t *enumerator;
 	proposal_t *proposal, *wanted;
 	proposal_selection_flag_t flags = 0;
-	uint16_t group;
 	bool ok = FALSE;
 
 	if (!this->pfs_group || !with_ke)
@@ -139,12 +152,7 @@ METHOD(l2tp_security_profile_t, accepts, bool,
 	enumerator = this->proposals->create_enumerator(this->proposals);
 	while (!ok && enumerator->enumerate(enumerator, &proposal))
 	{
-		wanted = proposal->clone(proposal, 0);
-		if (this->pfs_group &&
-			!wanted->get_algorithm(wanted, KEY_EXCHANGE_METHOD, &group, NULL))
-		{
-			wanted->add_algorithm(wanted, KEY_EXCHANGE_METHOD, this->pfs_group, 0);
-		}
+		wanted = create_child_proposal(this, proposal);
 		ok = wanted->matches(wanted, negotiated, flags);
 		wanted->destroy(wanted);
 	}
@@ -304,6 +312,7 @@ l2tp_security_profile_t *l2tp_security_profile_create(const char *ns, const char
 			.is_transport = _is_transport,
 			.get_lifetime = _get_lifetime,
 			.get_pfs_group = _get_pfs_group,
+			.create_child_proposal = _create_child_proposal,
 			.accepts = _accepts,
 			.keep_sa = _keep_sa,
 			.rekeys = _rekeys,

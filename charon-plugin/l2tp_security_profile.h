@@ -70,6 +70,14 @@ struct l2tp_security_profile_t {
 	uint16_t (*get_pfs_group)(l2tp_security_profile_t *this);
 
 	/**
+	 * One of the profile's proposals as its CHILD_SAs offer it: with the PFS group.
+	 *
+	 * @param proposal		a proposal of create_proposal_enumerator()
+	 * @return				new proposal, owned by the caller
+	 */
+	proposal_t* (*create_child_proposal)(l2tp_security_profile_t *this, proposal_t *proposal);
+
+	/**
 	 * Whether a CHILD_SA negotiated with this proposal meets the profile, as IOS holds a
 	 * responder to its crypto map: the algorithms of one of the profile's proposals and, when
 	 * the profile sets PFS and the exchange could carry a key exchange, its DH group. A peer's
