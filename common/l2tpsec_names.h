@@ -54,6 +54,16 @@
 /* pppd options file */
 #define L2TPSEC_PPPD_PLUGIN "l2tpsec.so"
 #define L2TPSEC_PPPD_LCP "l2tpsec-lcp-renegotiation"
+#define L2TPSEC_PPPD_FORCE_LOCAL_CHAP "l2tpsec-force-local-chap"
+#define L2TPSEC_PPPD_NO_PROXY_AUTH "l2tpsec-no-proxy-auth"
+
+/* proxy LCP/authentication between xl2tpd and pppd: 0600 files in root-only directories */
+#ifndef L2TPSEC_RUN_DIR
+#define L2TPSEC_RUN_DIR "/run/l2tpsec"	/* (the fuzz target points it elsewhere) */
+#endif
+#define L2TPSEC_PROXY_DIR L2TPSEC_RUN_DIR "/proxy"		/* LNS: call-TID-CID, read by pppd */
+#define L2TPSEC_PROXY_OUT_DIR L2TPSEC_RUN_DIR "/proxy-out"	/* LAC: LACNAME, read by xl2tpd */
+#define L2TPSEC_PROXY_ENV "L2TPSEC_PROXY"	/* the LNS pppd's file, set by xl2tpd */
 
 /* IOS "lcp renegotiation": off (the IOS default: take the LAC's proxy LCP), always, on-mismatch */
 enum l2tpsec_lcp { L2TPSEC_LCP_OFF, L2TPSEC_LCP_ALWAYS, L2TPSEC_LCP_ON_MISMATCH };

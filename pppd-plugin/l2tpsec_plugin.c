@@ -2,22 +2,24 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  * Copyright (C) 2026 The l2tpsec authors
  *
- * l2tpsec.so for pppd: the PPP side of IOS "L2TP Security". This first part registers the
- * plugin's options and reports the settings pppd will run with once LCP starts.
+ * l2tpsec.so for pppd: the PPP side of IOS "L2TP Security". On the LNS it takes the LAC's proxy
+ * LCP and authentication (lns_proxy.c) as "lcp renegotiation" and "force-local-chap" say.
  */
 
 #include "l2tpsec_names.h"
 #include "pppd_compat.h"
+#include "lns_proxy.h"
 
 /* pppd refuses a plugin whose version string differs from its own */
 char pppd_version[] = L2TPSEC_PPPD_VERSION;
 
 /* IOS "lcp renegotiation {always|on-mismatch}"; without the command the LNS takes the proxy LCP */
-static enum l2tpsec_lcp lcp_renegotiation = L2TPSEC_LCP_OFF;
+static struct lns_settings lns = { .lcp = L2TPSEC_LCP_OFF };
+static bool force_local_chap, no_proxy_auth;
 
 static int set_lcp_renegotiation(char **argv)
 {
-	if (l2tpsec_lcp_parse(argv[0], &lcp_renegotiation) == 0)
+	if (l2tpsec_lcp_parse(argv[0], &lns.lcp) == 0)
 		return 1;
 	option_error(L2TPSEC_PPPD_LCP ": '%s' is not one of " L2TPSEC_LCP_CHOICES, argv[0]);
 	return 0;
@@ -28,15 +30,24 @@ static option_t options[] = {
 	  .addr = (void *)set_lcp_renegotiation,
 	  .description = "LNS LCP renegotiation: off, always or on-mismatch (IOS lcp renegotiation)",
 	  .flags = OPT_PRIV },
+	{ .name = L2TPSEC_PPPD_FORCE_LOCAL_CHAP, .type = o_bool, .addr = &force_local_chap,
+	  .description = "LNS: challenge with CHAP after proxy authentication (IOS force-local-chap)",
+	  .flags = OPT_PRIV | 1 },
+	{ .name = L2TPSEC_PPPD_NO_PROXY_AUTH, .type = o_bool, .addr = &no_proxy_auth,
+	  .description = "LNS: ignore proxy authentication, authenticate again (RFC 2661 9.5)",
+	  .flags = OPT_PRIV | 1 },
 	{ .name = NULL }
 };
 
 static void on_phase_change(void *arg, int phase)
 {
 	(void)arg;
-	if (phase == PHASE_ESTABLISH)
-		info("l2tpsec: LCP starting, lcp renegotiation %s",
-		     l2tpsec_lcp_name(lcp_renegotiation));
+	if (phase != PHASE_ESTABLISH)
+		return;
+	info("l2tpsec: LCP starting, lcp renegotiation %s", l2tpsec_lcp_name(lns.lcp));
+	lns.force_local_chap = force_local_chap;
+	lns.no_proxy_auth = no_proxy_auth;
+	lns_proxy_establish(&lns);
 }
 
 void plugin_init(void)

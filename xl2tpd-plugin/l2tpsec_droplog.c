@@ -12,9 +12,9 @@ void l2tpsec_droplog_init(struct l2tpsec_droplog *log, unsigned interval)
 	log->interval = interval;
 }
 
-static unsigned slot_of(const struct cs_endpoint *peer)
+static unsigned slot_of(const struct cs_endpoint *peer, unsigned reason)
 {
-	unsigned h = 2166136261u;
+	unsigned h = 2166136261u ^ reason;
 
 	for (int i = 0; i < (peer->family == 6 ? 16 : 4); i++) {
 		h ^= peer->addr[i];
@@ -46,18 +46,20 @@ uint64_t l2tpsec_droplog_unlogged(struct l2tpsec_droplog *log)
 	return n;
 }
 
-int l2tpsec_droplog_note(struct l2tpsec_droplog *log, const struct cs_endpoint *peer, time_t now,
-			 uint64_t *count)
+int l2tpsec_droplog_note(struct l2tpsec_droplog *log, const struct cs_endpoint *peer,
+			 unsigned reason, time_t now, uint64_t *count)
 {
-	unsigned i = slot_of(peer);
+	unsigned i = slot_of(peer, reason);
 	struct cs_endpoint addr = *peer;
 
 	addr.port = 0;
 	log->total++;
-	if (!log->slot[i].used || memcmp(&log->slot[i].peer, &addr, sizeof(addr))) {
-		/* a new peer (or one that lost its slot): say so now */
+	if (!log->slot[i].used || log->slot[i].reason != reason ||
+	    memcmp(&log->slot[i].peer, &addr, sizeof(addr))) {
+		/* a new peer or reason (or one that lost its slot): say so now */
 		log->slot[i].used = 1;
 		log->slot[i].peer = addr;
+		log->slot[i].reason = reason;
 		log->slot[i].logged = now;
 		log->slot[i].unlogged = 0;
 		*count = 1;

@@ -3,7 +3,9 @@
  * Copyright (C) 2026 The l2tpsec authors
  *
  * Counting unprotected L2TP packets that were dropped, and deciding when to say so: at most one
- * log line per peer address per interval, however fast a peer (or a spoofer) sends. The table is
+ * log line per peer address and reason per interval, however fast a peer (or a spoofer) sends;
+ * a peer refused for a new reason (a neighbour's forgery after a benign early packet) is told
+ * at once. The table is
  * fixed in size, so a flood from many addresses costs no memory; a peer pushed out of its slot by
  * another simply gets logged again. Spoofed sources cannot flood the log either: at most
  * L2TPSEC_DROPLOG_LINES lines per interval in all; what they would have said is counted.
@@ -27,6 +29,7 @@ struct l2tpsec_droplog {
 	uint64_t unlogged;		/* drops a line was due for but the budget was spent */
 	struct {
 		struct cs_endpoint peer;	/* address only; port 0 */
+		unsigned reason;		/* the caller's reason code */
 		time_t logged;			/* when the last line about it was due */
 		uint64_t unlogged;		/* drops since then */
 		int used;
@@ -36,11 +39,12 @@ struct l2tpsec_droplog {
 void l2tpsec_droplog_init(struct l2tpsec_droplog *log, unsigned interval);
 
 /*
- * Count one drop from peer (its port is ignored) at time now. Returns 1 when a line is due, with
- * *count = the drops from this peer the line covers (this one included), else 0.
+ * Count one drop from peer (its port is ignored) for reason at time now. Returns 1 when a line
+ * is due, with *count = the drops from this peer for this reason the line covers (this one
+ * included), else 0.
  */
-int l2tpsec_droplog_note(struct l2tpsec_droplog *log, const struct cs_endpoint *peer, time_t now,
-			 uint64_t *count);
+int l2tpsec_droplog_note(struct l2tpsec_droplog *log, const struct cs_endpoint *peer,
+			 unsigned reason, time_t now, uint64_t *count);
 
 /* the drops that went unlogged for want of budget since the last call (and reset) */
 uint64_t l2tpsec_droplog_unlogged(struct l2tpsec_droplog *log);

@@ -229,14 +229,14 @@ static void log_refusal(const struct refusal *r, uint64_t count)
 
 /*
  * Count a refused packet (or one held back: log is &held); log it at most once an interval
- * per peer, saying why.
+ * per peer and reason, saying why.
  */
 static int refuse(struct l2tpsec_droplog *log, const struct refusal *r)
 {
 	char to[64];
 	uint64_t count, quiet;
 
-	if (!l2tpsec_droplog_note(log, r->remote, time(NULL), &count))
+	if (!l2tpsec_droplog_note(log, r->remote, r->kind, time(NULL), &count))
 		return 0;
 	quiet = l2tpsec_droplog_unlogged(log);
 	if (quiet)

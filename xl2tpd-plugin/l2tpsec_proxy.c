@@ -149,7 +149,7 @@ void l2tpsec_proxy_to_pppd(struct call *c)
 	}
 	close(fd);
 	close(dir);
-	setenv("L2TPSEC_PROXY", path, 1);
+	setenv(L2TPSEC_PROXY_ENV, path, 1);
 }
 
 void l2tpsec_proxy_add_avps(struct buffer *buf, struct call *c)

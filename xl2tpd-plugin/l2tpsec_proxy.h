@@ -15,11 +15,7 @@ struct tunnel;
 struct call;
 struct buffer;
 
-#ifndef L2TPSEC_RUN_DIR
-#define L2TPSEC_RUN_DIR "/run/l2tpsec"	/* (the fuzz target points it elsewhere) */
-#endif
-#define L2TPSEC_PROXY_DIR L2TPSEC_RUN_DIR "/proxy"
-#define L2TPSEC_PROXY_OUT_DIR L2TPSEC_RUN_DIR "/proxy-out"
+#include "l2tpsec_names.h"	/* L2TPSEC_PROXY_DIR, L2TPSEC_PROXY_OUT_DIR, L2TPSEC_PROXY_ENV */
 
 /* xl2tpd's AVP handler for attributes 26-33 (its avps[] table) */
 int l2tpsec_proxy_avp(struct tunnel *t, struct call *c, void *data, int datalen);

@@ -111,17 +111,23 @@ static void drop_log(void)
 
 	l2tpsec_droplog_init(&log, 60);
 	/* the first drop from a peer is said at once */
-	CHECK(l2tpsec_droplog_note(&log, &rogue, 1000, &n) == 1);
+	CHECK(l2tpsec_droplog_note(&log, &rogue, 0, 1000, &n) == 1);
 	CHECK_EQ_UL(n, 1);
 	/* then nothing for the interval, whatever the port, however many */
 	for (int i = 0; i < 1000; i++)
-		CHECK(l2tpsec_droplog_note(&log, i % 2 ? &rogue : &rogue2, 1000 + i % 59, &n) == 0);
+		CHECK(l2tpsec_droplog_note(&log, i % 2 ? &rogue : &rogue2, 0, 1000 + i % 59, &n) == 0);
 	/* another peer has its own line */
-	CHECK(l2tpsec_droplog_note(&log, &other, 1010, &n) == 1);
+	CHECK(l2tpsec_droplog_note(&log, &other, 0, 1010, &n) == 1);
 	/* after the interval one line covers everything since */
-	CHECK(l2tpsec_droplog_note(&log, &rogue, 1060, &n) == 1);
+	CHECK(l2tpsec_droplog_note(&log, &rogue, 0, 1060, &n) == 1);
 	CHECK_EQ_UL(n, 1001);
 	CHECK_EQ_UL(log.total, 1003);
+	/* a new reason from the same peer is said at once (a neighbour's forgery after a benign
+	 * early packet), and has its own interval */
+	CHECK(l2tpsec_droplog_note(&log, &rogue, 2, 1061, &n) == 1);
+	CHECK_EQ_UL(n, 1);
+	CHECK(l2tpsec_droplog_note(&log, &rogue, 2, 1062, &n) == 0);
+	CHECK(l2tpsec_droplog_note(&log, &rogue, 0, 1062, &n) == 0);
 
 	/* spoofed sources, one packet each: 32 lines an interval in all, the rest counted */
 	{
@@ -133,13 +139,13 @@ static void drop_log(void)
 
 			spoofed.addr[2] = (uint8_t)(i / 250);
 			spoofed.addr[3] = (uint8_t)(i % 250 + 1);
-			lines += l2tpsec_droplog_note(&log, &spoofed, 2000, &n);
+			lines += l2tpsec_droplog_note(&log, &spoofed, 0, 2000, &n);
 		}
 		CHECK_EQ_UL(lines, L2TPSEC_DROPLOG_LINES);
 		CHECK_EQ_UL(l2tpsec_droplog_unlogged(&log), 200 - L2TPSEC_DROPLOG_LINES);
 		CHECK_EQ_UL(l2tpsec_droplog_unlogged(&log), 0);
 		/* the next interval has its budget again */
-		CHECK(l2tpsec_droplog_note(&log, &other, 2060, &n) == 1);
+		CHECK(l2tpsec_droplog_note(&log, &other, 0, 2060, &n) == 1);
 	}
 }
 
