@@ -3,64 +3,17 @@
  * Copyright (C) 2026 The l2tpsec authors
  *
  * Load the built l2tpsec.so the way pppd does (dlopen, version string, plugin_init) with the
- * few pppd symbols it uses provided here, then drive its option and phase handling.
+ * pppd symbols it uses provided by fake_pppd.c, then drive its options and phase handling.
+ * (What it does with proxy data: test_lns_proxy.)
  */
 #include <dlfcn.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 
-/* --- the slice of pppd 2.4's API the plugin links against (exported: built with -rdynamic) --- */
-typedef struct {
-	char *name;
-	int type;
-	void *addr;
-	char *description;
-	unsigned int flags;
-	void *addr2;
-	int upper_limit;
-	int lower_limit;
-	const char *source;
-	short int priority;
-	short int winner;
-} option_t;
-struct notifier;
-
-void *phasechange;
-static option_t *registered;
-static void (*phase_fn)(void *, int);
-static char last_info[256], last_error[256];
-
-void add_options(option_t *opt) { registered = opt; }
-
-void add_notifier(struct notifier **list, void (*fn)(void *, int), void *arg)
-{
-	(void)list; (void)arg;
-	phase_fn = fn;
-}
-
-void info(char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(last_info, sizeof(last_info), fmt, ap);
-	va_end(ap);
-}
-
-void option_error(char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(last_error, sizeof(last_error), fmt, ap);
-	va_end(ap);
-}
-
-enum { PHASE_ESTABLISH = 4 };	/* pppd.h (2.4.9) */
+#include "fake_pppd.h"
 
 int main(void)
 {
@@ -70,8 +23,12 @@ int main(void)
 	char *version;
 	void (*init)(void);
 	int (*set)(char **);
+	option_t *registered;
+	notify_func phase_fn;
+	char *last_info = fake.info, *last_error = fake.option_error;
 
 	snprintf(path, sizeof(path), "%s/.libs/l2tpsec.so", top ? top : ".");
+	fake_pppd_reset();
 	h = dlopen(path, RTLD_NOW);
 	if (!h) {
 		fprintf(stderr, "dlopen %s: %s\n", path, dlerror());
@@ -85,12 +42,20 @@ int main(void)
 	CHECK(getenv("PPPD_VERSION") && strcmp(version, getenv("PPPD_VERSION")) == 0);
 
 	init();
+	registered = fake.options;
+	phase_fn = fake.phase_fn;
 	CHECK(strstr(last_info, "l2tpsec plugin") != NULL);
 	CHECK(registered && strcmp(registered[0].name, "l2tpsec-lcp-renegotiation") == 0);
-	CHECK(registered && registered[1].name == NULL);
+	CHECK(registered && strcmp(registered[1].name, "l2tpsec-force-local-chap") == 0);
+	CHECK(registered && strcmp(registered[2].name, "l2tpsec-no-proxy-auth") == 0);
+	CHECK(registered && registered[3].name == NULL);
 	CHECK(phase_fn != NULL);
 	if (!registered || !phase_fn)
 		return check_done("test_pppd_plugin");
+	/* the flags pppd sets a bool option to, privileged only */
+	CHECK(registered[1].type == o_bool && (registered[1].flags & OPT_VALUE) == 1 &&
+	      (registered[1].flags & OPT_PRIV));
+	CHECK(registered[2].type == o_bool && (registered[2].flags & OPT_VALUE) == 1);
 
 	set = (int (*)(char **))registered[0].addr;
 	phase_fn(NULL, PHASE_ESTABLISH);

@@ -1,0 +1,41 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ *
+ * The slice of pppd 2.4.9 the l2tpsec plugin uses, as recorders: its globals (LCP options and
+ * FSM, PAP state, auth_required, our_name), the functions it calls (logging, timeout, output,
+ * get_secret, check_passwd, CHAP digests, auth_peer_success/fail, lcp_close) and what each was
+ * last asked to do. Built with pppd's own headers, so the layout is pppd's.
+ */
+#ifndef L2TPSEC_FAKE_PPPD_H
+#define L2TPSEC_FAKE_PPPD_H
+
+#include <pppd/pppd.h>
+#include <pppd/fsm.h>
+#include <pppd/lcp.h>
+#include <pppd/upap.h>
+#include <pppd/chap-new.h>
+
+struct fake_pppd {
+	option_t *options;			/* what add_options() got */
+	notify_func phase_fn;			/* the phase notifier added */
+	void (*timer_fn)(void *);		/* the last timeout() */
+	int timers;
+	int up_calls;				/* LCP's "up" callback */
+	int closed;				/* lcp_close() */
+	char close_reason[128];
+	u_char out[1600];			/* the last output() */
+	int out_len, outputs;
+	int peer_success, peer_fail;		/* auth_peer_success/fail() */
+	int success_protocol;
+	char peer_name[MAXNAMELEN];
+	char info[512], notice[512], warn[512], error[512], option_error[512];
+	const char *secret_name, *secret;	/* the one entry of chap-secrets/pap-secrets */
+};
+
+extern struct fake_pppd fake;
+
+/* everything back to a freshly started pppd (auth required, CHAP MD5 and PAP offered) */
+void fake_pppd_reset(void);
+
+#endif
