@@ -56,13 +56,17 @@
 #define L2TPSEC_PPPD_LCP "l2tpsec-lcp-renegotiation"
 #define L2TPSEC_PPPD_FORCE_LOCAL_CHAP "l2tpsec-force-local-chap"
 #define L2TPSEC_PPPD_NO_PROXY_AUTH "l2tpsec-no-proxy-auth"
+#define L2TPSEC_PPPD_DIALIN "l2tpsec-dialin"			/* DOMAIN:LAC, repeatable */
+#define L2TPSEC_PPPD_DIALIN_TIMEOUT "l2tpsec-dialin-timeout"
+#define L2TPSEC_PPPD_DIALIN_REFUSE_OTHERS "l2tpsec-dialin-refuse-others"
 
 /* proxy LCP/authentication between xl2tpd and pppd: 0600 files in root-only directories */
 #ifndef L2TPSEC_RUN_DIR
 #define L2TPSEC_RUN_DIR "/run/l2tpsec"	/* (the fuzz target points it elsewhere) */
 #endif
 #define L2TPSEC_PROXY_DIR L2TPSEC_RUN_DIR "/proxy"		/* LNS: call-TID-CID, read by pppd */
-#define L2TPSEC_PROXY_OUT_DIR L2TPSEC_RUN_DIR "/proxy-out"	/* LAC: LACNAME, read by xl2tpd */
+/* LAC: the patched xl2tpd's socket for switched sessions (l2tpsec_switch.h says how) */
+#define L2TPSEC_SWITCH_SOCKET L2TPSEC_RUN_DIR "/switch.sock"
 #define L2TPSEC_PROXY_ENV "L2TPSEC_PROXY"	/* the LNS pppd's file, set by xl2tpd */
 
 /* IOS "lcp renegotiation": off (the IOS default: take the LAC's proxy LCP), always, on-mismatch */

@@ -3,12 +3,14 @@
  * Copyright (C) 2026 The l2tpsec authors
  *
  * l2tpsec.so for pppd: the PPP side of IOS "L2TP Security". On the LNS it takes the LAC's proxy
- * LCP and authentication (lns_proxy.c) as "lcp renegotiation" and "force-local-chap" say.
+ * LCP and authentication (lns_proxy.c) as "lcp renegotiation" and "force-local-chap" say; on
+ * the LAC it switches users of request-dialin domains into L2TP sessions (lac_dialin.c).
  */
 
 #include "l2tpsec_names.h"
 #include "pppd_compat.h"
 #include "lns_proxy.h"
+#include "lac_dialin.h"
 
 /* pppd refuses a plugin whose version string differs from its own */
 char pppd_version[] = L2TPSEC_PPPD_VERSION;
@@ -48,11 +50,13 @@ static void on_phase_change(void *arg, int phase)
 	lns.force_local_chap = force_local_chap;
 	lns.no_proxy_auth = no_proxy_auth;
 	lns_proxy_establish(&lns);
+	lac_dialin_establish();
 }
 
 void plugin_init(void)
 {
 	add_options(options);
+	lac_dialin_options();
 	l2tpsec_add_phase_notifier(on_phase_change);
 	info("l2tpsec plugin %s loaded (pppd %s)", L2TPSEC_VERSION, L2TPSEC_PPPD_VERSION);
 }

@@ -24,6 +24,7 @@
 #include "l2tpsec_guard.h"
 #include "l2tpsec_pmtu.h"
 #include "l2tpsec_sockpolicy.h"
+#include "l2tpsec_switch.h"
 #include "l2tpsec_timer.h"
 #include "l2tpsec_tunnels.h"
 
@@ -114,15 +115,17 @@ void l2tpsec_started(int kernel_data_path)
 void l2tpsec_ready(void)
 {
 	xl2tpd_pid = getpid();
-	if (enforcing)
+	if (enforcing) {
 		l2tpsec_guard_start();
+		l2tpsec_switch_start();
+	}
 	l2tpsec_pmtu_start();
 	timers = enforcing || l2tpsec_any_pmtu();
 }
 
 int l2tpsec_fdset(fd_set *readfds, int max)
 {
-	return enforcing ? l2tpsec_cs_fdset(readfds, max) : max;
+	return enforcing ? l2tpsec_switch_fdset(readfds, l2tpsec_cs_fdset(readfds, max)) : max;
 }
 
 struct timeval *l2tpsec_select_timeout(struct timeval *ptv, struct timeval *storage)
@@ -143,8 +146,10 @@ struct timeval *l2tpsec_select_timeout(struct timeval *ptv, struct timeval *stor
 
 void l2tpsec_poll(const fd_set *readfds)
 {
-	if (enforcing)
-		l2tpsec_cs_poll(readfds);
+	if (!enforcing)
+		return;
+	l2tpsec_cs_poll(readfds);
+	l2tpsec_switch_poll(readfds);
 }
 
 int l2tpsec_packet_allowed(const struct sockaddr_in *from, const struct in_pktinfo *to,

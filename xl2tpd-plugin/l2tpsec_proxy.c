@@ -152,45 +152,19 @@ void l2tpsec_proxy_to_pppd(struct call *c)
 	setenv(L2TPSEC_PROXY_ENV, path, 1);
 }
 
-void l2tpsec_proxy_add_avps(struct buffer *buf, struct call *c)
+void l2tpsec_proxy_append(struct buffer *buf, struct call *c, const struct proxy_info *info)
 {
-	static char text[8 * 2 * PROXY_LCP_MAX + 1];
-	struct proxy_info info;
-	char path[300];
-	const char *why;
 	size_t room;
-	ssize_t n;
-	int fd, len;
+	int len;
 
-	if (!c->lac)
-		return;
-	snprintf(path, sizeof(path), L2TPSEC_PROXY_OUT_DIR "/%s", c->lac->entname);
 	if (!c->container || !l2tpsec_tunnel_protected(c->container)) {
 		/* the response may be a PAP password: never over a tunnel IPsec does not protect */
-		if (!unlink(path))
-			l2tp_log(LOG_WARNING, "l2tpsec: [lac %s] proxy data dropped, not sent: the "
-				 "tunnel is not protected by IPsec\n", c->lac->entname);
-		return;
-	}
-	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0)
-		return;		/* no switched session: an ordinary ICCN */
-	n = read(fd, text, sizeof(text) - 1);
-	close(fd);
-	unlink(path);		/* one session's data, used once */
-	if (n < 0 || (size_t)n >= sizeof(text) - 1) {
-		l2tp_log(LOG_WARNING, "l2tpsec: [lac %s] proxy data unreadable: ICCN without it\n",
-			 c->lac->entname);
-		return;
-	}
-	text[n] = '\0';
-	if (proxy_from_text(&info, text, &why)) {
-		l2tp_log(LOG_WARNING, "l2tpsec: [lac %s] proxy data refused (%s): ICCN without it\n",
-			 c->lac->entname, why);
+		l2tp_log(LOG_WARNING, "l2tpsec: [lac %s] proxy data dropped, not sent: the tunnel is "
+			 "not protected by IPsec\n", c->lac->entname);
 		return;
 	}
 	room = buf->maxlen - (size_t)((char *)buf->start - (char *)buf->rstart) - buf->len;
-	len = proxy_avps_encode(&info, (uint8_t *)buf->start + buf->len, room);
+	len = proxy_avps_encode(info, (uint8_t *)buf->start + buf->len, room);
 	if (len < 0) {
 		l2tp_log(LOG_WARNING, "l2tpsec: [lac %s] proxy AVPs do not fit one ICCN: sent "
 			 "without them\n", c->lac->entname);
@@ -198,8 +172,8 @@ void l2tpsec_proxy_add_avps(struct buffer *buf, struct call *c)
 	}
 	buf->len += (size_t)len;
 	l2tp_log(LOG_INFO, "l2tpsec: [lac %s] ICCN carries proxy LCP/authentication (%s%s)\n",
-		 c->lac->entname, proxy_authen_type_name(info.authen_type),
-		 PROXY_HAS(&info, PROXY_AUTHEN_NAME) ? ", named" : "");
+		 c->lac->entname, proxy_authen_type_name(info->authen_type),
+		 PROXY_HAS(info, PROXY_AUTHEN_NAME) ? ", named" : "");
 }
 
 void l2tpsec_proxy_forget(struct call *c)

@@ -12,6 +12,13 @@ struct fake_pppd fake;
 
 /* --- pppd's globals ------------------------------------------------------------------------- */
 struct notifier *phasechange;
+int devfd = -1;
+int got_sigterm;
+int (*pap_auth_hook)(char *, char *, char **, struct wordlist **, struct wordlist **);
+int (*pap_check_hook)(void);
+int (*chap_check_hook)(void);
+void (*snoop_recv_hook)(unsigned char *, int);
+void (*snoop_send_hook)(unsigned char *, int);
 bool auth_required;
 volatile int status;
 char our_name[MAXNAMELEN];
@@ -56,7 +63,33 @@ RECORDER(warn)
 RECORDER(error)
 RECORDER(option_error)
 
-void add_options(option_t *opt) { fake.options = opt; }
+void dbglog(char *fmt, ...)
+{
+	(void)fmt;
+}
+
+void add_options(option_t *opt)
+{
+	for (int i = 0; i < 4; i++)
+		if (!fake.options[i]) {
+			fake.options[i] = opt;
+			return;
+		}
+}
+
+option_t *fake_option(const char *name)
+{
+	for (int i = 0; i < 4 && fake.options[i]; i++)
+		for (option_t *o = fake.options[i]; o->name; o++)
+			if (!strcmp(o->name, name))
+				return o;
+	return NULL;
+}
+
+void die(int why)
+{
+	fake.died = why + 1;
+}
 
 void add_notifier(struct notifier **list, notify_func fn, void *arg)
 {
@@ -145,11 +178,12 @@ struct chap_digest_type *chap_find_digest(int code)
 void fake_pppd_reset(void)
 {
 	notify_func phase_fn = fake.phase_fn;
-	option_t *options = fake.options;
+	option_t *options[4];
 
+	memcpy(options, fake.options, sizeof(options));
 	memset(&fake, 0, sizeof(fake));
 	fake.phase_fn = phase_fn;
-	fake.options = options;
+	memcpy(fake.options, options, sizeof(options));
 	memset(lcp_wantoptions, 0, sizeof(lcp_wantoptions));
 	memset(lcp_gotoptions, 0, sizeof(lcp_gotoptions));
 	memset(lcp_hisoptions, 0, sizeof(lcp_hisoptions));

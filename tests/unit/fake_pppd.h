@@ -17,7 +17,7 @@
 #include <pppd/chap-new.h>
 
 struct fake_pppd {
-	option_t *options;			/* what add_options() got */
+	option_t *options[4];			/* what add_options() got, in order */
 	notify_func phase_fn;			/* the phase notifier added */
 	void (*timer_fn)(void *);		/* the last timeout() */
 	int timers;
@@ -31,11 +31,15 @@ struct fake_pppd {
 	char peer_name[MAXNAMELEN];
 	char info[512], notice[512], warn[512], error[512], option_error[512];
 	const char *secret_name, *secret;	/* the one entry of chap-secrets/pap-secrets */
+	int died;				/* die()'s status + 1 (it returns here) */
 };
 
 extern struct fake_pppd fake;
 
 /* everything back to a freshly started pppd (auth required, CHAP MD5 and PAP offered) */
 void fake_pppd_reset(void);
+
+/* the registered option of that name, or NULL */
+option_t *fake_option(const char *name);
 
 #endif

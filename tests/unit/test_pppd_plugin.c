@@ -42,13 +42,16 @@ int main(void)
 	CHECK(getenv("PPPD_VERSION") && strcmp(version, getenv("PPPD_VERSION")) == 0);
 
 	init();
-	registered = fake.options;
+	registered = fake.options[0];
 	phase_fn = fake.phase_fn;
 	CHECK(strstr(last_info, "l2tpsec plugin") != NULL);
 	CHECK(registered && strcmp(registered[0].name, "l2tpsec-lcp-renegotiation") == 0);
 	CHECK(registered && strcmp(registered[1].name, "l2tpsec-force-local-chap") == 0);
 	CHECK(registered && strcmp(registered[2].name, "l2tpsec-no-proxy-auth") == 0);
 	CHECK(registered && registered[3].name == NULL);
+	/* the LAC's request-dialin options, a table of their own */
+	CHECK(fake_option("l2tpsec-dialin") && fake_option("l2tpsec-dialin-timeout") &&
+	      fake_option("l2tpsec-dialin-refuse-others"));
 	CHECK(phase_fn != NULL);
 	if (!registered || !phase_fn)
 		return check_done("test_pppd_plugin");

@@ -96,26 +96,6 @@ xl2tpd_says() { local h=$1; shift; log_has "$h" xl2tpd.log "$@"; }
 # new_tunnels HOST PEER: how many tunnels xl2tpd allocated for PEER (debug tunnel = yes)
 new_tunnels() { grep -c "allocating new tunnel for host $2," "$LAB_OUT/$1/xl2tpd.log"; }
 
-# proxy data a switched session would leave for the LAC's next ICCN (the LAC-side pppd plugin's job)
-PROXY_TEXT='lcp-initial-received 01040578
-authen-type 2
-authen-name 616c696365
-authen-challenge 0102030405060708
-authen-id 7
-authen-response 00112233445566778899aabbccddeeff
-'
-# proxy_out HOST LAC: leave $PROXY_TEXT for [lac LAC] in HOST
-proxy_out() { on "$1" sh -c "mkdir -p /run/l2tpsec/proxy-out && umask 077 && printf '%s' '$PROXY_TEXT' > /run/l2tpsec/proxy-out/$2"; }
-# proxy_in HOST: the proxy files xl2tpd handed to pppd in HOST ("MODE PATH" lines), and their text
-proxy_in_files() { on "$1" sh -c 'for f in /run/l2tpsec/proxy/call-*; do [ -e "$f" ] && stat -c "%a %n" "$f"; done; true'; }
-proxy_in_text() { on "$1" sh -c 'cat /run/l2tpsec/proxy/call-*'; }
-# pppd_env_has HOST PATTERN: the environment of HOST's pppd matches PATTERN
-pppd_env_has() {
-	local p
-	p=$(ip netns pids "$1" | xargs -r ps -o pid=,comm= -p 2>/dev/null | awk '$2 == "pppd" {print $1; exit}')
-	[ -n "$p" ] && tr '\0' '\n' < "/proc/$p/environ" | grep -q -- "$2"
-}
-
 # --- a routed path for ip pmtu: client -- rt -- lns, and a host "inside" behind the LNS -----------
 
 # routed_lab: the four hosts, forwarding in rt and lns, routes, a capture on rt's hop to the LNS;

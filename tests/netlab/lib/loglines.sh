@@ -47,6 +47,9 @@ logline CH_CONFIG charon-plugin/l2tp_security_show.c 'l2tp-security %s: %u crypt
 logline CH_REKEYED charon-plugin/l2tp_security_listener.c 'l2tp-security: tunnel %u rekeyed: CHILD_SA #%u, SPIs %.8x_i %.8x_o'
 logline CH_NARROWED charon-plugin/l2tp_security_listener.c 'l2tp-security: %H proposed UDP ports %u-%u for L2TP: narrowed to %u'
 logline CH_PROPOSAL_REFUSED charon-plugin/l2tp_security_listener.c 'l2tp-security: %H negotiated ESP %P for L2TP, which crypto profile %s does not allow%s: CHILD_SA refused'
+logline XL_SWITCH_REQUESTED xl2tpd-plugin/l2tpsec_switch.c 'l2tpsec: [lac %s] switched session requested (proxy authentication %s): dialling\n'
+logline XL_SWITCHED xl2tpd-plugin/l2tpsec_switch.c 'l2tpsec: [lac %s] call %d switched: the client'"'"'s PPP is bridged into the session, ICCN follows\n'
+logline XL_SWITCH_HUNG_UP xl2tpd-plugin/l2tpsec_switch.c 'l2tpsec: [lac %s] the switched client hung up: call %d closes\n'
 logline CH_LIFETIME_CAPPED charon-plugin/l2tp_security_listener.c 'l2tp-security: tunnel %u: CHILD_SA #%u was given %s, crypto profile %s allows %us: rekeying it in %us (0: never), expiring it in %us'
 logline CH_PLAINTEXT_LISTEN charon-plugin/l2tp_security_dispatcher.c 'l2tp-security: client %u also serves L2TP without IPsec on %#H: no block policies there, its tunnels'"'"' sockets and packet check hold the rule'
 logline CH_KEEP_SA charon-plugin/l2tp_security_cloner.c ', keeping IKE_SA (keep-sa)'
@@ -54,6 +57,14 @@ logline CH_ORPHAN charon-plugin/l2tp_security_policies.c 'l2tp-security: crypto 
 # the pppd plugin
 logline PPP_LOADED pppd-plugin/l2tpsec_plugin.c 'l2tpsec plugin %s loaded (pppd %s)'
 logline PPP_LCP pppd-plugin/l2tpsec_plugin.c 'l2tpsec: LCP starting, lcp renegotiation %s'
+logline PPP_PROXY_DECISION pppd-plugin/lns_proxy.c 'l2tpsec: proxy LCP from the LAC: %s (%s)'
+logline PPP_PROXY_ADOPTED pppd-plugin/lns_proxy.c 'l2tpsec: LCP adopted without a CONFREQ: MRU %d, client MRU %d, authentication %s (%s)'
+logline PPP_PROXY_AUTH_OK pppd-plugin/lns_proxy.c 'l2tpsec: proxy authentication of %q succeeded (%s)'
+logline PPP_PROXY_AUTH_FAILED pppd-plugin/lns_proxy.c 'l2tpsec: proxy authentication of %q failed (%s): call refused'
+logline PPP_SWITCHING pppd-plugin/lac_dialin.c 'l2tpsec: %q is in a request-dialin domain: switching into [lac %s]'
+logline PPP_BRIDGED pppd-plugin/lac_switch.c 'l2tpsec: client channel %d bridged to L2TP session channel %d'
+logline PPP_SWITCH_ENDED pppd-plugin/lac_dialin.c 'l2tpsec: switched session of %q ended: %s'
+logline PPP_SWITCH_FAILED pppd-plugin/lac_dialin.c 'l2tpsec: [lac %s] no L2TP session for %q: %s'
 
 # log_pattern NAME [ARG...]
 log_pattern() {

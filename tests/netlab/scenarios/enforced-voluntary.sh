@@ -8,8 +8,8 @@
 # from a stock xl2tpd, so the tool works): xl2tpd drops it (an unprotected legacy section beside
 # the protected one keeps charon's block policies and the kernel's listening-socket policy away,
 # so this is xl2tpd's own check; crypto-socket and fault-matrix cover the kernel layers). Losing the crypto socket (charon killed on the LNS, or
-# xl2tpd restarted) takes the tunnel down without plaintext, and the client dials back in. The
-# first call carries proxy LCP/authentication AVPs from the client's ICCN to the LNS's pppd.
+# xl2tpd restarted) takes the tunnel down without plaintext, and the client dials back in.
+# (Proxy LCP/authentication, which only a switched session has: compulsory-switched.)
 # netlab-timeout: 300
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
 . "$NETLAB_TOP/tests/netlab/lib/enforced.sh"
@@ -48,8 +48,6 @@ check "lns: no tunnel allocated for the rogue" [ "$(new_tunnels lns $ROGUE)" = 0
 
 # --- the client secures the tunnel, then dials ----------------------------------------------------
 check "client: charon + plugin + patched xl2tpd" enforced_client client addr=$CLIENT lns=$LNS
-# as if a switched session (compulsory tunnelling) had left its proxy LCP/authentication
-proxy_out client lns
 check "client: dial" xl2tpd_control client "c lns"
 check "client: xl2tpd asked for security before its SCCRQ" wait_for 10 "client OPEN" \
 	xl2tpd_says client XL_DIAL_OPEN lns "$CLIENT:1701" "$LNS:1701" l2tp 1
@@ -64,16 +62,6 @@ check "client pings the LNS" ping_from client $POOL_LOCAL
 check "LNS pings the client" ping_from lns "$caddr"
 check "lns: kernel data path in use" xl2tpd_says lns XL_HOOKS "[0-9.]*" "kernel (pppol2tp)"
 
-# --- proxy LCP/authentication AVPs: LAC ICCN -> LNS xl2tpd -> pppd -----------------------------------
-check "client: the ICCN carried the proxy AVPs" \
-	xl2tpd_says client XL_PROXY_ICCN lns "PPP CHAP" ", named"
-check "client: the session's proxy data was used once" on client test ! -e /run/l2tpsec/proxy-out/lns
-check "lns: xl2tpd took them (strictly parsed)" xl2tpd_log lns \
-	"proxy LCP from the LAC (CONFREQ initial received 4, last sent -1, last received -1 octets), proxy authentication PPP CHAP, name alice"
-check "lns: handed to pppd in one 0600 file" sh -c "[ \"\$(echo \"$(proxy_in_files lns)\" | cut -d' ' -f1)\" = 600 ]"
-check "lns: pppd got what the LAC sent, byte for byte" [ "$(proxy_in_text lns)" = "$(printf '%s' "$PROXY_TEXT")" ]
-check "lns: pppd's environment names the file" pppd_env_has lns "^L2TPSEC_PROXY=/run/l2tpsec/proxy/call-"
-
 # --- another peer's SA does not open the door for the rogue ---------------------------------------
 check "rogue -> LNS while the client's SA is up: no answer" not sccrq rogue $LNS_R
 check "lns: still no tunnel for the rogue" [ "$(new_tunnels lns $ROGUE)" = 0 ]
@@ -86,7 +74,6 @@ check "lns: xl2tpd saw the crypto socket drop" wait_for 10 "lns lost" \
 check "lns: tunnel went down locally, no StopCCN" \
 	xl2tpd_says lns XL_DOWN "the crypto socket to charon was lost" "[0-9]*" "$CLIENT" 1701 1
 check "lns: pppd gone" wait_for 20 "lns pppd gone" pppd_gone lns
-check "lns: the call's proxy file went with it" [ -z "$(proxy_in_files lns)" ]
 check "client: DPD noticed, SA closed, tunnel down locally" wait_for 60 "client tunnel down" \
 	xl2tpd_says client XL_DOWN
 check "client: pppd gone" wait_for 30 "client pppd gone" pppd_gone client

@@ -1,0 +1,179 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# compulsory-switched: the seed's LAC-initiated example end to end. A client dials PPP into the
+# LAC over a serial line (a pty pair); the LAC's pppd (l2tpsec plugin, request-dialin domain
+# cisco.com) negotiates LCP, challenges, reads userSerial10@cisco.com and switches the client's
+# PPP into an L2TP session of the translated [lac 1] (tunnel secured on the crypto socket first,
+# PPPIOCBRIDGECHAN, the ICCN carrying the proxy LCP and CHAP); the LNS (the seed's LNS completed
+# with a pool: lns-compulsory-complete.cfg, lcp renegotiation on-mismatch) adopts the LAC's LCP
+# without a CONFREQ, checks the proxied CHAP against its own secrets and answers the client,
+# which gets its address from the LNS's pool and pings it. Then, one dial each:
+#  - on-mismatch with an MRU the LNS does not take: LCP renegotiated with the client;
+#  - always: renegotiated; force-local-chap: adopted, then the LNS's own CHAP challenge;
+#  - a wrong password: refused by the LNS, the LAC hangs up the client;
+# and not one plaintext UDP/1701 packet between LAC and LNS, first packet to last.
+# netlab-timeout: 420
+. "$NETLAB_TOP/tests/netlab/lib/lab.sh"
+. "$NETLAB_TOP/tests/netlab/lib/enforced.sh"
+. "$NETLAB_TOP/tests/netlab/lib/translated.sh"
+lab_init "$1"
+
+LNS=10.0.0.13 LAC=10.0.0.12
+GW=10.40.0.1		# the completed LNS's Loopback0, its end of every switched session
+XL2TPD=/usr/local/sbin/xl2tpd
+USER=userSerial10@cisco.com
+
+host_add lns; host_add lac; host_add client
+link_add lns $LNS/24 lac $LAC/24
+pcap_start lns to-lac
+
+check "LNS configuration translated from lns-compulsory-complete.cfg" \
+	translated lns lns-compulsory-complete
+check "LAC configuration translated from lac-compulsory.cfg" translated lac lac-compulsory
+cp "$(etc lns)/ppp/options.1" "$(hostdir lns)/options.1.translated"
+for h in lns lac; do
+	check "$h: charon up" charon_start $h
+	swanctl_on $h --load-all > "$(outdir $h)/load-all.txt" 2>&1
+	check "$h: patched xl2tpd up" xl2tpd_start $h $XL2TPD
+done
+check "LNS: xl2tpd listens on the crypto socket" wait_for 10 "lns LISTEN" \
+	log_has lns xl2tpd.log XL_LISTEN l2tp 1701
+
+# the LAC's access side: the serial line's pppd (what the translator will write for it)
+cat > "$(etc lac)/ppp/options.dialin" <<CONF
+auth
+require-chap
+name LAC
+local
+nodefaultroute
+plugin l2tpsec.so
+l2tpsec-dialin cisco.com:1
+debug
+logfile $(outdir lac)/pppd-dialin.log
+CONF
+# the client: CHAP as the seed's Serial11/0 (ppp chap hostname/password)
+{ echo "logfile $(outdir client)/pppd.log"; echo debug; } > "$(etc client)/ppp/options"
+client_secret() { printf '"%s" * "%s" *\n' "$USER" "$1" > "$(etc client)/ppp/chap-secrets"; }
+
+# lns_options EXTRA...: the translated pppd options of vpdn-group 1, plus these lines
+lns_options() {
+	{ cat "$(hostdir lns)/options.1.translated"; printf '%s\n' "$@"; } > "$(etc lns)/ppp/options.1"
+}
+
+# dial: a serial line (socat's pty pair), the LAC's pppd on one end, the client's on the other;
+# each dial's pppd logs start empty (the previous dial's are kept as dial-N-*.log)
+DIAL=0
+dial() {
+	local f
+	for f in lac/pppd-dialin client/pppd lns/pppd; do
+		[ -s "$LAB_OUT/$f.log" ] && cp "$LAB_OUT/$f.log" "$LAB_OUT/${f%/*}/dial-$DIAL-${f#*/}.log"
+		: > "$LAB_OUT/$f.log"
+	done
+	DIAL=$((DIAL + 1))
+	socat PTY,link="$LAB_RUN/tty-lac",raw,echo=0 PTY,link="$LAB_RUN/tty-client",raw,echo=0 \
+		>> "$(outdir client)/socat.log" 2>&1 &
+	echo $! > "$(hostdir client)/socat.pid"
+	wait_for 5 "serial line" test -e "$LAB_RUN/tty-client" || return 1
+	bg_on lac dialin "$(outdir lac)/pppd-dialin.stdout" \
+		pppd "$LAB_RUN/tty-lac" 115200 file /etc/ppp/options.dialin nodetach
+	bg_on client pppd "$(outdir client)/pppd.stdout" \
+		pppd "$LAB_RUN/tty-client" 115200 local nodetach noauth user "$USER" noipdefault \
+		nodefaultroute
+}
+
+# hang_up: the client hangs up; the LAC's pppd must end with the call (CDN from the LNS), and
+# nothing of the call may stay on any host
+hang_up() {
+	local dialin
+	dialin=$(pid_of lac dialin)
+	stop_daemon client pppd 15
+	if ! wait_for 30 "the LAC's pppd ends with the call" sh -c "! kill -0 $dialin 2>/dev/null"
+	then
+		stop_daemon lac dialin 5
+		return 1
+	fi
+	rm -f "$(hostdir lac)/dialin.pid"
+	stop_daemon client socat 5
+	wait_for 30 "lns pppd gone" pppd_gone lns
+}
+
+client_lcp_confreqs() { grep -c "rcvd \[LCP ConfReq" "$LAB_OUT/client/pppd.log"; }
+lns_lcp_confreqs() { grep -c "sent \[LCP ConfReq" "$LAB_OUT/lns/pppd.log"; }
+client_pings() { wait_for 40 "client ppp0" ppp_up client && ping_from client $GW; }
+
+# --- 1. the seed's configuration: proxy LCP adopted, proxy CHAP verified -----------------------
+client_secret cisco
+check "dial 1 (on-mismatch, matching): serial line and both pppds started" dial
+check "dial 1: the client gets an address from the LNS's pool and pings the LNS" client_pings
+check "dial 1: the LAC's pppd switched the user's PPP into [lac 1]" \
+	log_has lac pppd-dialin.log PPP_SWITCHING "$USER" 1
+check "dial 1: and bridged it in the kernel" log_has lac pppd-dialin.log PPP_BRIDGED
+check "dial 1: the LAC's xl2tpd bridged before its ICCN" log_has lac xl2tpd.log XL_SWITCHED 1
+check "dial 1: the ICCN carried proxy LCP and CHAP" \
+	log_has lac xl2tpd.log XL_PROXY_ICCN 1 "PPP CHAP" ", named"
+check "dial 1: the LNS adopted the LAC's LCP" \
+	log_has lns pppd.log PPP_PROXY_DECISION adopt "as the LAC negotiated it"
+check "dial 1: without a CONFREQ of its own (LNS pppd log)" [ "$(lns_lcp_confreqs)" = 0 ]
+check "dial 1: the client saw one LCP negotiation, the LAC's" [ "$(client_lcp_confreqs)" = 1 ]
+check "dial 1: the LNS checked the proxied CHAP against its secrets" \
+	log_has lns pppd.log PPP_PROXY_AUTH_OK "$USER" CHAP-MD5
+check "dial 1: the client heard CHAP Success from the LNS" \
+	grep -q "CHAP authentication succeeded" "$LAB_OUT/client/pppd.log"
+check "dial 1: the client's address is from the LNS's pool" \
+	sh -c "ip -n client -4 -o addr show dev ppp0 | grep -q 'inet 10\.40\.0\.'"
+snapshot lac switched
+snapshot lns switched
+check "dial 1: hang-up ends the call everywhere" hang_up
+check "dial 1: the LAC's pppd says the switched session ended" \
+	log_has lac pppd-dialin.log PPP_SWITCH_ENDED "$USER"
+
+# --- 2. on-mismatch, an MRU the LNS does not take: LCP renegotiated with the client ----------
+lns_options "mru 1400" "mtu 1400"
+check "dial 2 (on-mismatch, MRU 1400 on the LNS): started" dial
+check "dial 2: the client pings the LNS" client_pings
+check "dial 2: the LNS renegotiated, saying why" \
+	log_has lns pppd.log PPP_PROXY_DECISION negotiate "the LAC let the client send 1500-octet frames, this LNS takes 1400"
+check "dial 2: the LNS sent its own CONFREQ" [ "$(lns_lcp_confreqs)" -ge 1 ]
+check "dial 2: the client negotiated LCP twice (LAC, then LNS)" [ "$(client_lcp_confreqs)" -ge 2 ]
+check "dial 2: hang-up" hang_up
+
+# --- 3. always: renegotiated although the LCP matches -----------------------------------------
+lns_options "l2tpsec-lcp-renegotiation always"
+check "dial 3 (always): started" dial
+check "dial 3: the client pings the LNS" client_pings
+check "dial 3: the LNS renegotiated" log_has lns pppd.log PPP_PROXY_DECISION negotiate \
+	"lcp renegotiation always"
+check "dial 3: with a CONFREQ of its own" [ "$(lns_lcp_confreqs)" -ge 1 ]
+check "dial 3: hang-up" hang_up
+
+# --- 4. force-local-chap: LCP adopted, then the LNS's own challenge ---------------------------
+lns_options "l2tpsec-lcp-renegotiation off" "l2tpsec-force-local-chap"
+check "dial 4 (force-local-chap): started" dial
+check "dial 4: the client pings the LNS" client_pings
+check "dial 4: LCP adopted, CHAP local" \
+	log_has lns pppd.log PPP_PROXY_ADOPTED "[0-9]*" "[0-9]*" CHAP-MD5 local
+check "dial 4: no CONFREQ from the LNS" [ "$(lns_lcp_confreqs)" = 0 ]
+check "dial 4: the LNS challenged the client itself" grep -q "sent \[CHAP Challenge" \
+	"$LAB_OUT/lns/pppd.log"
+check "dial 4: and the client answered it" [ "$(grep -c 'rcvd \[CHAP Challenge' \
+	"$LAB_OUT/client/pppd.log")" -ge 2 ]
+check "dial 4: hang-up" hang_up
+
+# --- 5. a wrong password: refused by the LNS, the LAC hangs the client up -----------------------
+lns_options
+client_secret wrong
+check "dial 5 (wrong password): started" dial
+check "dial 5: the LNS refused the proxied CHAP" wait_for 40 "lns refused" \
+	log_has lns pppd.log PPP_PROXY_AUTH_FAILED "$USER" CHAP-MD5
+check "dial 5: the client heard CHAP Failure" wait_for 20 "client failure" \
+	grep -q "CHAP authentication failed" "$LAB_OUT/client/pppd.log"
+check "dial 5: no address for the client" not ppp_up client
+check "dial 5: the call ends everywhere" hang_up
+
+for h in lac lns; do xl2tpd_stop $h; done
+for h in lac lns; do charon_stop $h; done
+pcap_stop_all
+summary "audit: $(audit --pair $LAC $LNS)"
+check "ESP carried the tunnel" [ "$(audit_count $LAC $LNS esp)" -gt 0 ]
+check "no plaintext UDP/1701, first packet to teardown" \
+	[ "$(audit_count $LAC $LNS l2tp-plaintext)" -eq 0 ]

@@ -1,0 +1,353 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+
+#include "l2tp.h"	/* xl2tpd: struct lac/call/tunnel/buffer, laclist, magic_lac_dial, l2tp_log */
+#include "l2tpsec_names.h"
+#include "l2tpsec_proxy.h"
+#include "l2tpsec_switch.h"
+#include "proxy_avp.h"
+
+#ifdef USE_KERNEL
+#include <linux/if_pppox.h>
+#endif
+
+#define REQUEST_MAX 65536	/* "dial NAME\n" and the text form of the proxy data */
+#define BRIDGE_WAIT_MS 5000	/* the plugin's answer to a hand-over: a few ioctls */
+
+enum requester_state {
+	CONNECTED,	/* no request yet */
+	DIALLING,	/* its [lac] dials; the call it gets is the next one to reach ICRP */
+	BRIDGED,	/* the session is the client's; the call lives as long as this socket */
+};
+
+struct requester {
+	int fd;
+	enum requester_state state;
+	struct lac *lac;
+	struct call *c;
+	struct proxy_info proxy;
+	struct requester *next;
+};
+
+static int listen_fd = -1;
+static struct requester *requesters;
+
+void l2tpsec_switch_start(void)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	mode_t old;
+
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", L2TPSEC_SWITCH_SOCKET);
+	mkdir(L2TPSEC_RUN_DIR, 0750);
+	listen_fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+	unlink(sa.sun_path);
+	old = umask(077);	/* root only: the requests carry passwords */
+	if (listen_fd < 0 || bind(listen_fd, (struct sockaddr *)&sa, sizeof(sa)) ||
+	    listen(listen_fd, 16)) {
+		l2tp_log(LOG_ERR, "l2tpsec: cannot listen for switched sessions on %s: %s\n",
+			 sa.sun_path, strerror(errno));
+		if (listen_fd >= 0)
+			close(listen_fd);
+		listen_fd = -1;
+	}
+	umask(old);
+}
+
+static void say(int fd, const char *fmt, const char *arg)
+{
+	char line[300];
+	int n = snprintf(line, sizeof(line), fmt, arg);
+
+	if (n > 0 && send(fd, line, (size_t)n, MSG_NOSIGNAL) < 0)
+		l2tp_log(LOG_DEBUG, "l2tpsec: switch: answer lost: %s\n", strerror(errno));
+}
+
+static void drop(struct requester *r)
+{
+	for (struct requester **p = &requesters; *p; p = &(*p)->next)
+		if (*p == r) {
+			*p = r->next;
+			break;
+		}
+	close(r->fd);
+	memset(r, 0, sizeof(*r));	/* the proxied response does not linger */
+	free(r);
+}
+
+static struct requester *of_lac(const struct lac *lac, enum requester_state state)
+{
+	for (struct requester *r = requesters; r; r = r->next)
+		if (r->lac == lac && r->state == state)
+			return r;
+	return NULL;
+}
+
+static struct lac *lac_named(const char *name)
+{
+	for (struct lac *lac = laclist; lac; lac = lac->next)
+		if (!strcasecmp(lac->entname, name))
+			return lac;
+	return NULL;
+}
+
+/* "dial NAME\n" [proxy text] */
+static void take_request(struct requester *r, char *msg)
+{
+	char *nl = strchr(msg, '\n');
+	const char *why;
+
+	if (strncmp(msg, "dial ", 5) || !nl) {
+		say(r->fd, "error %s\n", "not a dial request");
+		drop(r);
+		return;
+	}
+	*nl = '\0';
+	r->lac = lac_named(msg + 5);
+	if (!r->lac) {
+		l2tp_log(LOG_WARNING, "l2tpsec: switched session refused: no [lac %s] section\n",
+			 msg + 5);
+		say(r->fd, "error no [lac %s] section\n", msg + 5);
+		drop(r);
+		return;
+	}
+	if (proxy_from_text(&r->proxy, nl + 1, &why)) {
+		l2tp_log(LOG_WARNING, "l2tpsec: [lac %s] switched session refused: proxy data: "
+			 "%s\n", r->lac->entname, why);
+		say(r->fd, "error proxy data: %s\n", why);
+		drop(r);
+		return;
+	}
+	if (of_lac(r->lac, DIALLING) || r->lac->c) {
+		/* xl2tpd dials one call per [lac] at a time */
+		say(r->fd, "error [lac %s] is busy\n", r->lac->entname);
+		drop(r);
+		return;
+	}
+	r->state = DIALLING;
+	l2tp_log(LOG_INFO, "l2tpsec: [lac %s] switched session requested (proxy authentication "
+		 "%s): dialling\n", r->lac->entname, proxy_authen_type_name(r->proxy.authen_type));
+	r->lac->active = -1;
+	r->lac->rtries = 0;
+	switch_io = 1;	/* an incoming call (ICRQ), as xl2tpd's own "c" command makes it */
+	magic_lac_dial(r->lac);
+}
+
+static void readable(struct requester *r)
+{
+	static char msg[REQUEST_MAX + 1];
+	ssize_t n = recv(r->fd, msg, REQUEST_MAX, MSG_DONTWAIT);
+
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	if (n > 0 && r->state == CONNECTED) {
+		msg[n] = '\0';
+		take_request(r, msg);
+		memset(msg, 0, (size_t)n);
+		return;
+	}
+	if (n > 0)
+		return;		/* nothing else is said on a request's socket */
+	/* the requester (the client's pppd) is gone */
+	if (r->state == BRIDGED && r->c) {
+		l2tp_log(LOG_INFO, "l2tpsec: [lac %s] the switched client hung up: call %d closes\n",
+			 r->lac->entname, r->c->ourcid);
+		strcpy(r->c->errormsg, "client hung up");
+		r->c->needclose = -1;
+		r->c = NULL;
+	} else if (r->state == DIALLING) {
+		r->lac->active = 0;	/* nobody waits for this dial any more */
+	}
+	drop(r);
+}
+
+int l2tpsec_switch_fdset(fd_set *readfds, int max)
+{
+	if (listen_fd < 0)
+		return max;
+	FD_SET(listen_fd, readfds);
+	if (listen_fd > max)
+		max = listen_fd;
+	for (struct requester *r = requesters; r; r = r->next) {
+		FD_SET(r->fd, readfds);
+		if (r->fd > max)
+			max = r->fd;
+	}
+	return max;
+}
+
+void l2tpsec_switch_poll(const fd_set *readfds)
+{
+	struct requester *r, *next;
+	int fd;
+
+	if (listen_fd < 0)
+		return;
+	for (r = requesters; r; r = next) {
+		next = r->next;
+		if (FD_ISSET(r->fd, readfds))
+			readable(r);
+	}
+	if (!FD_ISSET(listen_fd, readfds))
+		return;
+	fd = accept(listen_fd, NULL, NULL);
+	if (fd < 0)
+		return;
+	fcntl(fd, F_SETFD, FD_CLOEXEC);
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+	r = calloc(1, sizeof(*r));
+	if (!r) {
+		close(fd);
+		return;
+	}
+	r->fd = fd;
+	r->next = requesters;
+	requesters = r;
+}
+
+#ifdef USE_KERNEL
+/* the kernel session for c, as start_pppd() would make it for pppd's pppol2tp plugin */
+static int open_session(const struct call *c)
+{
+	union {
+		struct sockaddr sa;	/* (the kernel's struct is packed: connect() gets this) */
+		struct sockaddr_pppol2tp px;
+	} to;
+	struct sockaddr_pppol2tp sax;
+	int fd = socket(AF_PPPOX, SOCK_DGRAM | SOCK_CLOEXEC, PX_PROTO_OL2TP);
+
+	if (fd < 0)
+		return -1;
+	memset(&sax, 0, sizeof(sax));
+	sax.sa_family = AF_PPPOX;
+	sax.sa_protocol = PX_PROTO_OL2TP;
+	sax.pppol2tp.fd = c->container->udp_fd;
+	sax.pppol2tp.addr.sin_addr.s_addr = c->container->peer.sin_addr.s_addr;
+	sax.pppol2tp.addr.sin_port = c->container->peer.sin_port;
+	sax.pppol2tp.addr.sin_family = AF_INET;
+	sax.pppol2tp.s_tunnel = (uint16_t)c->container->ourtid;
+	sax.pppol2tp.s_session = (uint16_t)c->ourcid;
+	sax.pppol2tp.d_tunnel = (uint16_t)c->container->tid;
+	sax.pppol2tp.d_session = (uint16_t)c->cid;
+	to.px = sax;
+	if (connect(fd, &to.sa, sizeof(to.px)) < 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+#endif
+
+/* "session TID CID\n" with the session and tunnel sockets */
+static int hand_over(int to, const struct call *c, int session)
+{
+	int fds[2] = { session, c->container->udp_fd };
+	char line[64], cbuf[CMSG_SPACE(sizeof(fds))];
+	struct iovec iov = { .iov_base = line };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = cbuf,
+			     .msg_controllen = sizeof(cbuf) };
+	struct cmsghdr *cm;
+
+	iov.iov_len = (size_t)snprintf(line, sizeof(line), "session %d %d\n", c->container->ourtid,
+				       c->ourcid);
+	memset(cbuf, 0, sizeof(cbuf));
+	cm = CMSG_FIRSTHDR(&mh);
+	cm->cmsg_level = SOL_SOCKET;
+	cm->cmsg_type = SCM_RIGHTS;
+	cm->cmsg_len = CMSG_LEN(sizeof(fds));
+	memcpy(CMSG_DATA(cm), fds, sizeof(fds));
+	return sendmsg(to, &mh, MSG_NOSIGNAL) < 0 ? -1 : 0;
+}
+
+/* the plugin's answer: "bridged\n" within BRIDGE_WAIT_MS, else why not */
+static int bridged(struct requester *r, char *why, size_t len)
+{
+	struct pollfd p = { .fd = r->fd, .events = POLLIN };
+	char answer[256];
+	ssize_t n;
+
+	if (poll(&p, 1, BRIDGE_WAIT_MS) != 1) {
+		snprintf(why, len, "no answer from the client's pppd");
+		return 0;
+	}
+	n = recv(r->fd, answer, sizeof(answer) - 1, MSG_DONTWAIT);
+	if (n <= 0) {
+		snprintf(why, len, "the client's pppd went away");
+		return 0;
+	}
+	answer[n] = '\0';
+	answer[strcspn(answer, "\n")] = '\0';
+	if (!strcmp(answer, "bridged"))
+		return 1;
+	snprintf(why, len, "the client's pppd: %s", answer);
+	return 0;
+}
+
+int l2tpsec_switch_iccn(struct buffer *buf, struct call *c)
+{
+	struct requester *r = c->lac ? of_lac(c->lac, DIALLING) : NULL;
+	char why[300] = "";
+	int session = -1;
+
+	if (!r)
+		return 0;	/* an ordinary LAC call: its own pppd, no proxy data */
+#ifdef USE_KERNEL
+	if (kernel_support)
+		session = open_session(c);
+	if (session < 0)
+		snprintf(why, sizeof(why), "no kernel L2TP session: %s",
+			 kernel_support ? strerror(errno) : "xl2tpd runs without the kernel data path");
+#else
+	snprintf(why, sizeof(why), "xl2tpd was built without the kernel data path");
+#endif
+	if (session >= 0 && hand_over(r->fd, c, session))
+		snprintf(why, sizeof(why), "cannot hand the session over: %s", strerror(errno));
+	if (session >= 0)
+		close(session);		/* the client's pppd holds it now */
+	if (!why[0] && bridged(r, why, sizeof(why))) {
+		r->state = BRIDGED;
+		r->c = c;
+		l2tp_log(LOG_INFO, "l2tpsec: [lac %s] call %d switched: the client's PPP is bridged "
+			 "into the session, ICCN follows\n", c->lac->entname, c->ourcid);
+		if (r->proxy.present)
+			l2tpsec_proxy_append(buf, c, &r->proxy);
+		memset(&r->proxy, 0, sizeof(r->proxy));
+		return 0;
+	}
+	l2tp_log(LOG_WARNING, "l2tpsec: [lac %s] call %d not switched (%s): hung up\n",
+		 c->lac->entname, c->ourcid, why);
+	say(r->fd, "error %s\n", why);
+	drop(r);
+	return -1;
+}
+
+int l2tpsec_switched(const struct call *c)
+{
+	for (struct requester *r = requesters; r; r = r->next)
+		if (r->c == c)
+			return 1;
+	return 0;
+}
+
+void l2tpsec_switch_call_gone(struct call *c)
+{
+	for (struct requester *r = requesters; r; r = r->next)
+		if (r->c == c) {
+			if (c->lac)
+				c->lac->active = 0;	/* the client's session, not to be redialled */
+			drop(r);	/* the client's pppd sees its socket close and hangs up */
+			return;
+		}
+}
