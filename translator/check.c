@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* a crypto map name is applied to some interface */
 static void check_maps(struct ios_config *cfg, struct diag *d)
@@ -106,6 +107,22 @@ static void check_groups(struct ios_config *cfg, struct diag *d)
 		if (g->request_dialin && !g->initiate.n)
 			diag_error(d, g->line, 1, "vpdn-group %s requests dial-in but has no "
 				   "'initiate-to ip A'", g->name);
+		if (g->request_dialin && !g->domains.n)
+			diag_warning(d, g->line, 1, "vpdn-group %s requests dial-in for no domain: "
+				     "no client is switched into it", g->name);
+		for (size_t k = 0; k < g->domains.n; k++)
+			for (size_t j = 0; j < i; j++)
+				for (size_t m = 0; m < cfg->groups.v[j].domains.n; m++)
+					if (!strcasecmp(g->domains.v[k].name,
+							cfg->groups.v[j].domains.v[m].name))
+						diag_error(d, g->domains.v[k].line, 3, "domain %s is "
+							   "requested by vpdn-groups %s and %s",
+							   g->domains.v[k].name, cfg->groups.v[j].name,
+							   g->name);
+		if (g->force_local_chap && !g->accept_dialin)
+			diag_warning(d, g->force_chap_line, 1, "force-local-chap applies to "
+				     "accept-dialin groups (the LNS): ignored in vpdn-group %s",
+				     g->name);
 		if (g->accept_dialin && g->virtual_template >= 0) {
 			struct ios_interface *vt = model_vtemplate(cfg, g->virtual_template);
 

@@ -58,6 +58,9 @@ void emit_xl2tpd(struct ios_config *cfg, FILE *conf, FILE *secrets, const struct
 void emit_ppp_options(struct ios_config *cfg, const struct ios_vpdn_group *g, FILE *f,
 		      const struct emit_opts *opt);
 void emit_chap_secrets(struct ios_config *cfg, FILE *f, const struct emit_opts *opt);
+/* the LAC's access side (request-dialin domains): ppp/l2tpsec-dialin, when some group has one */
+int emit_wants_dialin(const struct ios_config *cfg);
+void emit_ppp_dialin(struct ios_config *cfg, FILE *f, const struct emit_opts *opt);
 void emit_readme(struct ios_config *cfg, const struct lex *lx, FILE *f,
 		 const struct emit_opts *opt);
 

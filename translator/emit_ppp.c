@@ -74,6 +74,42 @@ void emit_ppp_options(struct ios_config *cfg, const struct ios_vpdn_group *g, FI
 		model_wrote(cfg, g->lcp_line, "%s: " L2TPSEC_PPPD_LCP " %s", file,
 			    l2tpsec_lcp_name(g->lcp));
 	}
+	if (g->accept_dialin && g->force_local_chap) {
+		fprintf(f, L2TPSEC_PPPD_FORCE_LOCAL_CHAP "\n");
+		model_wrote(cfg, g->force_chap_line, "%s: " L2TPSEC_PPPD_FORCE_LOCAL_CHAP, file);
+	}
+}
+
+int emit_wants_dialin(const struct ios_config *cfg)
+{
+	for (size_t i = 0; i < cfg->groups.n; i++)
+		if (cfg->groups.v[i].request_dialin && cfg->groups.v[i].domains.n)
+			return 1;
+	return 0;
+}
+
+void emit_ppp_dialin(struct ios_config *cfg, FILE *f, const struct emit_opts *opt)
+{
+	emit_header(f, "#", opt);
+	fprintf(f, "# pppd options for the LAC's access side (a serial line, pppoe-server -O): a user of\n"
+		"# a request-dialin domain is switched into an L2TP session of its vpdn-group's [lac]\n"
+		"# section and authenticated by the LNS (proxy LCP and CHAP); the others here\n");
+	if (cfg->hostname) {
+		fprintf(f, "name %s\n", cfg->hostname);
+		model_wrote(cfg, cfg->hostname_line, "ppp/l2tpsec-dialin: name %s", cfg->hostname);
+	}
+	fprintf(f, "auth\nrequire-chap\nnodefaultroute\nplugin " L2TPSEC_PPPD_PLUGIN "\n");
+	for (size_t i = 0; i < cfg->groups.n; i++) {
+		const struct ios_vpdn_group *g = &cfg->groups.v[i];
+
+		if (!g->request_dialin)
+			continue;
+		for (size_t k = 0; k < g->domains.n; k++) {
+			fprintf(f, L2TPSEC_PPPD_DIALIN " %s:%s\n", g->domains.v[k].name, g->name);
+			model_wrote(cfg, g->domains.v[k].line, "ppp/l2tpsec-dialin: "
+				    L2TPSEC_PPPD_DIALIN " %s:%s", g->domains.v[k].name, g->name);
+		}
+	}
 }
 
 void emit_chap_secrets(struct ios_config *cfg, FILE *f, const struct emit_opts *opt)

@@ -79,11 +79,16 @@ struct ios_initiate_to {
 	int line;
 };
 
+struct ios_domain {
+	const char *name;
+	int line;
+};
+
 struct ios_vpdn_group {
 	const char *name;
 	bool request_dialin, accept_dialin;
 	const char *protocol;
-	VEC(const char *) domains;
+	VEC(struct ios_domain) domains;
 	int virtual_template;	/* -1: none */
 	int vt_line;
 	VEC(struct ios_initiate_to) initiate;
@@ -97,9 +102,10 @@ struct ios_vpdn_group {
 	const char *tunnel_password;
 	int hello, receive_window, retries;	/* 0: default */
 	bool ip_pmtu;
+	bool force_local_chap;
 	/* where each attribute came from (0: the default) */
 	int lac_line, lns_line, lcp_line, name_line, auth_line, password_line, rws_line,
-	    retries_line, pmtu_line, terminate_line;
+	    retries_line, pmtu_line, terminate_line, force_chap_line;
 	int line;
 };
 

@@ -78,7 +78,7 @@ static int h_protocol(struct parser *p, struct args *a)
 
 static int h_domain(struct parser *p, struct args *a)
 {
-	const char **d;
+	struct ios_domain *d;
 
 	if (parse_need_args(p, a, 1, 1, "domain NAME"))
 		return OK;
@@ -87,7 +87,8 @@ static int h_domain(struct parser *p, struct args *a)
 		p->oom = 1;
 		return OK;
 	}
-	*d = a->w[0];
+	d->name = a->w[0];
+	d->line = parse_lineno(p);
 	parse_note(p, "domain %s: users @%s are tunnelled (l2tpsec LAC hand-off)", a->w[0], a->w[0]);
 	return OK;
 }
@@ -279,6 +280,15 @@ static int h_tunnel_retransmit(struct parser *p, struct args *a)
 	return OK;
 }
 
+static int h_force_local_chap(struct parser *p, struct args *a)
+{
+	GROUP->force_local_chap = !a->neg;
+	GROUP->force_chap_line = parse_lineno(p);
+	parse_note(p, a->neg ? "no force-local-chap" : "force-local-chap: the LNS challenges the "
+		   "client again after proxy authentication");
+	return OK;
+}
+
 static int h_ip_pmtu(struct parser *p, struct args *a)
 {
 	GROUP->ip_pmtu = !a->neg;
@@ -303,6 +313,7 @@ const struct command parse_vpdn_commands[] = {
 	{ M_VPDN, "l2tp tunnel receive-window", h_tunnel_rws, 0 },
 	{ M_VPDN, "l2tp tunnel retransmit", h_tunnel_retransmit, 0 },
 	{ M_VPDN, "ip pmtu", h_ip_pmtu, 1 },
+	{ M_VPDN, "force-local-chap", h_force_local_chap, 1 },
 	{ M_REQ_IN, "protocol", h_protocol, 0 },
 	{ M_REQ_IN, "domain", h_domain, 0 },
 	{ M_ACC_IN, "protocol", h_protocol, 0 },

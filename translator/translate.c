@@ -37,6 +37,8 @@ static int emit_all(struct ios_config *cfg, const struct lex *lx, const struct e
 		if ((f = output_open(o, path, 0644)))
 			emit_ppp_options(cfg, &cfg->groups.v[i], f, opt);
 	}
+	if (emit_wants_dialin(cfg) && (f = output_open(o, "ppp/l2tpsec-dialin", 0644)))
+		emit_ppp_dialin(cfg, f, opt);
 	if ((f = output_open(o, "ppp/chap-secrets", 0600)))
 		emit_chap_secrets(cfg, f, opt);
 	if ((f = output_open(o, "README.translation", 0644)))

@@ -71,7 +71,8 @@ swanctl --load-all > "$work/$1.load" 2>&1; echo "exit \$?" >> "$work/$1.load"
 swanctl --list-conns > "$work/$1.conns" 2>&1
 kill \$pid; wait \$pid
 $(xl2tpd_probe "$b/xl2tpd-plugin/xl2tpd" "$o/xl2tpd/xl2tpd.conf" "$o/xl2tpd/l2tp-secrets" "$work/$1.xl2tpd")
-for f in "$o"/ppp/options.*; do
+for f in "$o"/ppp/options.* "$o"/ppp/l2tpsec-dialin; do
+	[ -e "\$f" ] || continue
 	pppd file "\$f" dryrun notty > "$work/$1.pppd.\$(basename "\$f")" 2>&1
 	echo "exit \$?" >> "$work/$1.pppd.\$(basename "\$f")"
 done
@@ -126,6 +127,8 @@ check_one lns-compulsory \
 	"IKE:AES_GCM_16_256/PRF_HMAC_SHA2_256/MODP_2048, IKE:AES_CBC_256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048" \
 	"ESP:AES_GCM_16_256/NO_EXT_SEQ, ESP:AES_CBC_256/HMAC_SHA2_256_128/NO_EXT_SEQ" \
 	3600 3240 "lns 1" "--modernize" psk
+# the LAC's access side was read by pppd too (request-dialin domain cisco.com)
+t test -f "$work/lac-compulsory.pppd.l2tpsec-dialin"
 # a LAC's child is neither trapped nor started: the patched xl2tpd OPENs each tunnel itself
 t grep -q "start_action = none" "$work/lac-compulsory.charon.log"
 t not_grep "start_action = trap" "$work/lac-compulsory.charon.log"

@@ -39,18 +39,10 @@ done
 check "LNS: xl2tpd listens on the crypto socket" wait_for 10 "lns LISTEN" \
 	log_has lns xl2tpd.log XL_LISTEN l2tp 1701
 
-# the LAC's access side: the serial line's pppd (what the translator will write for it)
-cat > "$(etc lac)/ppp/options.dialin" <<CONF
-auth
-require-chap
-name LAC
-local
-nodefaultroute
-plugin l2tpsec.so
-l2tpsec-dialin cisco.com:1
-debug
-logfile $(outdir lac)/pppd-dialin.log
-CONF
+# the LAC's access side: the serial line's pppd with the translated ppp/l2tpsec-dialin
+# (request-dialin domain cisco.com -> [lac 1])
+check "LAC: the translator wrote the access side's options" \
+	grep -qx "l2tpsec-dialin cisco.com:1" "$(etc lac)/ppp/l2tpsec-dialin"
 # the client: CHAP as the seed's Serial11/0 (ppp chap hostname/password)
 { echo "logfile $(outdir client)/pppd.log"; echo debug; } > "$(etc client)/ppp/options"
 client_secret() { printf '"%s" * "%s" *\n' "$USER" "$1" > "$(etc client)/ppp/chap-secrets"; }
@@ -75,7 +67,8 @@ dial() {
 	echo $! > "$(hostdir client)/socat.pid"
 	wait_for 5 "serial line" test -e "$LAB_RUN/tty-client" || return 1
 	bg_on lac dialin "$(outdir lac)/pppd-dialin.stdout" \
-		pppd "$LAB_RUN/tty-lac" 115200 file /etc/ppp/options.dialin nodetach
+		pppd "$LAB_RUN/tty-lac" 115200 file /etc/ppp/l2tpsec-dialin local nodetach \
+		logfile "$(outdir lac)/pppd-dialin.log"
 	bg_on client pppd "$(outdir client)/pppd.stdout" \
 		pppd "$LAB_RUN/tty-client" 115200 local nodetach noauth user "$USER" noipdefault \
 		nodefaultroute
