@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  * Copyright (C) 2026 The l2tpsec authors
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "pppd_compat.h"
@@ -72,11 +73,21 @@ int lns_auth_check(const struct proxy_info *p, enum lcp_auth auth, char *msg, in
 	}
 }
 
+/* address, control and protocol, as pppd's output() expects them before a packet */
+static unsigned char *header(unsigned char *out, unsigned protocol)
+{
+	out[0] = 0xff;
+	out[1] = 0x03;
+	out[2] = (unsigned char)(protocol >> 8);
+	out[3] = (unsigned char)protocol;
+	return out + PPP_HDRLEN;
+}
+
 void lns_auth_tell_client(const struct proxy_info *p, enum lcp_auth auth, int ok,
 			  const char *msg)
 {
 	size_t mlen = strlen(msg), len;
-	unsigned char *out = outpacket_buf;
+	unsigned char *out;
 
 	if (auth == LCP_AUTH_NONE)
 		return;
@@ -85,13 +96,13 @@ void lns_auth_tell_client(const struct proxy_info *p, enum lcp_auth auth, int ok
 	if (auth == LCP_AUTH_PAP) {
 		/* Authenticate-Ack/Nak: code, id, length, message length, message */
 		len = UPAP_HEADERLEN + 1 + mlen;
-		MAKEHEADER(out, PPP_PAP);
+		out = header(outpacket_buf, PPP_PAP);
 		out[0] = ok ? UPAP_AUTHACK : UPAP_AUTHNAK;
 		out[4] = (unsigned char)mlen;
 		memcpy(out + 5, msg, mlen);
 	} else {
 		len = CHAP_HDRLEN + mlen;
-		MAKEHEADER(out, PPP_CHAP);
+		out = header(outpacket_buf, PPP_CHAP);
 		out[0] = ok ? CHAP_SUCCESS : CHAP_FAILURE;
 		memcpy(out + 4, msg, mlen);
 	}

@@ -10,8 +10,13 @@
 
 struct fake_pppd fake;
 
+#ifdef HAVE_PPPD_PPPDCONF_H
+typedef const char fmt_t;	/* 2.5's log functions take const formats */
+#else
+typedef char fmt_t;
+#endif
+
 /* --- pppd's globals ------------------------------------------------------------------------- */
-struct notifier *phasechange;
 int devfd = -1;
 int got_sigterm;
 int (*pap_auth_hook)(char *, char *, char **, struct wordlist **, struct wordlist **);
@@ -20,9 +25,8 @@ int (*chap_check_hook)(void);
 void (*snoop_recv_hook)(unsigned char *, int);
 void (*snoop_send_hook)(unsigned char *, int);
 bool auth_required;
-volatile int status;
 char our_name[MAXNAMELEN];
-u_char outpacket_buf[1600];
+unsigned char outpacket_buf[1600];
 lcp_options lcp_wantoptions[NUM_PPP], lcp_gotoptions[NUM_PPP], lcp_hisoptions[NUM_PPP],
 	lcp_allowoptions[NUM_PPP];
 fsm lcp_fsm[NUM_PPP];
@@ -50,7 +54,7 @@ static void record(char *to, size_t len, const char *fmt, va_list ap)
 }
 
 #define RECORDER(name) \
-void name(char *fmt, ...) \
+void name(fmt_t *fmt, ...) \
 { \
 	va_list ap; \
 	va_start(ap, fmt); \
@@ -61,14 +65,13 @@ RECORDER(info)
 RECORDER(notice)
 RECORDER(warn)
 RECORDER(error)
-RECORDER(option_error)
 
-void dbglog(char *fmt, ...)
+void dbglog(fmt_t *fmt, ...)
 {
 	(void)fmt;
 }
 
-void add_options(option_t *opt)
+static void options_added(option_t *opt)
 {
 	for (int i = 0; i < 4; i++)
 		if (!fake.options[i]) {
@@ -91,6 +94,60 @@ void die(int why)
 	fake.died = why + 1;
 }
 
+static void timer_added(void (*fn)(void *))
+{
+	fake.timer_fn = fn;
+	fake.timers++;
+}
+
+#ifdef HAVE_PPPD_PPPDCONF_H
+void ppp_add_options(option_t *opt)
+{
+	options_added(opt);
+}
+
+void ppp_option_error(char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	record(fake.option_error, sizeof(fake.option_error), fmt, ap);
+	va_end(ap);
+}
+
+void ppp_add_notify(ppp_notify_t type, ppp_notify_fn *fn, void *ctx)
+{
+	(void)ctx;
+	if (type == NF_PHASE_CHANGE)
+		fake.phase_fn = fn;
+}
+
+void ppp_timeout(ppp_timer_cb fn, void *arg, int s, int us)
+{
+	(void)arg; (void)s; (void)us;
+	timer_added(fn);
+}
+
+void ppp_set_status(ppp_exit_code_t code)
+{
+	fake.exit_status = code;
+}
+
+int fake_exit_status(void)
+{
+	return fake.exit_status;
+}
+#else
+struct notifier *phasechange;
+volatile int status;
+
+void add_options(option_t *opt)
+{
+	options_added(opt);
+}
+
+RECORDER(option_error)
+
 void add_notifier(struct notifier **list, notify_func fn, void *arg)
 {
 	(void)list; (void)arg;
@@ -100,9 +157,14 @@ void add_notifier(struct notifier **list, notify_func fn, void *arg)
 void timeout(void (*fn)(void *), void *arg, int s, int us)
 {
 	(void)arg; (void)s; (void)us;
-	fake.timer_fn = fn;
-	fake.timers++;
+	timer_added(fn);
 }
+
+int fake_exit_status(void)
+{
+	return status;
+}
+#endif
 
 void lcp_close(int unit, char *reason)
 {
@@ -125,7 +187,7 @@ void auth_peer_fail(int unit, int protocol)
 	fake.peer_fail++;
 }
 
-void output(int unit, u_char *p, int len)
+void output(int unit, unsigned char *p, int len)
 {
 	(void)unit;
 	memcpy(fake.out, p, (size_t)len);
@@ -177,12 +239,15 @@ struct chap_digest_type *chap_find_digest(int code)
 
 void fake_pppd_reset(void)
 {
-	notify_func phase_fn = fake.phase_fn;
+	void (*phase_fn)(void *, int) = fake.phase_fn;
 	option_t *options[4];
 
 	memcpy(options, fake.options, sizeof(options));
 	memset(&fake, 0, sizeof(fake));
 	fake.phase_fn = phase_fn;
+#ifndef HAVE_PPPD_PPPDCONF_H
+	status = 0;
+#endif
 	memcpy(fake.options, options, sizeof(options));
 	memset(lcp_wantoptions, 0, sizeof(lcp_wantoptions));
 	memset(lcp_gotoptions, 0, sizeof(lcp_gotoptions));
@@ -197,7 +262,6 @@ void fake_pppd_reset(void)
 	lcp_wantoptions[0].chap_mdtype = MDTYPE_MD5;
 	lcp_wantoptions[0].neg_upap = 1;
 	auth_required = 1;
-	status = 0;
 	chap_verify_hook = NULL;
 	strcpy(our_name, "lns");
 }

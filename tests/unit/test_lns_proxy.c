@@ -246,7 +246,7 @@ static void refused(void)
 	write_file(&p, 0600);
 	establish();
 	CHECK_EQ_UL(fake.closed, 1);
-	CHECK_EQ_UL(status, EXIT_NEGOTIATION_FAILED);
+	CHECK_EQ_UL(fake_exit_status(), EXIT_NEGOTIATION_FAILED);
 	CHECK_EQ_UL(fake.up_calls + fake.outputs, 0);
 	CHECK(strstr(fake.error, "call refused: the client authenticated with CHAP-MD5, which this "
 		     "LNS does not offer") != NULL);

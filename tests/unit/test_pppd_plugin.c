@@ -24,7 +24,7 @@ int main(void)
 	void (*init)(void);
 	int (*set)(char **);
 	option_t *registered;
-	notify_func phase_fn;
+	void (*phase_fn)(void *, int);
 	char *last_info = fake.info, *last_error = fake.option_error;
 
 	snprintf(path, sizeof(path), "%s/.libs/l2tpsec.so", top ? top : ".");

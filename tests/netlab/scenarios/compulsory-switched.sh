@@ -11,6 +11,7 @@
 #  - on-mismatch with an MRU the LNS does not take: LCP renegotiated with the client;
 #  - always: renegotiated; force-local-chap: adopted, then the LNS's own CHAP challenge;
 #  - a wrong password: refused by the LNS, the LAC hangs up the client;
+#  - the same user over PPPoE (pppoe-server on the LAC);
 # and not one plaintext UDP/1701 packet between LAC and LNS, first packet to last.
 # netlab-timeout: 420
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
@@ -25,6 +26,7 @@ USER=userSerial10@cisco.com
 
 host_add lns; host_add lac; host_add client
 link_add lns $LNS/24 lac $LAC/24
+link_add lac 10.98.0.1/24 client 10.98.0.2/24	# the access network for PPPoE
 pcap_start lns to-lac
 
 check "LNS configuration translated from lns-compulsory-complete.cfg" \
@@ -162,6 +164,38 @@ check "dial 5: the client heard CHAP Failure" wait_for 20 "client failure" \
 	grep -q "CHAP authentication failed" "$LAB_OUT/client/pppd.log"
 check "dial 5: no address for the client" not ppp_up client
 check "dial 5: the call ends everywhere" hang_up
+
+# --- 6. the same user over PPPoE (pppoe-server on the LAC, pppd's PPPoE plugin on the client) --
+lns_options
+client_secret cisco
+printf 'file /etc/ppp/l2tpsec-dialin\nlogfile %s\n' "$(outdir lac)/pppd-dialin.log" \
+	> "$(etc lac)/ppp/pppoe-dialin"
+pppoe_dial() {
+	local f
+	for f in lac/pppd-dialin client/pppd lns/pppd; do
+		[ -s "$LAB_OUT/$f.log" ] && cp "$LAB_OUT/$f.log" "$LAB_OUT/${f%/*}/dial-$DIAL-${f#*/}.log"
+		: > "$LAB_OUT/$f.log"
+	done
+	DIAL=$((DIAL + 1))
+	bg_on lac pppoe-server "$(outdir lac)/pppoe-server.log" \
+		pppoe-server -F -k -I to-client -O /etc/ppp/pppoe-dialin -C LAC -S isp -N 4
+	sleep 1
+	bg_on client pppd "$(outdir client)/pppd.stdout" \
+		pppd plugin pppoe.so nic-to-lac nodetach noauth user "$USER" noipdefault \
+		nodefaultroute
+}
+check "dial 6 (PPPoE): pppoe-server and the client's pppd started" pppoe_dial
+check "dial 6: the client pings the LNS over PPPoE, L2TP and IPsec" client_pings
+check "dial 6: the LAC's pppd switched the PPPoE session" \
+	log_has lac pppd-dialin.log PPP_BRIDGED
+check "dial 6: the LNS adopted the LAC's LCP (PPPoE's MRU 1492)" \
+	log_has lns pppd.log PPP_PROXY_ADOPTED 1492 "[0-9]*" CHAP-MD5 verify
+check "dial 6: the LNS checked the proxied CHAP" \
+	log_has lns pppd.log PPP_PROXY_AUTH_OK "$USER" CHAP-MD5
+stop_daemon client pppd 15
+check "dial 6: the call ends on the LNS" wait_for 30 "lns pppd gone" pppd_gone lns
+stop_daemon lac pppoe-server 10
+check "dial 6: and on the LAC" wait_for 20 "lac pppd gone" pppd_gone lac
 
 for h in lac lns; do xl2tpd_stop $h; done
 for h in lac lns; do charon_stop $h; done
