@@ -11,7 +11,7 @@
 #  - on-mismatch with an MRU the LNS does not take: LCP renegotiated with the client;
 #  - always: renegotiated; force-local-chap: adopted, then the LNS's own CHAP challenge;
 #  - a wrong password: refused by the LNS, the LAC hangs up the client;
-#  - the same user over PPPoE (pppoe-server on the LAC);
+#  - the same user over PPPoE (pppoe-server on the LAC); the LNS on ppp 2.5.2 (Debian 13's);
 # and not one plaintext UDP/1701 packet between LAC and LNS, first packet to last.
 # netlab-timeout: 420
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
@@ -165,7 +165,25 @@ check "dial 5: the client heard CHAP Failure" wait_for 20 "client failure" \
 check "dial 5: no address for the client" not ppp_up client
 check "dial 5: the call ends everywhere" hang_up
 
-# --- 6. the same user over PPPoE (pppoe-server on the LAC, pppd's PPPoE plugin on the client) --
+# --- 6. the LNS's pppd is ppp 2.5.2 (Debian 13's, built by scripts/bootstrap) --------------------
+PPP25=/opt/l2tpsec-ppp-2.5.2
+lns_options
+client_secret cisco
+check "dial 6: pppd 2.5.2 and the plugin built for it are installed" \
+	test -x $PPP25/sbin/pppd -a -f $PPP25/lib/pppd/2.5.2/l2tpsec.so
+on lns mount --bind $PPP25/sbin/pppd /usr/sbin/pppd
+check "dial 6 (LNS on pppd 2.5.2): started" dial
+check "dial 6: the client pings the LNS" client_pings
+check "dial 6: the LNS ran pppd 2.5.2 with the plugin" log_has lns pppd.log PPP_LOADED "[0-9.]*" 2.5.2
+check "dial 6: the LNS adopted the LAC's LCP" \
+	log_has lns pppd.log PPP_PROXY_DECISION adopt "as the LAC negotiated it"
+check "dial 6: without a CONFREQ of its own" [ "$(lns_lcp_confreqs)" = 0 ]
+check "dial 6: and checked the proxied CHAP" \
+	log_has lns pppd.log PPP_PROXY_AUTH_OK "$USER" CHAP-MD5
+check "dial 6: hang-up" hang_up
+on lns umount /usr/sbin/pppd
+
+# --- 7. the same user over PPPoE (pppoe-server on the LAC, pppd's PPPoE plugin on the client) --
 lns_options
 client_secret cisco
 printf 'file /etc/ppp/l2tpsec-dialin\nlogfile %s\n' "$(outdir lac)/pppd-dialin.log" \
@@ -184,18 +202,18 @@ pppoe_dial() {
 		pppd plugin pppoe.so nic-to-lac nodetach noauth user "$USER" noipdefault \
 		nodefaultroute
 }
-check "dial 6 (PPPoE): pppoe-server and the client's pppd started" pppoe_dial
-check "dial 6: the client pings the LNS over PPPoE, L2TP and IPsec" client_pings
-check "dial 6: the LAC's pppd switched the PPPoE session" \
+check "dial 7 (PPPoE): pppoe-server and the client's pppd started" pppoe_dial
+check "dial 7: the client pings the LNS over PPPoE, L2TP and IPsec" client_pings
+check "dial 7: the LAC's pppd switched the PPPoE session" \
 	log_has lac pppd-dialin.log PPP_BRIDGED
-check "dial 6: the LNS adopted the LAC's LCP (PPPoE's MRU 1492)" \
+check "dial 7: the LNS adopted the LAC's LCP (PPPoE's MRU 1492)" \
 	log_has lns pppd.log PPP_PROXY_ADOPTED 1492 "[0-9]*" CHAP-MD5 verify
-check "dial 6: the LNS checked the proxied CHAP" \
+check "dial 7: the LNS checked the proxied CHAP" \
 	log_has lns pppd.log PPP_PROXY_AUTH_OK "$USER" CHAP-MD5
 stop_daemon client pppd 15
-check "dial 6: the call ends on the LNS" wait_for 30 "lns pppd gone" pppd_gone lns
+check "dial 7: the call ends on the LNS" wait_for 30 "lns pppd gone" pppd_gone lns
 stop_daemon lac pppoe-server 10
-check "dial 6: and on the LAC" wait_for 20 "lac pppd gone" pppd_gone lac
+check "dial 7: and on the LAC" wait_for 20 "lac pppd gone" pppd_gone lac
 
 for h in lac lns; do xl2tpd_stop $h; done
 for h in lac lns; do charon_stop $h; done
