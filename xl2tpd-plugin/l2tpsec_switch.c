@@ -29,7 +29,7 @@
 
 enum requester_state {
 	CONNECTED,	/* no request yet */
-	DIALLING,	/* its [lac] dials; the call it gets is the next one to reach ICRP */
+	DIALLING,	/* its call is being placed (c set), or waits for the [lac]'s tunnel */
 	BRIDGED,	/* the session is the client's; the call lives as long as this socket */
 };
 
@@ -87,12 +87,55 @@ static void drop(struct requester *r)
 	free(r);
 }
 
-static struct requester *of_lac(const struct lac *lac, enum requester_state state)
+/* the requester a call was placed for; else the longest waiting one of its [lac] without one */
+static struct requester *of_call(const struct call *c)
+{
+	struct requester *r, *oldest = NULL;
+
+	for (r = requesters; r; r = r->next) {
+		if (r->c == c && r->state != CONNECTED)
+			return r;
+		if (r->lac == c->lac && r->state == DIALLING && !r->c)
+			oldest = r;	/* the list is newest first */
+	}
+	return oldest;
+}
+
+static int tunnel_up(const struct lac *lac)
+{
+	return lac->t && lac->t->state == SCCCN;
+}
+
+/*
+ * Place a call for r: with its [lac]'s tunnel up, xl2tpd's magic_lac_dial() creates the call
+ * at once (lac->c) and r is bound to it; otherwise the first requester dials the tunnel and
+ * every waiting one gets its call once the tunnel is up (l2tpsec_switch_iccn places the next).
+ */
+static void place_call(struct requester *r)
+{
+	struct lac *lac = r->lac;
+	int dialling = 0;
+
+	for (struct requester *o = requesters; o; o = o->next)
+		if (o != r && o->lac == lac && o->state == DIALLING && !o->c)
+			dialling = 1;
+	if (!tunnel_up(lac) && dialling)
+		return;		/* the tunnel is on its way; the call follows it */
+	lac->active = -1;
+	lac->rtries = 0;
+	switch_io = 1;	/* an incoming call (ICRQ), as xl2tpd's own "c" command makes it */
+	magic_lac_dial(lac);
+	if (tunnel_up(lac) && lac->c && !l2tpsec_switched(lac->c))
+		r->c = lac->c;
+}
+
+/* no requester of lac is left: stop xl2tpd redialling it */
+static void lac_idle(struct lac *lac, const struct requester *going)
 {
 	for (struct requester *r = requesters; r; r = r->next)
-		if (r->lac == lac && r->state == state)
-			return r;
-	return NULL;
+		if (r != going && r->lac == lac && r->state != CONNECTED)
+			return;
+	lac->active = 0;
 }
 
 static struct lac *lac_named(const char *name)
@@ -130,19 +173,10 @@ static void take_request(struct requester *r, char *msg)
 		drop(r);
 		return;
 	}
-	if (of_lac(r->lac, DIALLING) || r->lac->c) {
-		/* xl2tpd dials one call per [lac] at a time */
-		say(r->fd, "error [lac %s] is busy\n", r->lac->entname);
-		drop(r);
-		return;
-	}
 	r->state = DIALLING;
 	l2tp_log(LOG_INFO, "l2tpsec: [lac %s] switched session requested (proxy authentication "
 		 "%s): dialling\n", r->lac->entname, proxy_authen_type_name(r->proxy.authen_type));
-	r->lac->active = -1;
-	r->lac->rtries = 0;
-	switch_io = 1;	/* an incoming call (ICRQ), as xl2tpd's own "c" command makes it */
-	magic_lac_dial(r->lac);
+	place_call(r);
 }
 
 static void readable(struct requester *r)
@@ -168,7 +202,9 @@ static void readable(struct requester *r)
 		r->c->needclose = -1;
 		r->c = NULL;
 	} else if (r->state == DIALLING) {
-		r->lac->active = 0;	/* nobody waits for this dial any more */
+		if (r->c)
+			r->c->needclose = -1;	/* its call, placed, is nobody's now */
+		lac_idle(r->lac, r);
 	}
 	drop(r);
 }
@@ -295,14 +331,28 @@ static int bridged(struct requester *r, char *why, size_t len)
 	return 0;
 }
 
+/* the tunnel is up: every requester still waiting for it gets its call now */
+static void place_waiting(const struct lac *lac)
+{
+	struct requester *r;
+
+	for (r = requesters; r; r = r->next)
+		if (r->lac == lac && r->state == DIALLING && !r->c) {
+			place_call(r);
+			if (!r->c)
+				return;		/* not placed: try again at the next ICRP */
+		}
+}
+
 int l2tpsec_switch_iccn(struct buffer *buf, struct call *c)
 {
-	struct requester *r = c->lac ? of_lac(c->lac, DIALLING) : NULL;
+	struct requester *r = c->lac ? of_call(c) : NULL;
 	char why[300] = "";
 	int session = -1;
 
-	if (!r)
+	if (!r || r->state != DIALLING)
 		return 0;	/* an ordinary LAC call: its own pppd, no proxy data */
+	r->c = c;
 #ifdef USE_KERNEL
 	if (kernel_support)
 		session = open_session(c);
@@ -324,19 +374,22 @@ int l2tpsec_switch_iccn(struct buffer *buf, struct call *c)
 		if (r->proxy.present)
 			l2tpsec_proxy_append(buf, c, &r->proxy);
 		memset(&r->proxy, 0, sizeof(r->proxy));
+		place_waiting(c->lac);
 		return 0;
 	}
 	l2tp_log(LOG_WARNING, "l2tpsec: [lac %s] call %d not switched (%s): hung up\n",
 		 c->lac->entname, c->ourcid, why);
 	say(r->fd, "error %s\n", why);
+	lac_idle(r->lac, r);
 	drop(r);
+	place_waiting(c->lac);
 	return -1;
 }
 
 int l2tpsec_switched(const struct call *c)
 {
 	for (struct requester *r = requesters; r; r = r->next)
-		if (r->c == c)
+		if (r->c == c && r->state != CONNECTED)
 			return 1;
 	return 0;
 }
@@ -345,8 +398,8 @@ void l2tpsec_switch_call_gone(struct call *c)
 {
 	for (struct requester *r = requesters; r; r = r->next)
 		if (r->c == c) {
-			if (c->lac)
-				c->lac->active = 0;	/* the client's session, not to be redialled */
+			if (c->lac)	/* the client's session, not to be redialled */
+				lac_idle(c->lac, r);
 			drop(r);	/* the client's pppd sees its socket close and hangs up */
 			return;
 		}

@@ -12,84 +12,48 @@
 #  - always: renegotiated; force-local-chap: adopted, then the LNS's own CHAP challenge;
 #  - a wrong password: refused by the LNS, the LAC hangs up the client;
 #  - the same user over PPPoE (pppoe-server on the LAC); the LNS on ppp 2.5.2 (Debian 13's);
+#  - two users through the LAC at once (one tunnel), every dial on the LAC's one IKE_SA;
 # and not one plaintext UDP/1701 packet between LAC and LNS, first packet to last.
 # netlab-timeout: 420
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
 . "$NETLAB_TOP/tests/netlab/lib/enforced.sh"
 . "$NETLAB_TOP/tests/netlab/lib/translated.sh"
 lab_init "$1"
-
-LNS=10.0.0.13 LAC=10.0.0.12
-GW=10.40.0.1		# the completed LNS's Loopback0, its end of every switched session
-XL2TPD=/usr/local/sbin/xl2tpd
+. "$NETLAB_TOP/tests/netlab/lib/switched.sh"
 USER=userSerial10@cisco.com
 
-host_add lns; host_add lac; host_add client
-link_add lns $LNS/24 lac $LAC/24
+check "LAC and LNS translated from the seed's configurations, charon and xl2tpd up" switched_lab
 link_add lac 10.98.0.1/24 client 10.98.0.2/24	# the access network for PPPoE
 pcap_start lns to-lac
-
-check "LNS configuration translated from lns-compulsory-complete.cfg" \
-	translated lns lns-compulsory-complete
-check "LAC configuration translated from lac-compulsory.cfg" translated lac lac-compulsory
-cp "$(etc lns)/ppp/options.1" "$(hostdir lns)/options.1.translated"
-for h in lns lac; do
-	check "$h: charon up" charon_start $h
-	swanctl_on $h --load-all > "$(outdir $h)/load-all.txt" 2>&1
-	check "$h: patched xl2tpd up" xl2tpd_start $h $XL2TPD
-done
 check "LNS: xl2tpd listens on the crypto socket" wait_for 10 "lns LISTEN" \
 	log_has lns xl2tpd.log XL_LISTEN l2tp 1701
-
 # the LAC's access side: the serial line's pppd with the translated ppp/l2tpsec-dialin
 # (request-dialin domain cisco.com -> [lac 1])
 check "LAC: the translator wrote the access side's options" \
 	grep -qx "l2tpsec-dialin cisco.com:1" "$(etc lac)/ppp/l2tpsec-dialin"
-# the client: CHAP as the seed's Serial11/0 (ppp chap hostname/password)
-{ echo "logfile $(outdir client)/pppd.log"; echo debug; } > "$(etc client)/ppp/options"
-client_secret() { printf '"%s" * "%s" *\n' "$USER" "$1" > "$(etc client)/ppp/chap-secrets"; }
 
-# lns_options EXTRA...: the translated pppd options of vpdn-group 1, plus these lines
-lns_options() {
-	{ cat "$(hostdir lns)/options.1.translated"; printf '%s\n' "$@"; } > "$(etc lns)/ppp/options.1"
-}
-
-# dial: a serial line (socat's pty pair), the LAC's pppd on one end, the client's on the other;
-# each dial's pppd logs start empty (the previous dial's are kept as dial-N-*.log)
+# keep_logs: the previous dial's pppd logs aside (dial-N-*.log), each dial's start empty
 DIAL=0
-dial() {
+keep_logs() {
 	local f
-	for f in lac/pppd-dialin client/pppd lns/pppd; do
+	for f in lac/pppd-dialin1 client/pppd lns/pppd; do
 		[ -s "$LAB_OUT/$f.log" ] && cp "$LAB_OUT/$f.log" "$LAB_OUT/${f%/*}/dial-$DIAL-${f#*/}.log"
 		: > "$LAB_OUT/$f.log"
 	done
 	DIAL=$((DIAL + 1))
-	socat PTY,link="$LAB_RUN/tty-lac",raw,echo=0 PTY,link="$LAB_RUN/tty-client",raw,echo=0 \
-		>> "$(outdir client)/socat.log" 2>&1 &
-	echo $! > "$(hostdir client)/socat.pid"
-	wait_for 5 "serial line" test -e "$LAB_RUN/tty-client" || return 1
-	bg_on lac dialin "$(outdir lac)/pppd-dialin.stdout" \
-		pppd "$LAB_RUN/tty-lac" 115200 file /etc/ppp/l2tpsec-dialin local nodetach \
-		logfile "$(outdir lac)/pppd-dialin.log"
-	bg_on client pppd "$(outdir client)/pppd.stdout" \
-		pppd "$LAB_RUN/tty-client" 115200 local nodetach noauth user "$USER" noipdefault \
-		nodefaultroute
+}
+
+# dial: a serial line, the LAC's pppd on one end, the client's on the other
+dial() {
+	keep_logs
+	serial_line 1 && lac_access 1 && client_serial client 1 "$USER"
 }
 
 # hang_up: the client hangs up; the LAC's pppd must end with the call (CDN from the LNS), and
 # nothing of the call may stay on any host
 hang_up() {
-	local dialin
-	dialin=$(pid_of lac dialin)
 	stop_daemon client pppd 15
-	if ! wait_for 30 "the LAC's pppd ends with the call" sh -c "! kill -0 $dialin 2>/dev/null"
-	then
-		stop_daemon lac dialin 5
-		return 1
-	fi
-	rm -f "$(hostdir lac)/dialin.pid"
-	stop_daemon client socat 5
-	wait_for 30 "lns pppd gone" pppd_gone lns
+	line_down 1 && wait_for 30 "lns pppd gone" pppd_gone lns
 }
 
 client_lcp_confreqs() { grep -c "rcvd \[LCP ConfReq" "$LAB_OUT/client/pppd.log"; }
@@ -97,12 +61,12 @@ lns_lcp_confreqs() { grep -c "sent \[LCP ConfReq" "$LAB_OUT/lns/pppd.log"; }
 client_pings() { wait_for 40 "client ppp0" ppp_up client && ping_from client $GW; }
 
 # --- 1. the seed's configuration: proxy LCP adopted, proxy CHAP verified -----------------------
-client_secret cisco
+client_secret client "$USER" cisco
 check "dial 1 (on-mismatch, matching): serial line and both pppds started" dial
 check "dial 1: the client gets an address from the LNS's pool and pings the LNS" client_pings
 check "dial 1: the LAC's pppd switched the user's PPP into [lac 1]" \
-	log_has lac pppd-dialin.log PPP_SWITCHING "$USER" 1
-check "dial 1: and bridged it in the kernel" log_has lac pppd-dialin.log PPP_BRIDGED
+	log_has lac pppd-dialin1.log PPP_SWITCHING "$USER" 1
+check "dial 1: and bridged it in the kernel" log_has lac pppd-dialin1.log PPP_BRIDGED
 check "dial 1: the LAC's xl2tpd bridged before its ICCN" log_has lac xl2tpd.log XL_SWITCHED 1
 check "dial 1: the ICCN carried proxy LCP and CHAP" \
 	log_has lac xl2tpd.log XL_PROXY_ICCN 1 "PPP CHAP" ", named"
@@ -120,7 +84,7 @@ snapshot lac switched
 snapshot lns switched
 check "dial 1: hang-up ends the call everywhere" hang_up
 check "dial 1: the LAC's pppd says the switched session ended" \
-	log_has lac pppd-dialin.log PPP_SWITCH_ENDED "$USER"
+	log_has lac pppd-dialin1.log PPP_SWITCH_ENDED "$USER"
 
 # --- 2. on-mismatch, an MRU the LNS does not take: LCP renegotiated with the client ----------
 lns_options "mru 1400" "mtu 1400"
@@ -156,7 +120,7 @@ check "dial 4: hang-up" hang_up
 
 # --- 5. a wrong password: refused by the LNS, the LAC hangs the client up -----------------------
 lns_options
-client_secret wrong
+client_secret client "$USER" wrong
 check "dial 5 (wrong password): started" dial
 check "dial 5: the LNS refused the proxied CHAP" wait_for 40 "lns refused" \
 	log_has lns pppd.log PPP_PROXY_AUTH_FAILED "$USER" CHAP-MD5
@@ -168,7 +132,7 @@ check "dial 5: the call ends everywhere" hang_up
 # --- 6. the LNS's pppd is ppp 2.5.2 (Debian 13's, built by scripts/bootstrap) --------------------
 PPP25=/opt/l2tpsec-ppp-2.5.2
 lns_options
-client_secret cisco
+client_secret client "$USER" cisco
 check "dial 6: pppd 2.5.2 and the plugin built for it are installed" \
 	test -x $PPP25/sbin/pppd -a -f $PPP25/lib/pppd/2.5.2/l2tpsec.so
 on lns mount --bind $PPP25/sbin/pppd /usr/sbin/pppd
@@ -185,16 +149,11 @@ on lns umount /usr/sbin/pppd
 
 # --- 7. the same user over PPPoE (pppoe-server on the LAC, pppd's PPPoE plugin on the client) --
 lns_options
-client_secret cisco
-printf 'file /etc/ppp/l2tpsec-dialin\nlogfile %s\n' "$(outdir lac)/pppd-dialin.log" \
+client_secret client "$USER" cisco
+printf 'file /etc/ppp/l2tpsec-dialin\nlogfile %s\n' "$(outdir lac)/pppd-dialin1.log" \
 	> "$(etc lac)/ppp/pppoe-dialin"
 pppoe_dial() {
-	local f
-	for f in lac/pppd-dialin client/pppd lns/pppd; do
-		[ -s "$LAB_OUT/$f.log" ] && cp "$LAB_OUT/$f.log" "$LAB_OUT/${f%/*}/dial-$DIAL-${f#*/}.log"
-		: > "$LAB_OUT/$f.log"
-	done
-	DIAL=$((DIAL + 1))
+	keep_logs
 	bg_on lac pppoe-server "$(outdir lac)/pppoe-server.log" \
 		pppoe-server -F -k -I to-client -O /etc/ppp/pppoe-dialin -C LAC -S isp -N 4
 	sleep 1
@@ -205,7 +164,7 @@ pppoe_dial() {
 check "dial 7 (PPPoE): pppoe-server and the client's pppd started" pppoe_dial
 check "dial 7: the client pings the LNS over PPPoE, L2TP and IPsec" client_pings
 check "dial 7: the LAC's pppd switched the PPPoE session" \
-	log_has lac pppd-dialin.log PPP_BRIDGED
+	log_has lac pppd-dialin1.log PPP_BRIDGED
 check "dial 7: the LNS adopted the LAC's LCP (PPPoE's MRU 1492)" \
 	log_has lns pppd.log PPP_PROXY_ADOPTED 1492 "[0-9]*" CHAP-MD5 verify
 check "dial 7: the LNS checked the proxied CHAP" \
@@ -214,6 +173,33 @@ stop_daemon client pppd 15
 check "dial 7: the call ends on the LNS" wait_for 30 "lns pppd gone" pppd_gone lns
 stop_daemon lac pppoe-server 10
 check "dial 7: and on the LAC" wait_for 20 "lac pppd gone" pppd_gone lac
+
+# --- 8. two users through the LAC at once: one tunnel, one IKE_SA, two sessions ---------------
+host_add client2
+{ echo "logfile $(outdir client2)/pppd.log"; echo debug; } > "$(etc client2)/ppp/options"
+client_secret client2 user2@cisco.com cisco2
+printf '"user2@cisco.com" * "cisco2" *\n' >> "$(etc lns)/ppp/chap-secrets"
+second_dial() { serial_line 2 && lac_access 2 && client_serial client2 2 user2@cisco.com; }
+both_dial() { dial && second_dial; }
+second_pings() { wait_for 40 "client2 ppp0" ppp_up client2 && ping_from client2 $GW; }
+lns_pppds() { ip netns pids lns | xargs -r ps -o comm= -p 2>/dev/null | grep -cx pppd; }
+switched() { grep -c "$(log_pattern XL_SWITCHED)" "$LAB_OUT/lac/xl2tpd.log"; }
+tunnels() { grep -c "Connecting to host $LNS" "$LAB_OUT/lac/xl2tpd.log"; }
+calls_before=$(switched) tunnels_before=$(tunnels)
+lns_options
+client_secret client "$USER" cisco
+check "dial 8: two users dial at once" both_dial
+check "dial 8: the first pings the LNS" client_pings
+check "dial 8: the second pings the LNS" second_pings
+check "dial 8: two sessions on the LNS" [ "$(lns_pppds)" = 2 ]
+check "dial 8: both switched by the LAC's xl2tpd" [ "$(switched)" = $((calls_before + 2)) ]
+check "dial 8: in one tunnel" [ "$(tunnels)" = $((tunnels_before + 1)) ]
+stop_daemon client2 pppd 15
+check "dial 8: the second's LAC pppd ended with its call" line_down 2
+check "dial 8: the first is still up after the second hung up" ping_from client $GW
+check "dial 8: hang-up" hang_up
+check "every dial reused the LAC's one IKE_SA (keep-sa)" \
+	[ "$(grep -c 'IKE_SA l2tp\[[0-9]*\] established' "$LAB_OUT/lac/charon.log")" = 1 ]
 
 for h in lac lns; do xl2tpd_stop $h; done
 for h in lac lns; do charon_stop $h; done
