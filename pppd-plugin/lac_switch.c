@@ -73,11 +73,15 @@ static int answer(int s, int timeout_s, int fds[2], char *why, size_t len)
 	do
 		r = poll(&pfd, 1, timeout_s * 1000);
 	while (r < 0 && errno == EINTR && !got_sigterm);
-	if (r != 1)
-		return failed(why, len, r == 0 ? "no L2TP session in time" : "terminated", 0), -1;
+	if (r != 1) {
+		failed(why, len, r == 0 ? "no L2TP session in time" : "terminated", 0);
+		return -1;
+	}
 	n = recvmsg(s, &mh, MSG_CMSG_CLOEXEC);
-	if (n <= 0)
-		return failed(why, len, "xl2tpd closed the request", n < 0 ? errno : 0), -1;
+	if (n <= 0) {
+		failed(why, len, "xl2tpd closed the request", n < 0 ? errno : 0);
+		return -1;
+	}
 	line[n] = '\0';
 	line[strcspn(line, "\n")] = '\0';
 	cm = CMSG_FIRSTHDR(&mh);
@@ -102,11 +106,15 @@ static int bridge(int client_fd, int session_fd, char *why, size_t len)
 {
 	int a, b, fd;
 
-	if (ioctl(client_fd, PPPIOCGCHAN, &a) || ioctl(session_fd, PPPIOCGCHAN, &b))
-		return failed(why, len, "PPPIOCGCHAN", errno), -1;
+	if (ioctl(client_fd, PPPIOCGCHAN, &a) || ioctl(session_fd, PPPIOCGCHAN, &b)) {
+		failed(why, len, "PPPIOCGCHAN", errno);
+		return -1;
+	}
 	fd = open("/dev/ppp", O_RDWR | O_CLOEXEC);
-	if (fd < 0)
-		return failed(why, len, "/dev/ppp", errno), -1;
+	if (fd < 0) {
+		failed(why, len, "/dev/ppp", errno);
+		return -1;
+	}
 	if (ioctl(fd, PPPIOCATTCHAN, &a) || ioctl(fd, PPPIOCDISCONN) ||
 	    ioctl(fd, PPPIOCBRIDGECHAN, &b)) {
 		failed(why, len, "bridging the client's channel into the L2TP session", errno);
