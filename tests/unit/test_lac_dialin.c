@@ -1,0 +1,210 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ *
+ * The pppd plugin on the LAC's access side, against a recording pppd (fake_pppd.c) and a stand-in
+ * xl2tpd on the switch socket (a forked child): l2tpsec-dialin installs the hooks before pppd
+ * checks its secrets; the LCP CONFREQs both ways and the challenge are recorded from pppd's own
+ * packets; a user of a request-dialin domain (without case) is not checked here but asked of
+ * xl2tpd with exactly that proxy data, and a refused request is a CHAP Failure with a reason;
+ * other users are checked against the secrets, or refused with l2tpsec-dialin-refuse-others; bad
+ * option values are refused.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+
+#include "check.h"
+#include "fake_pppd.h"
+#include "l2tpsec_names.h"
+#include "proxy_avp.h"
+
+void plugin_init(void);
+
+/* what the stand-in xl2tpd received, as the child saw it (written back through a pipe) */
+static char request[65536];
+
+static int set(const char *name, const char *value)
+{
+	option_t *o = fake_option(name);
+
+	return o ? ((int (*)(char **))o->addr)((char *[]){ (char *)value }) : -1;
+}
+
+/* pppd's packets: FF 03, protocol, code, id, length, body */
+static void packet(void (*hook)(unsigned char *, int), unsigned proto, int code, int id,
+		   const uint8_t *body, size_t len)
+{
+	unsigned char p[300];
+
+	p[0] = 0xff;
+	p[1] = 0x03;
+	p[2] = (unsigned char)(proto >> 8);
+	p[3] = (unsigned char)proto;
+	p[4] = (unsigned char)code;
+	p[5] = (unsigned char)id;
+	p[6] = (unsigned char)((len + 4) >> 8);
+	p[7] = (unsigned char)(len + 4);
+	memcpy(p + 8, body, len);
+	hook(p, (int)(len + 8));
+}
+
+/* a stand-in xl2tpd: accept one request, keep it, refuse it; returns the child's pid */
+static pid_t xl2tpd_refusing(int *from_child)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	int s, p[2];
+	pid_t pid;
+
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", L2TPSEC_SWITCH_SOCKET);
+	mkdir(L2TPSEC_RUN_DIR, 0700);
+	unlink(sa.sun_path);
+	s = socket(AF_UNIX, SOCK_SEQPACKET, 0);
+	if (s < 0 || bind(s, (struct sockaddr *)&sa, sizeof(sa)) || listen(s, 1) || pipe(p))
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		int c = accept(s, NULL, NULL);
+		ssize_t n = c >= 0 ? recv(c, request, sizeof(request) - 1, 0) : -1;
+
+		if (n > 0 && write(p[1], request, (size_t)n) != n)
+			_exit(1);
+		if (c >= 0)
+			send(c, "error [lac 1] cannot reach its LNS\n", 35, 0);
+		_exit(0);
+	}
+	close(s);
+	close(p[1]);
+	*from_child = p[0];
+	return pid;
+}
+
+static void keep_request(int from_child, pid_t pid)
+{
+	ssize_t n = read(from_child, request, sizeof(request) - 1);
+
+	request[n > 0 ? n : 0] = '\0';
+	close(from_child);
+	waitpid(pid, NULL, 0);
+}
+
+static void options(void)
+{
+	CHECK(set(L2TPSEC_PPPD_DIALIN, "nocolon") == 0);
+	CHECK(strstr(fake.option_error, "'nocolon' is not DOMAIN:LAC") != NULL);
+	CHECK(set(L2TPSEC_PPPD_DIALIN, ":1") == 0);
+	CHECK(set(L2TPSEC_PPPD_DIALIN, "cisco.com:") == 0);
+	CHECK(chap_verify_hook == NULL);	/* nothing valid yet: pppd as it was */
+	CHECK(set(L2TPSEC_PPPD_DIALIN, "cisco.com:1") == 1);
+	CHECK(chap_verify_hook != NULL && pap_auth_hook != NULL && snoop_recv_hook != NULL &&
+	      snoop_send_hook != NULL);
+	CHECK(chap_check_hook && chap_check_hook() == 1 && pap_check_hook && pap_check_hook() == 1);
+	CHECK(fake_option(L2TPSEC_PPPD_DIALIN_TIMEOUT) != NULL);
+	*(int *)fake_option(L2TPSEC_PPPD_DIALIN_TIMEOUT)->addr = 5;
+}
+
+static void local_users(void)
+{
+	static struct chap_digest_type *md5;
+	unsigned char challenge[17] = { 16 }, response[17] = { 16 };
+	char msg[64];
+
+	md5 = chap_find_digest(CHAP_MD5);
+	fake.secret_name = "local@example.net";
+	fake.secret = "s3cret";
+	memcpy(response + 1, "s3cret", 6);
+	response[16] = 9;	/* the fake digest: secret, zero-padded, then the ID */
+	CHECK(chap_verify_hook("local@example.net", "LAC", 9, md5, challenge, response, msg,
+			       sizeof(msg)) == 1);
+	response[1] = 'x';
+	CHECK(chap_verify_hook("local@example.net", "LAC", 9, md5, challenge, response, msg,
+			       sizeof(msg)) == 0);
+	/* without a domain at all: local as well */
+	CHECK(chap_verify_hook("nodomain", "LAC", 9, md5, challenge, response, msg,
+			       sizeof(msg)) == 0);
+	CHECK(strstr(fake.error, "No CHAP secret found") != NULL);
+	/* refused when the operator says so */
+	*(bool *)fake_option(L2TPSEC_PPPD_DIALIN_REFUSE_OTHERS)->addr = 1;
+	response[1] = 's';
+	CHECK(chap_verify_hook("local@example.net", "LAC", 9, md5, challenge, response, msg,
+			       sizeof(msg)) == 0);
+	CHECK(!strcmp(msg, "domain not served"));
+	*(bool *)fake_option(L2TPSEC_PPPD_DIALIN_REFUSE_OTHERS)->addr = 0;
+}
+
+static void switched_user(void)
+{
+	static const uint8_t lac_req[] = { 3, 5, 0xc2, 0x23, 5, 5, 6, 0xc7, 0x84, 0xd4, 0x68 };
+	static const uint8_t first[] = { 1, 4, 0x05, 0xdc, 5, 6, 0x93, 0xa4, 0x8e, 0x69 };
+	static const uint8_t client_req[] = { 5, 6, 0x93, 0xa4, 0x8e, 0x69, 7, 2, 8, 2 };
+	unsigned char challenge[17] = { 16 }, response[17] = { 16 };
+	struct proxy_info p;
+	const char *why = NULL, *body;
+	char msg[64];
+	int from_child;
+	pid_t pid;
+
+	/* LCP as pppd sent and received it: two client CONFREQs (the first Nak'd), one of ours */
+	packet(snoop_recv_hook, 0xc021, 1, 1, first, sizeof(first));
+	packet(snoop_send_hook, 0xc021, 1, 1, lac_req, sizeof(lac_req));
+	packet(snoop_recv_hook, 0xc021, 1, 2, client_req, sizeof(client_req));
+	packet(snoop_send_hook, 0xc021, 2, 2, client_req, sizeof(client_req));	/* an ACK */
+	memcpy(challenge + 1, "0123456789abcdef", 16);
+	memset(response + 1, 0x5a, 16);
+
+	pid = xl2tpd_refusing(&from_child);
+	CHECK(pid > 0);
+	if (pid <= 0)
+		return;
+	CHECK(chap_verify_hook("userSerial10@CISCO.com", "LAC", 0x90, chap_find_digest(CHAP_MD5),
+			       challenge, response, msg, sizeof(msg)) == 0);
+	keep_request(from_child, pid);
+	CHECK(!strcmp(msg, "no tunnel to the home network"));
+	CHECK(strstr(fake.notice, "userSerial10@CISCO.com is in a request-dialin domain: "
+		     "switching into [lac 1]") != NULL);
+	CHECK(strstr(fake.error, "[lac 1] no L2TP session for userSerial10@CISCO.com: xl2tpd: "
+		     "[lac 1] cannot reach its LNS") != NULL);
+	CHECK(fake.died == 0);
+
+	/* the request: "dial 1", then the proxy data in the text form, exactly as recorded */
+	CHECK(!strncmp(request, "dial 1\n", 7));
+	body = strchr(request, '\n');
+	CHECK(body && proxy_from_text(&p, body + 1, &why) == 0);
+	if (!body || proxy_from_text(&p, body + 1, &why))
+		return;
+	CHECK(p.lcp_len[0] == sizeof(first) && !memcmp(p.lcp[0], first, sizeof(first)));
+	CHECK(p.lcp_len[1] == sizeof(lac_req) && !memcmp(p.lcp[1], lac_req, sizeof(lac_req)));
+	CHECK(p.lcp_len[2] == sizeof(client_req) &&
+	      !memcmp(p.lcp[2], client_req, sizeof(client_req)));
+	CHECK(p.authen_type == PROXY_AUTH_CHAP && p.authen_id == 0x90);
+	CHECK(!strcmp(p.authen_name, "userSerial10@CISCO.com"));
+	CHECK(p.challenge_len == 16 && !memcmp(p.challenge, "0123456789abcdef", 16));
+	CHECK(p.response_len == 16 && p.response[0] == 0x5a);
+}
+
+static void no_xl2tpd(void)
+{
+	unsigned char challenge[17] = { 16 }, response[17] = { 16 };
+	char msg[64];
+
+	unlink(L2TPSEC_SWITCH_SOCKET);
+	CHECK(chap_verify_hook("u@cisco.com", "LAC", 1, chap_find_digest(CHAP_MD5), challenge,
+			       response, msg, sizeof(msg)) == 0);
+	CHECK(strstr(fake.error, "xl2tpd's switch socket") != NULL);
+}
+
+int main(void)
+{
+	fake_pppd_reset();
+	plugin_init();
+	options();
+	local_users();
+	switched_user();
+	no_xl2tpd();
+	return check_done("test_lac_dialin");
+}
