@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  * Copyright (C) 2026 The l2tpsec authors
  */
+#define _GNU_SOURCE	/* struct ucred */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -226,6 +227,8 @@ int l2tpsec_switch_fdset(fd_set *readfds, int max)
 
 void l2tpsec_switch_poll(const fd_set *readfds)
 {
+	struct ucred cred = { .uid = (uid_t)-1 };
+	socklen_t cred_len = sizeof(cred);
 	struct requester *r, *next;
 	int fd;
 
@@ -241,6 +244,13 @@ void l2tpsec_switch_poll(const fd_set *readfds)
 	fd = accept(listen_fd, NULL, NULL);
 	if (fd < 0)
 		return;
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &cred_len) || cred.uid != 0) {
+		/* the socket is root's only; this is a second line, against a loosened mode */
+		l2tp_log(LOG_WARNING, "l2tpsec: switch request from uid %u refused: root only\n",
+			 (unsigned)cred.uid);
+		close(fd);
+		return;
+	}
 	fcntl(fd, F_SETFD, FD_CLOEXEC);
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
 	r = calloc(1, sizeof(*r));
