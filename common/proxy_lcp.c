@@ -27,9 +27,10 @@ static enum finding say(struct proxy_decision *d, enum finding kind, const char 
 static enum finding options_not_run(struct proxy_decision *d, const struct lcp_conf *c,
 				    const char *side, const struct proxy_policy *pol)
 {
-	uint32_t multilink = 1u << LCP_OPT_MRRU | 1u << LCP_OPT_SSNHF | 1u << LCP_OPT_ENDPOINT;
+	/* an endpoint discriminator alone is no multilink (Windows sends one; pppd accepts it) */
+	uint32_t multilink = 1u << LCP_OPT_MRRU | 1u << LCP_OPT_SSNHF;
 	uint32_t other = c->unknown & ~multilink & ~(1u << LCP_OPT_QUALITY) &
-			 ~(1u << LCP_OPT_CALLBACK);
+			 ~(1u << LCP_OPT_CALLBACK) & ~(1u << LCP_OPT_ENDPOINT);
 	unsigned type;
 
 	if (LCP_HAS(c, LCP_OPT_QUALITY))

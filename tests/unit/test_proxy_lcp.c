@@ -199,6 +199,11 @@ static void mismatches(void)
 	pol = off;
 	pol.multilink = 1;
 	expect(&p, &pol, PROXY_ADOPT, PROXY_AUTH_VERIFY, NULL);
+	/* an endpoint discriminator alone (as Windows sends it) is not multilink */
+	set_lcp(&p, PROXY_LCP_LAST_SENT, lac_chap, sizeof(lac_chap));
+	set_lcp(&p, PROXY_LCP_LAST_RECEIVED, (const uint8_t[]){ 19, 9, 1, 1, 2, 3, 4, 5, 6 }, 9);
+	expect(&p, &off, PROXY_ADOPT, PROXY_AUTH_VERIFY, NULL);
+	set_lcp(&p, PROXY_LCP_LAST_RECEIVED, client_req, sizeof(client_req));
 	set_lcp(&p, PROXY_LCP_LAST_SENT, lac_odd, sizeof(lac_odd));
 	expect(&p, &off, PROXY_REFUSE, PROXY_AUTH_SKIP, "option 27");
 	/* malformed bytes that slipped past the AVP check still refuse cleanly */

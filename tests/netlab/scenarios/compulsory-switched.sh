@@ -9,7 +9,8 @@
 # without a CONFREQ, checks the proxied CHAP against its own secrets and answers the client,
 # which gets its address from the LNS's pool and pings it. Then, one dial each:
 #  - on-mismatch with an MRU the LNS does not take: LCP renegotiated with the client;
-#  - always: renegotiated; force-local-chap: adopted, then the LNS's own CHAP challenge;
+#  - always: renegotiated; force-local-chap and proxy authentication off: adopted, then the
+#    LNS's own CHAP challenge; IOS default with proxy LCP the LNS cannot run: the call refused;
 #  - a wrong password: refused by the LNS, the LAC hangs up the client;
 #  - the same user over PPPoE (pppoe-server on the LAC); the LNS on ppp 2.5.2 (Debian 13's);
 #  - two users through the LAC at once (one tunnel), every dial on the LAC's one IKE_SA;
@@ -117,6 +118,28 @@ check "dial 4: the LNS challenged the client itself" grep -q "sent \[CHAP Challe
 check "dial 4: and the client answered it" [ "$(grep -c 'rcvd \[CHAP Challenge' \
 	"$LAB_OUT/client/pppd.log")" -ge 2 ]
 check "dial 4: hang-up" hang_up
+
+# --- 4b. proxy authentication off (RFC 2661 9.5): LCP adopted, a new CHAP round -------------------
+lns_options "l2tpsec-no-proxy-auth"
+check "dial 4b (no proxy authentication): started" dial
+check "dial 4b: the client pings the LNS" client_pings
+check "dial 4b: LCP adopted, CHAP local" \
+	log_has lns pppd.log PPP_PROXY_ADOPTED "[0-9]*" "[0-9]*" CHAP-MD5 local
+check "dial 4b: the LNS challenged the client itself" grep -q "sent \[CHAP Challenge" \
+	"$LAB_OUT/lns/pppd.log"
+check "dial 4b: hang-up" hang_up
+
+# --- 4c. IOS default (no lcp renegotiation), proxy LCP the LNS cannot run: the call refused ------
+# the LNS asks for MS-CHAPv2 only; the client answered the LAC's CHAP-MD5
+grep -vx "require-chap" "$(hostdir lns)/options.1.translated" > "$(etc lns)/ppp/options.1"
+printf '%s\n' "l2tpsec-lcp-renegotiation off" "require-mschap-v2" >> "$(etc lns)/ppp/options.1"
+check "dial 4c (default, CHAP-MD5 not offered by the LNS): started" dial
+check "dial 4c: the LNS refused the call, saying why" wait_for 40 "lns refusal" \
+	log_has lns pppd.log PPP_PROXY_DECISION refuse \
+	"the client authenticated with CHAP-MD5, which this LNS does not offer"
+check "dial 4c: no CONFREQ from the LNS" [ "$(lns_lcp_confreqs)" = 0 ]
+check "dial 4c: no address for the client" not ppp_up client
+check "dial 4c: the LAC hangs the client up with the call" hang_up
 
 # --- 5. a wrong password: refused by the LNS, the LAC hangs the client up -----------------------
 lns_options
