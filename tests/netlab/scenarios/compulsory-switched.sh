@@ -87,6 +87,17 @@ check "dial 1: hang-up ends the call everywhere" hang_up
 check "dial 1: the LAC's pppd says the switched session ended" \
 	log_has lac pppd-dialin1.log PPP_SWITCH_ENDED "$USER"
 
+# --- 1b. the IOS default (no lcp renegotiation): adopted and verified the same way -------------
+lns_options "l2tpsec-lcp-renegotiation off"
+check "dial 1b (no lcp renegotiation): started" dial
+check "dial 1b: the client pings the LNS" client_pings
+check "dial 1b: the LNS adopted the LAC's LCP" \
+	log_has lns pppd.log PPP_PROXY_DECISION adopt "as the LAC negotiated it"
+check "dial 1b: no CONFREQ from the LNS" [ "$(lns_lcp_confreqs)" = 0 ]
+check "dial 1b: the client saw the LAC's only" [ "$(client_lcp_confreqs)" = 1 ]
+check "dial 1b: the proxied CHAP checked" log_has lns pppd.log PPP_PROXY_AUTH_OK "$USER" CHAP-MD5
+check "dial 1b: hang-up" hang_up
+
 # --- 2. on-mismatch, an MRU the LNS does not take: LCP renegotiated with the client ----------
 lns_options "mru 1400" "mtu 1400"
 check "dial 2 (on-mismatch, MRU 1400 on the LNS): started" dial

@@ -8,7 +8,8 @@
 # from a stock xl2tpd, so the tool works): xl2tpd drops it (an unprotected legacy section beside
 # the protected one keeps charon's block policies and the kernel's listening-socket policy away,
 # so this is xl2tpd's own check; crypto-socket and fault-matrix cover the kernel layers). Losing the crypto socket (charon killed on the LNS, or
-# xl2tpd restarted) takes the tunnel down without plaintext, and the client dials back in.
+# xl2tpd restarted) takes the tunnel down without plaintext, and the client dials back in; last,
+# the same session with the LNS on Debian 13's pppd 2.5.2.
 # (Proxy LCP/authentication, which only a switched session has: compulsory-switched.)
 # netlab-timeout: 300
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
@@ -95,6 +96,19 @@ check "lns: xl2tpd restarted" xl2tpd_start lns "$XL2TPD_L2TPSEC"
 check "client: re-dial after the xl2tpd restart" xl2tpd_control client "c lns"
 check "client: ppp0 up a third time" wait_for 60 "client ppp0 third" ppp_up client
 check "client pings the LNS a third time" ping_from client $POOL_LOCAL
+
+# --- the LNS's pppd is ppp 2.5.2 (Debian 13's, staged from the bootstrap cache) -------------------
+xl2tpd_control client "d lns"
+check "client: hung up" wait_for 30 "client pppd gone (4)" pppd_gone client
+check "lns: its pppd gone" wait_for 30 "lns pppd gone (4)" pppd_gone lns
+on lns mount --bind /opt/l2tpsec-ppp-2.5.2/sbin/pppd /usr/sbin/pppd
+check "client: dial an LNS whose pppd is 2.5.2" xl2tpd_control client "c lns"
+check "client: ppp0 up (MS-CHAPv2 with pppd 2.5.2)" wait_for 60 "client ppp0 (2.5.2)" ppp_up client
+check "client pings the LNS on pppd 2.5.2" ping_from client $POOL_LOCAL
+# ppp 2.5's auth.c says "Peer NAME authenticated with PROTO"; 2.4.9 says nothing of the kind, so
+# exactly one such line: this session's pppd was 2.5.2, the three before were 2.4.9
+check "lns: the session's pppd was 2.5.2 (and only this one)" \
+	[ "$(grep -c "^Peer alice authenticated with CHAP" "$LAB_OUT/lns/pppd.log")" = 1 ]
 
 teardown client lns
 pcap_stop_all
