@@ -16,6 +16,7 @@
 
 #include "pppd_compat.h"
 #include "l2tpsec_names.h"
+#include "why.h"
 #include "lac_switch.h"
 
 #ifndef PPPIOCBRIDGECHAN	/* Linux 5.11 */
@@ -25,10 +26,7 @@
 
 static enum lac_switch_end failed(char *why, size_t len, const char *what, int errnum)
 {
-	if (errnum)
-		snprintf(why, len, "%s: %s", what, strerror(errnum));
-	else
-		snprintf(why, len, "%s", what);
+	why_set(why, len, what, errnum);
 	return LAC_SWITCH_FAILED;
 }
 

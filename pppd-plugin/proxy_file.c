@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "l2tpsec_names.h"
+#include "why.h"
 #include "proxy_file.h"
 
 #define PROXY_FILE_MAX 65536	/* the text form of the largest proxy data is about 17 KiB */
@@ -30,10 +31,7 @@ static int path_is_ours(const char *path)
 
 static enum proxy_file_result bad(char *err, size_t errlen, const char *what, int errnum)
 {
-	if (errnum)
-		snprintf(err, errlen, "%s: %s", what, strerror(errnum));
-	else
-		snprintf(err, errlen, "%s", what);
+	why_set(err, errlen, what, errnum);
 	return PROXY_FILE_BAD;
 }
 
