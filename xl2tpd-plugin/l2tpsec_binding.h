@@ -15,7 +15,9 @@
 struct l2tpsec_binding {
 	uint32_t sa_id;		/* crypto socket id of the SA carrying the tunnel; 0: not bound */
 	uint8_t keep_sa, ip_pmtu, lcp;
-	uint8_t socket_bound;	/* the kernel tunnel socket holds per-socket XFRM policies */
+	uint8_t socket_bound;	/* the tunnel's own socket holds per-socket XFRM policies */
+	uint8_t socket_failed;	/* ...could not be made: the tunnel sends nothing */
+	int8_t outer_df;	/* IP_MTU_DISCOVER last set on that socket + 1; 0: not yet */
 	char profile[65];	/* the section's crypto profile when the tunnel was bound */
 };
 

@@ -306,6 +306,37 @@ int l2tpsec_guard_packet_allowed(const struct sockaddr_in *from, const struct in
 	return refuse(&drops, &r);
 }
 
+/*
+ * From its first message on (the SCCRQ at a LAC, the SCCRP at an LNS), a protected tunnel sends
+ * and hears through a socket of its own, connected to its peer and bound to its SA by per-socket
+ * policies, on the kernel and userspace data paths alike: xl2tpd's shared socket also serves
+ * peers without IPsec, so only the SPD guards what leaves it, and a bypass policy there outranks
+ * the blocks. The socket is made from the SA's own local address. -1: it could not be; the
+ * tunnel closes and sends nothing more.
+ */
+static int own_socket(struct tunnel *t, const struct l2tpsec_sa *sa)
+{
+	char remote[64];
+	int fd, r;
+
+	if (l2tpsec_tunnel_has_socket(t))
+		return 0;
+	fd = l2tpsec_tunnel_new_socket(t, &sa->local);
+	if (fd >= 0 && l2tpsec_guard_tunnel_socket(t, fd)) {
+		l2tpsec_tunnel_socket_failed(t, fd);
+		return -1;	/* said why, tunnel closing */
+	}
+	r = fd < 0 ? fd : l2tpsec_tunnel_use_socket(t, fd);
+	if (!r)
+		return 0;
+	l2tpsec_tunnel_socket_failed(t, fd);
+	cs_format_endpoint(&sa->remote, remote, sizeof(remote));
+	l2tp_log(LOG_ERR, "l2tpsec: tunnel %d to %s: cannot open its own socket: %s; the tunnel "
+		 "closes\n", l2tpsec_tunnel_id(t), remote, strerror(-r));
+	l2tpsec_tunnel_close_soon(t, "IPsec binding failed");
+	return -1;
+}
+
 int l2tpsec_guard_may_send(struct tunnel *t)
 {
 	const struct l2tpsec_sa *sa;
@@ -315,7 +346,10 @@ int l2tpsec_guard_may_send(struct tunnel *t)
 		return 1;
 	l2tpsec_tunnel_peer(t, &peer);
 	sa = sas ? l2tpsec_sacache_find(sas, &peer, NULL) : NULL;
-	if (sa && serves(l2tpsec_tunnel_settings(t).profile, sa)) {
+	if (sa && serves(l2tpsec_tunnel_settings(t).profile, sa) &&
+	    !l2tpsec_tunnel_socket_broken(t)) {
+		if (own_socket(t, sa))
+			return 0;
 		bind_tunnel(t, sa);
 		return 1;
 	}
@@ -343,18 +377,18 @@ int l2tpsec_guard_tunnel_socket(struct tunnel *t, int fd)
 		r = l2tpsec_sockpolicy_require_esp(fd, AF_INET, L2TPSEC_SOCK_IN, sa->reqid);
 		if (!r)
 			r = l2tpsec_sockpolicy_require_esp(fd, AF_INET, L2TPSEC_SOCK_OUT, sa->reqid);
-		snprintf(why, sizeof(why), "cannot bind its kernel socket to IPsec SA id %u (reqid "
+		snprintf(why, sizeof(why), "cannot bind its socket to IPsec SA id %u (reqid "
 			 "%u): %s", sa->id, sa->reqid, r ? strerror(-r) : "");
 	}
 	if (r) {
-		l2tp_log(LOG_ERR, "l2tpsec: tunnel %d to %s: %s; the tunnel closes, its kernel data "
-			 "path never opens\n", l2tpsec_tunnel_id(t), remote, why);
+		l2tp_log(LOG_ERR, "l2tpsec: tunnel %d to %s: %s; the tunnel closes, nothing more is "
+			 "sent to it\n", l2tpsec_tunnel_id(t), remote, why);
 		l2tpsec_tunnel_close_soon(t, "IPsec binding failed");
 		return -1;
 	}
 	bind_tunnel(t, sa);
 	l2tpsec_tunnel_socket_bound(t);
-	l2tp_log(LOG_INFO, "l2tpsec: tunnel %d to %s: kernel socket bound to IPsec SA id %u "
+	l2tp_log(LOG_INFO, "l2tpsec: tunnel %d to %s: its own socket bound to IPsec SA id %u "
 		 "(reqid %u): no plaintext leaves or enters it, whatever the SPD holds\n",
 		 l2tpsec_tunnel_id(t), remote, sa->id, sa->reqid);
 	return 0;

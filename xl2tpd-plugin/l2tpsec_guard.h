@@ -35,14 +35,17 @@ int l2tpsec_guard_packet_allowed(const struct sockaddr_in *from, const struct in
 
 /*
  * May xl2tpd send this packet of tunnel t? 0: no — t is protected and no SA carries its peer
- * (counted, logged at most once a minute per peer): it would leave in plaintext.
+ * (counted, logged at most once a minute per peer): it would leave in plaintext; or t's own
+ * socket could not be made. A protected tunnel's first message opens that socket (see
+ * l2tpsec_guard_tunnel_socket), through which xl2tpd then sends and hears all of t's L2TP.
  */
 int l2tpsec_guard_may_send(struct tunnel *t);
 
 /*
- * xl2tpd opens t's kernel data path on fd: a protected tunnel's socket gets per-socket XFRM
- * policies naming its SA (the kernel then refuses plaintext for it whatever the SPD holds).
- * -1: that failed; the tunnel is closed, the caller must not use fd.
+ * fd is to be t's own socket (made at t's first message, or by xl2tpd for the kernel data
+ * path): a protected tunnel's socket gets per-socket XFRM policies naming its SA (the kernel
+ * then refuses plaintext for it whatever the SPD holds). -1: that failed; the tunnel is
+ * closed, the caller must not use fd.
  */
 int l2tpsec_guard_tunnel_socket(struct tunnel *t, int fd);
 

@@ -222,7 +222,7 @@ int l2tpsec_tunnel_socket(struct tunnel *t, int fd)
 	return enforcing ? l2tpsec_guard_tunnel_socket(t, fd) : 0;
 }
 
-/* t's kernel socket carries its XFRM policies (a protected tunnel, kernel data path) */
+/* t's own socket carries its XFRM policies (a protected tunnel) */
 static int policy_bound(const struct tunnel *t)
 {
 	return enforcing && t && t->l2tpsec.socket_bound;
@@ -239,6 +239,11 @@ void l2tpsec_pppd_child(const struct call *c)
 		return;
 	if (prctl(PR_SET_PDEATHSIG, SIGTERM) == 0 && getppid() != xl2tpd_pid)
 		raise(SIGTERM);		/* xl2tpd died before the request took */
+}
+
+int l2tpsec_own_socket(const struct tunnel *t)
+{
+	return policy_bound(t) && t->udp_fd >= 0;
 }
 
 int l2tpsec_xmit_socket(const struct tunnel *t, int fallback)

@@ -56,7 +56,10 @@ struct call;
 struct buffer;
 int l2tpsec_payload_out(struct tunnel *t, struct call *c, struct buffer *buf);
 
-/* udp_xmit(): may this packet of tunnel t leave? 0: no (protected, and its SA is gone) */
+/*
+ * udp_xmit(): may this packet of tunnel t leave? 0: no (protected, and its SA is gone, or its own
+ * socket could not be made). A protected tunnel's first message makes its own socket.
+ */
 int l2tpsec_may_send(struct tunnel *t);
 
 /*
@@ -64,6 +67,12 @@ int l2tpsec_may_send(struct tunnel *t);
  * Non-zero: it must not (the tunnel is being closed); the caller closes fd.
  */
 int l2tpsec_tunnel_socket(struct tunnel *t, int fd);
+
+/*
+ * connect_pppol2tp(): has t its own socket already? A protected tunnel gets one, bound to its
+ * SA, at its first message (l2tpsec_may_send); the kernel data path then uses that one.
+ */
+int l2tpsec_own_socket(const struct tunnel *t);
 
 /*
  * start_pppd()'s child, before exec: should pppd for call c keep tunnel t's socket open?
@@ -80,8 +89,8 @@ int l2tpsec_pppd_holds(const struct tunnel *t, const struct call *c);
 void l2tpsec_pppd_child(const struct call *c);
 
 /*
- * udp_xmit(): the socket to send tunnel t's packet on — its own kernel socket once that holds
- * its XFRM policies (so control meets them too), else xl2tpd's (fallback)
+ * udp_xmit(): the socket to send tunnel t's packet on — its own socket once that holds its XFRM
+ * policies (so control, and data on the userspace path, meet them too), else xl2tpd's (fallback)
  */
 int l2tpsec_xmit_socket(const struct tunnel *t, int fallback);
 

@@ -18,6 +18,7 @@
 #include <linux/icmp.h>	/* after net/if.h, which libc-compat then defers to */
 #include "l2tpsec_config.h"
 #include "l2tpsec_guard.h"
+#include "l2tpsec_hooks.h"
 #include "l2tpsec_pmtu.h"
 #include "l2tpsec_timer.h"
 #include "l2tpsec_tunnels.h"
@@ -253,15 +254,22 @@ void l2tpsec_pmtu_start(void)
 	l2tpsec_timer_arm(&timer, l2tpsec_now_ms(), INTERVAL_MS, check, NULL);
 }
 
-/* outer DF as the inner packet asks (changed only when it differs from the last packet's) */
-static void set_outer_df(int how)
+/*
+ * outer DF as the inner packet asks, on the socket t's packets leave by (its own, once bound to
+ * its SA); set only when it differs from that socket's last packet's
+ */
+static void set_outer_df(struct tunnel *t, int how)
 {
-	static int current = -1;
+	static int shared = -1;		/* xl2tpd's listening socket */
+	int fd = l2tpsec_xmit_socket(t, server_socket);
+	int current = fd == server_socket ? shared : t->l2tpsec.outer_df - 1;
 
-	if (how == current)
+	if (how == current || setsockopt(fd, IPPROTO_IP, IP_MTU_DISCOVER, &how, sizeof(how)))
 		return;
-	if (!setsockopt(server_socket, IPPROTO_IP, IP_MTU_DISCOVER, &how, sizeof(how)))
-		current = how;
+	if (fd == server_socket)
+		shared = how;
+	else
+		t->l2tpsec.outer_df = (int8_t)(how + 1);
 }
 
 /* ICMP fragmentation-needed (RFC 1191) to the sender of the inner packet ip (len bytes) */
@@ -296,7 +304,7 @@ int l2tpsec_pmtu_payload(struct tunnel *t, struct call *c, const uint8_t *frame,
 	if (icmp_fd < 0)
 		return 1;
 	if (!l2tpsec_tunnel_settings(t).ip_pmtu) {
-		set_outer_df(IP_PMTUDISC_WANT);		/* the kernel's own default */
+		set_outer_df(t, IP_PMTUDISC_WANT);		/* the kernel's own default */
 		return 1;
 	}
 	if (len >= 2 && frame[0] == 0xff && frame[1] == 0x03) {
@@ -314,7 +322,7 @@ int l2tpsec_pmtu_payload(struct tunnel *t, struct call *c, const uint8_t *frame,
 	} else
 		proto = 0;
 	if (proto != 0x21 || len < 20 || frame[0] >> 4 != 4 || (frame[0] & 0x0f) < 5) {
-		set_outer_df(IP_PMTUDISC_DONT);
+		set_outer_df(t, IP_PMTUDISC_DONT);
 		return 1;
 	}
 	df = frame[6] & 0x40;
@@ -340,6 +348,6 @@ int l2tpsec_pmtu_payload(struct tunnel *t, struct call *c, const uint8_t *frame,
 		}
 		return 0;
 	}
-	set_outer_df(df ? IP_PMTUDISC_DO : IP_PMTUDISC_DONT);
+	set_outer_df(t, df ? IP_PMTUDISC_DO : IP_PMTUDISC_DONT);
 	return 1;
 }

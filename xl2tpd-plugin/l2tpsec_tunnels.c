@@ -2,9 +2,11 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  * Copyright (C) 2026 The l2tpsec authors
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <syslog.h>
+#include <unistd.h>
 #include <arpa/inet.h>
 
 #include "l2tp.h"	/* xl2tpd: tunnels, struct tunnel/lns/lac, call_close, get_lns, gconfig */
@@ -68,6 +70,55 @@ int l2tpsec_tunnel_id(const struct tunnel *t)
 void l2tpsec_tunnel_socket_bound(struct tunnel *t)
 {
 	t->l2tpsec.socket_bound = 1;
+}
+
+int l2tpsec_tunnel_has_socket(const struct tunnel *t)
+{
+	return t->l2tpsec.socket_bound && t->udp_fd >= 0;
+}
+
+int l2tpsec_tunnel_new_socket(const struct tunnel *t, const struct cs_endpoint *local)
+{
+	struct sockaddr_in me = { .sin_family = AF_INET, .sin_port = htons(gconfig.port) };
+	int fd, on = 1;
+
+	(void)t;
+	if (local->family != 4)
+		return -EAFNOSUPPORT;	/* xl2tpd is IPv4 only */
+	memcpy(&me.sin_addr, local->addr, 4);
+	/* no close-on-exec: in the kernel data path pppd keeps its tunnel's socket */
+	fd = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK, 0);
+	if (fd < 0)
+		return -errno;
+	/* the listening socket holds the port too; as xl2tpd's own kernel tunnel sockets do */
+	if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on)) ||
+	    bind(fd, (struct sockaddr *)&me, sizeof(me))) {
+		int e = errno;
+
+		close(fd);
+		return -e;
+	}
+	return fd;
+}
+
+int l2tpsec_tunnel_use_socket(struct tunnel *t, int fd)
+{
+	if (connect(fd, (const struct sockaddr *)&t->peer, sizeof(t->peer)))
+		return -errno;
+	t->udp_fd = fd;
+	return 0;
+}
+
+void l2tpsec_tunnel_socket_failed(struct tunnel *t, int fd)
+{
+	if (fd >= 0 && fd != t->udp_fd)
+		close(fd);
+	t->l2tpsec.socket_failed = 1;
+}
+
+int l2tpsec_tunnel_socket_broken(const struct tunnel *t)
+{
+	return t->l2tpsec.socket_failed;
 }
 
 void l2tpsec_tunnel_close_soon(struct tunnel *t, const char *why)

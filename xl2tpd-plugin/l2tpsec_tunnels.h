@@ -44,6 +44,24 @@ int l2tpsec_tunnel_id(const struct tunnel *t);
 /* t's kernel socket now holds its per-socket XFRM policies */
 void l2tpsec_tunnel_socket_bound(struct tunnel *t);
 
+/* t has its own socket (xl2tpd's per-tunnel udp_fd) holding its policies */
+int l2tpsec_tunnel_has_socket(const struct tunnel *t);
+
+/*
+ * A new UDP socket for t: the L2TP port on local's address (shared with xl2tpd's listening
+ * socket), non-blocking, not yet connected. Returns it, or -errno.
+ */
+int l2tpsec_tunnel_new_socket(const struct tunnel *t, const struct cs_endpoint *local);
+
+/* connect fd to t's peer and make it t's socket (xl2tpd reads and sends through it); -errno */
+int l2tpsec_tunnel_use_socket(struct tunnel *t, int fd);
+
+/* t's own socket could not be made (fd, when >= 0, is closed): t sends nothing from now on */
+void l2tpsec_tunnel_socket_failed(struct tunnel *t, int fd);
+
+/* did making t's own socket fail? */
+int l2tpsec_tunnel_socket_broken(const struct tunnel *t);
+
 /* have xl2tpd close t (StopCCN, under its SA) on the main loop's next turn, saying why */
 void l2tpsec_tunnel_close_soon(struct tunnel *t, const char *why);
 

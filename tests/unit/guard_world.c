@@ -4,9 +4,11 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cs_build.h"
 #include "guard_world.h"
@@ -128,6 +130,41 @@ int l2tpsec_tunnel_id(const struct tunnel *t)
 void l2tpsec_tunnel_socket_bound(struct tunnel *t)
 {
 	t->socket_bound = 1;
+}
+
+int l2tpsec_tunnel_has_socket(const struct tunnel *t)
+{
+	return t->socket_bound && t->own_fd > 0;
+}
+
+int l2tpsec_tunnel_new_socket(const struct tunnel *t, const struct cs_endpoint *local)
+{
+	(void)t;
+	if (policy.socket_errno)
+		return -policy.socket_errno;
+	policy.sockets++;
+	((struct tunnel *)t)->own_local = *local;
+	return open("/dev/null", O_RDONLY);	/* an fd the guard may close */
+}
+
+int l2tpsec_tunnel_use_socket(struct tunnel *t, int fd)
+{
+	if (policy.connect_errno)
+		return -policy.connect_errno;
+	t->own_fd = fd;
+	return 0;
+}
+
+void l2tpsec_tunnel_socket_failed(struct tunnel *t, int fd)
+{
+	if (fd >= 0 && fd != t->own_fd)
+		close(fd);
+	t->socket_failed = 1;
+}
+
+int l2tpsec_tunnel_socket_broken(const struct tunnel *t)
+{
+	return t->socket_failed;
 }
 
 void l2tpsec_tunnel_close_soon(struct tunnel *t, const char *why)

@@ -39,6 +39,9 @@ struct tunnel {
 	int protected, keep_sa, shares;
 	uint32_t sa_id;
 	int socket_bound, close_soon;
+	int own_fd;		/* its own socket (xl2tpd's udp_fd): 0 none */
+	int socket_failed;
+	struct cs_endpoint own_local;	/* ...bound to this address */
 };
 struct lac {
 	int protected;
@@ -51,6 +54,7 @@ extern const char *secured_profile;	/* the profile secured() reports SAs cloned 
 /* the kernel's socket policies, recorded */
 struct guard_world_policy {
 	int calls, fail;
+	int sockets, socket_errno, connect_errno;	/* own sockets made; make/connect fail */
 	int fd[4], dir[4];
 	uint32_t reqid[4];
 };

@@ -6,7 +6,9 @@
  * test drives the guard through the crypto socket events and the packet, dial and teardown
  * hooks, and checks what it did below.
  */
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "cs_build.h"
@@ -297,6 +299,64 @@ static void test_listen_beside_plaintext(void)
 	lns_protected = 1;
 }
 
+/*
+ * A protected tunnel's first message opens its own socket, bound to its SA: on the userspace
+ * data path too, everything of it then leaves and arrives there, not by xl2tpd's shared
+ * socket, whose sends only the SPD guards (a bypass policy would let them out in plaintext).
+ */
+static void test_own_socket(void)
+{
+	struct tunnel a = { .id = 500, .protected = 1 }, b = { .id = 501, .protected = 1 };
+	struct tunnel plain = { .id = 502 };
+	struct sockaddr_in a_from = sin_of("10.0.5.12", 1701), b_from = sin_of("10.0.5.14", 4500);
+	struct cs_endpoint sa_local;
+
+	cs_endpoint_from_sin(&a.peer, &a_from);
+	cs_endpoint_from_sin(&b.peer, &b_from);
+	cs_endpoint_from_sin(&plain.peer, &a_from);
+	secured(51, "10.0.5.13", "10.0.5.12", 1701);
+	secured(52, "10.0.5.13", "10.0.5.14", 4500);
+	policy.calls = policy.sockets = 0;
+
+	/* A's first message: a socket from the SA's local address, both policies naming its reqid */
+	CHECK(l2tpsec_guard_may_send(&a) == 1);
+	CHECK(policy.sockets == 1 && a.own_fd > 0 && a.socket_bound && !a.close_soon);
+	CHECK(policy.calls == 2 && policy.fd[0] == a.own_fd && policy.fd[1] == a.own_fd);
+	CHECK(policy.reqid[0] == 151 && policy.reqid[1] == 151);
+	sa_local = a.own_local;
+	CHECK(sa_local.family == 4 && !memcmp(sa_local.addr, "\x0a\x00\x05\x0d", 4));
+	/* every later message uses it: no second socket */
+	CHECK(l2tpsec_guard_may_send(&a) == 1 && policy.sockets == 1 && policy.calls == 2);
+	/* a tunnel without IPsec keeps xl2tpd's shared socket */
+	CHECK(l2tpsec_guard_may_send(&plain) == 1 && policy.sockets == 1 && !plain.own_fd);
+
+	/* the socket cannot be made (the address is gone): nothing is sent, the tunnel closes, and
+	 * it is not tried again for every message of the teardown */
+	policy.socket_errno = EADDRNOTAVAIL;
+	rec.logs = 0;
+	CHECK(l2tpsec_guard_may_send(&b) == 0);
+	CHECK(b.close_soon == 1 && b.socket_failed && !b.own_fd);
+	CHECK(rec.logs >= 1 && strstr(rec.last_log, "cannot open its own socket"));
+	policy.socket_errno = 0;
+	CHECK(l2tpsec_guard_may_send(&b) == 0 && policy.sockets == 1 && b.close_soon == 1);
+
+	/* ...or cannot be connected, or the kernel refuses its policies: the same */
+	b = (struct tunnel){ .id = 501, .protected = 1, .peer = b.peer };
+	policy.connect_errno = ENETUNREACH;
+	CHECK(l2tpsec_guard_may_send(&b) == 0 && b.close_soon == 1 && b.socket_failed);
+	policy.connect_errno = 0;
+	b = (struct tunnel){ .id = 501, .protected = 1, .peer = b.peer };
+	policy.fail = 1;
+	CHECK(l2tpsec_guard_may_send(&b) == 0 && b.close_soon == 1 && b.socket_failed);
+	CHECK(!b.own_fd);
+	policy.fail = 0;
+	CHECK(l2tpsec_guard_may_send(&b) == 0);
+
+	closed(51);
+	closed(52);
+	close(a.own_fd);
+}
+
 int main(void)
 {
 	test_events_and_packets();
@@ -304,5 +364,6 @@ int main(void)
 	test_tunnel_bound_to_its_peer();
 	test_sa_serves_its_profile();
 	test_listen_beside_plaintext();
+	test_own_socket();
 	return check_done("test_guard");
 }

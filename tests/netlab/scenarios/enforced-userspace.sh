@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # enforced-userspace: the LNS's patched xl2tpd on the userspace data path (force userspace), with
 # a crypto profile and ip pmtu. The session works and stays inside ESP; plaintext L2TP is dropped
-# by xl2tpd itself once the kernel's block policies are taken away; the inner DF bit is carried
+# by xl2tpd itself once the kernel's block policies are taken away; a bypass policy in the SPD
+# cannot let the session out in plaintext (its own socket); the inner DF bit is carried
 # onto the outer (ESP) header; and when the session's ppp MTU is raised by hand above what the
 # path takes, xl2tpd drops the oversize DF packet itself and answers ICMP frag-needed.
 # netlab-timeout: 240
@@ -26,6 +27,18 @@ caddr=$(ppp_addr client)
 on client ip route add 10.20.0.0/24 dev ppp0
 check "client pings the LNS" ping_from client $POOL_LOCAL
 check "lns: session MTU from path 1500 and ESP 53: 1403" wait_for 20 "lns ppp0 1403" ppp_mtu_is lns 1403
+
+# the tunnel has its own socket, bound to its SA, on the userspace path too: a bypass policy for
+# UDP in the SPD (it outranks the SA's policy and the blocks) cannot let the session's control
+# or data out in plaintext — before, both left by xl2tpd's shared socket, which only the SPD guards
+check "lns: the tunnel's own socket bound to its SA" xl2tpd_says lns XL_SOCKET_BOUND "[0-9]*" "$CLIENT:1701"
+for d in in out; do
+	ip -n lns xfrm policy add src 0.0.0.0/0 dst 0.0.0.0/0 proto udp dir $d priority 1
+done
+check "bypass policy in the LNS's SPD: the session still works (inside ESP)" ping_from client $POOL_LOCAL 5
+for d in in out; do
+	ip -n lns xfrm policy delete src 0.0.0.0/0 dst 0.0.0.0/0 proto udp dir $d
+done
 
 # plaintext L2TP with the SPD's block policies gone: every section is protected, so the
 # listening socket's own policy (the kernel, whatever the SPD holds) refuses it before xl2tpd
