@@ -83,10 +83,11 @@ secrets {
 CONF
 }
 
-# plugin_gen [lifetime=SECONDS] [rekey=yes|no] [open_timeout=SECONDS] [keep_sa=yes|no]: the
-# charon plugin's settings (for charon_conf): one profile, l2tp, borrowing connection l2tp
+# plugin_gen [lifetime=SECONDS] [rekey=yes|no] [open_timeout=SECONDS] [keep_sa=yes|no]
+# [esp=PROPOSALS]: the charon plugin's settings (for charon_conf): one profile, l2tp, borrowing
+# connection l2tp
 plugin_gen() {
-	local -A o=([lifetime]=3600 [rekey]=yes [open_timeout]=30 [keep_sa]=no)
+	local -A o=([lifetime]=3600 [rekey]=yes [open_timeout]=30 [keep_sa]=no [esp]=aes128-sha1)
 	options o "$@" || return 1
 	cat <<CONF
 	plugins {
@@ -98,7 +99,7 @@ plugin_gen() {
 					sequence = 10
 					connection = l2tp
 					transform_sets = esp-aes-sha-transport
-					esp_proposals = aes128-sha1
+					esp_proposals = ${o[esp]}
 					keep_sa = ${o[keep_sa]}
 					lifetime_seconds = ${o[lifetime]}
 					rekey = ${o[rekey]}
@@ -117,11 +118,11 @@ l2tpsec_keys() {
 	true
 }
 
-# xl2tpd_global_gen [extra=LINES]
+# xl2tpd_global_gen [port=1701] [extra=LINES]
 xl2tpd_global_gen() {
-	local -A o=([extra]=)
+	local -A o=([extra]= [port]=1701)
 	options o "$@" || return 1
-	printf '[global]\nport = 1701\n%s\n' "${o[extra]}"
+	printf '[global]\nport = %s\n%s\n' "${o[port]}" "${o[extra]}"
 }
 
 # xl2tpd_lns_gen [name=default] [profile=P] [keep_sa=yes|no] [pmtu=yes|no] [extra=LINES]: an LNS
