@@ -73,6 +73,8 @@ cell() {
 		esp=$(esp_algs "$(outdir "$h")/sas-$profile-$path.txt")
 		if try "$profile/$path: L2TP and MS-CHAPv2: an address" client_dial "$h"; then
 			caddr=$(ppp_addr "$h")
+			check "$profile/$path: the LNS bound the tunnel to the client's L2TP port under its SA" \
+				xl2tpd_says lns XL_SOCKET_BOUND "[0-9]*" "${pair%% *}:$(profile_get "$profile" l2tp_port)"
 			try "$profile/$path: the client pings the LNS" ping_from "$h" $POOL_LOCAL &&
 				try "$profile/$path: the LNS pings the client" ping_from lns "$caddr" &&
 				up=yes
