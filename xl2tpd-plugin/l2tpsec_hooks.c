@@ -243,12 +243,12 @@ void l2tpsec_pppd_child(const struct call *c)
 
 int l2tpsec_own_socket(const struct tunnel *t)
 {
-	return policy_bound(t) && t->udp_fd >= 0;
+	return enforcing && t && l2tpsec_tunnel_has_socket(t);
 }
 
 int l2tpsec_xmit_socket(const struct tunnel *t, int fallback)
 {
-	return policy_bound(t) && t->udp_fd >= 0 ? t->udp_fd : fallback;
+	return l2tpsec_own_socket(t) ? t->udp_fd : fallback;
 }
 
 void l2tpsec_tunnel_destroyed(struct tunnel *t)

@@ -60,6 +60,28 @@ redial_after_cdn() {
 	check "$CELL: a new dial comes up" [ "$CELL_UP" = yes ]
 }
 
+# reload_cell HOST: swanctl --reload-settings in HOST with a session up; the session carries on
+reload_cell() {
+	cell_timer
+	swanctl_on "$1" --reload-settings >> "$(outdir "$1")/reload.txt" 2>&1
+	sleep 3
+	check "$CELL: the session carries on" ping_from a $POOL_LOCAL
+	CELL_DOWN="stays up" CELL_UP=yes
+}
+
+# terminate_cell HOST ike|child DESCRIPTION CMD...: swanctl --terminate of HOST's IKE_SA or
+# CHILD_SA; HOST's sessions end locally, CMD (the other end's sessions down, DESCRIPTION) holds,
+# and a new dial comes up
+terminate_cell() {
+	local h=$1 kind=$2 what=$3
+	shift 3
+	cell_timer
+	swanctl_on "$h" --terminate --$kind-id "$("${kind}_id" "$h")" >> "$(outdir "$h")/terminate.txt" 2>&1
+	cell_down "$h" 20
+	check "$CELL: $what" "$@"
+	check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
+}
+
 # --- at the LNS ----------------------------------------------------------------------------------
 cell_begin lns-charon-term LNS "charon stopped (SIGTERM, as systemctl stop)"
 n=$(listens lns); cell_timer
@@ -83,27 +105,15 @@ check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
 cell_end
 
 cell_begin lns-reload-settings LNS "swanctl --reload-settings with a session up"
-cell_timer
-swanctl_on lns --reload-settings >> "$(outdir lns)/reload.txt" 2>&1
-sleep 3
-check "$CELL: the session carries on" ping_from a $POOL_LOCAL
-CELL_DOWN="stays up" CELL_UP=yes
+reload_cell lns
 cell_end
 
 cell_begin lns-terminate-ike LNS "swanctl --terminate of the IKE_SA"
-cell_timer
-swanctl_on lns --terminate --ike-id "$(ike_id lns)" >> "$(outdir lns)/terminate.txt" 2>&1
-cell_down lns 20
-check "$CELL: a's sessions down" wait_for 30 "$CELL: a down" pppd_gone a
-check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
+terminate_cell lns ike "a's sessions down" wait_for 30 "$CELL: a down" pppd_gone a
 cell_end
 
 cell_begin lns-terminate-child LNS "swanctl --terminate of the CHILD_SA"
-cell_timer
-swanctl_on lns --terminate --child-id "$(child_id lns)" >> "$(outdir lns)/terminate.txt" 2>&1
-cell_down lns 20
-check "$CELL: a's sessions down" wait_for 30 "$CELL: a down" pppd_gone a
-check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
+terminate_cell lns child "a's sessions down" wait_for 30 "$CELL: a down" pppd_gone a
 cell_end
 
 cell_begin lns-xl2tpd-kill LNS "xl2tpd killed (SIGKILL), then restarted"
@@ -209,27 +219,15 @@ check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
 cell_end
 
 cell_begin lac-reload-settings LAC "the client's swanctl --reload-settings with a session up"
-cell_timer
-swanctl_on a --reload-settings >> "$(outdir a)/reload.txt" 2>&1
-sleep 3
-check "$CELL: the session carries on" ping_from a $POOL_LOCAL
-CELL_DOWN="stays up" CELL_UP=yes
+reload_cell a
 cell_end
 
 cell_begin lac-terminate-ike LAC "the client's swanctl --terminate of its IKE_SA"
-cell_timer
-swanctl_on a --terminate --ike-id "$(ike_id a)" >> "$(outdir a)/terminate.txt" 2>&1
-cell_down a 20
-check "$CELL: lns's session for a down" lns_lost_a 30
-check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
+terminate_cell a ike "lns's session for a down" lns_lost_a 30
 cell_end
 
 cell_begin lac-terminate-child LAC "the client's swanctl --terminate of its CHILD_SA"
-cell_timer
-swanctl_on a --terminate --child-id "$(child_id a)" >> "$(outdir a)/terminate.txt" 2>&1
-cell_down a 20
-check "$CELL: lns's session for a down" lns_lost_a 30
-check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
+terminate_cell a child "lns's session for a down" lns_lost_a 30
 cell_end
 
 cell_begin lac-bypass-policy LAC "a bypass policy for UDP beside the client's SA, pings, then its pppd killed"
