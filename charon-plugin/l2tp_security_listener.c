@@ -47,6 +47,11 @@ struct private_l2tp_security_listener_t {
 	l2tp_security_reporter_t *reporter;
 
 	/**
+	 * Steers each CHILD_SA's L2TP to its tunnel, NULL if nftables is unusable
+	 */
+	l2tp_security_steering_t *steering;
+
+	/**
 	 * Unique ids of IKE_SAs whose peer stopped answering (uint32_t)
 	 */
 	array_t *dead_peers;
@@ -98,6 +103,69 @@ static bool child_endpoints(ike_sa_t *ike_sa, child_sa_t *child_sa, host_t **loc
 }
 
 /**
+ * The client's L2TP endpoint of a CHILD_SA's selectors: its IKE address, the first remote
+ * selector's port if it is a single one (else 0)
+ */
+static host_t *selector_remote(ike_sa_t *ike_sa, linked_list_t *remote)
+{
+	traffic_selector_t *ts;
+	host_t *other;
+
+	other = ike_sa->get_other_host(ike_sa)->clone(ike_sa->get_other_host(ike_sa));
+	other->set_port(other, 0);
+	if (remote->get_first(remote, (void**)&ts) == SUCCESS &&
+		ts->get_from_port(ts) == ts->get_to_port(ts))
+	{
+		other->set_port(other, ts->get_from_port(ts));
+	}
+	return other;
+}
+
+/**
+ * Steer a CHILD_SA's L2TP to its tunnel before its SAs are installed (create: a new tunnel if
+ * the client has none). FALSE if that failed: the CHILD_SA must not come up
+ */
+static bool steer(private_l2tp_security_listener_t *this, ike_sa_t *ike_sa,
+				  child_sa_t *child_sa, host_t *local, linked_list_t *remote_ts, bool create)
+{
+	host_t *remote, *seen;
+
+	if (!this->steering)
+	{
+		return TRUE;
+	}
+	remote = selector_remote(ike_sa, remote_ts);
+	seen = this->steering->add(this->steering, child_sa->get_spi(child_sa, TRUE),
+							   ike_sa->get_other_host(ike_sa), local, remote, create);
+	remote->destroy(remote);
+	DESTROY_IF(seen);
+	return seen || !create;
+}
+
+/**
+ * A CHILD_SA's L2TP endpoints as the L2TP daemon sees them: the client's port is its tunnel's
+ * (steering gives clients behind one NAT address ports of their own)
+ */
+static bool seen_endpoints(private_l2tp_security_listener_t *this, ike_sa_t *ike_sa,
+						   child_sa_t *child_sa, host_t **local, host_t **remote)
+{
+	host_t *seen;
+
+	if (!child_endpoints(ike_sa, child_sa, local, remote))
+	{
+		return FALSE;
+	}
+	seen = this->steering ? this->steering->get_seen(this->steering,
+											child_sa->get_spi(child_sa, TRUE)) : NULL;
+	if (seen)
+	{
+		(*remote)->destroy(*remote);
+		*remote = seen;
+	}
+	return TRUE;
+}
+
+/**
  * The passive open an IKE_SA's CHILD_SA on local belongs to (registry locked)
  */
 static l2tp_security_listen_t *find_listen(private_l2tp_security_listener_t *this,
@@ -114,10 +182,10 @@ static l2tp_security_listen_t *find_listen(private_l2tp_security_listener_t *thi
 }
 
 /**
- * Our L2TP endpoint of a responder CHILD_SA's local selectors: our address with their single
- * UDP port, NULL if they are not that
+ * Our L2TP endpoint of a CHILD_SA's local selectors: our address with their single UDP port,
+ * NULL if they are not that
  */
-static host_t *responder_endpoint(ike_sa_t *ike_sa, linked_list_t *local,
+static host_t *our_endpoint(ike_sa_t *ike_sa, linked_list_t *local,
 								  linked_list_t *remote)
 {
 	traffic_selector_t *ts;
@@ -167,7 +235,7 @@ static void check_proposal(private_l2tp_security_listener_t *this, ike_sa_t *ike
 	bool with_ke, ok = TRUE;
 	char *profile = NULL;
 
-	me = responder_endpoint(ike_sa, local, remote);
+	me = our_endpoint(ike_sa, local, remote);
 	proposal = child_sa->get_proposal(child_sa);
 	if (!me || !proposal)
 	{
@@ -191,6 +259,12 @@ static void check_proposal(private_l2tp_security_listener_t *this, ike_sa_t *ike
 			 profile, with_ke ? " (transforms or PFS group)" : "");
 		refuse_selectors(local, remote);
 	}
+	else if (profile && !steer(this, ike_sa, child_sa, me, remote, TRUE))
+	{
+		DBG1(DBG_CFG, "l2tp-security: %H: its L2TP could not be steered to its own tunnel: "
+			 "CHILD_SA refused", ike_sa->get_other_host(ike_sa));
+		refuse_selectors(local, remote);
+	}
 	free(profile);
 	me->destroy(me);
 }
@@ -207,7 +281,7 @@ static void narrow_responder(private_l2tp_security_listener_t *this, ike_sa_t *i
 	bool ours;
 	int bits;
 
-	me = responder_endpoint(ike_sa, local, remote);
+	me = our_endpoint(ike_sa, local, remote);
 	if (!me)
 	{
 		return;
@@ -250,6 +324,34 @@ static void narrow_responder(private_l2tp_security_listener_t *this, ike_sa_t *i
 	me->destroy(me);
 }
 
+/**
+ * An initiator CHILD_SA's selectors are agreed: an active open's (or a rekey of a tunnel's
+ * CHILD_SA) is steered before its SAs are installed
+ */
+static void narrow_initiator(private_l2tp_security_listener_t *this, ike_sa_t *ike_sa,
+							 child_sa_t *child_sa, linked_list_t *local, linked_list_t *remote)
+{
+	host_t *me;
+	bool active;
+
+	me = our_endpoint(ike_sa, local, remote);
+	if (!me)
+	{
+		return;
+	}
+	this->clones->lock(this->clones);
+	active = this->clones->get_by_child_cfg(this->clones,
+											child_sa->get_config(child_sa)) != NULL;
+	this->clones->unlock(this->clones);
+	if (!steer(this, ike_sa, child_sa, me, remote, active))
+	{
+		DBG1(DBG_CFG, "l2tp-security: %H: L2TP could not be steered to its own tunnel: "
+			 "CHILD_SA abandoned", ike_sa->get_other_host(ike_sa));
+		refuse_selectors(local, remote);
+	}
+	me->destroy(me);
+}
+
 METHOD(listener_t, narrow, bool,
 	private_l2tp_security_listener_t *this, ike_sa_t *ike_sa, child_sa_t *child_sa,
 	narrow_hook_t type, linked_list_t *local, linked_list_t *remote)
@@ -261,6 +363,10 @@ METHOD(listener_t, narrow, bool,
 			break;
 		case NARROW_RESPONDER_POST:
 			check_proposal(this, ike_sa, child_sa, local, remote);
+			break;
+		case NARROW_INITIATOR_POST_AUTH:
+		case NARROW_INITIATOR_POST_NOAUTH:
+			narrow_initiator(this, ike_sa, child_sa, local, remote);
 			break;
 		default:
 			break;
@@ -312,7 +418,7 @@ static l2tp_security_clone_t *clone_for(private_l2tp_security_listener_t *this,
 
 	clone = this->clones->get_by_child_cfg(this->clones, child_sa->get_config(child_sa)) ?:
 			this->clones->get_by_child(this->clones, child_sa->get_unique_id(child_sa));
-	if (clone || !child_endpoints(ike_sa, child_sa, &local, &remote))
+	if (clone || !seen_endpoints(this, ike_sa, child_sa, &local, &remote))
 	{
 		return clone;
 	}
@@ -458,6 +564,10 @@ METHOD(listener_t, child_rekey, bool,
 		DBG1(DBG_CFG, "l2tp-security: tunnel %u rekeyed: CHILD_SA #%u, SPIs %.8x_i %.8x_o",
 			 clone->id, clone->child_id, clone->facts.spi_in, clone->facts.spi_out);
 		cap_lifetime(ike_sa, new, clone);
+		if (clone->state == L2TP_SECURITY_CLONE_SECURED)
+		{	/* the L2TP daemon's tunnel sockets name the outbound SA */
+			this->reporter->rekeyed(this->reporter, clone);
+		}
 	}
 	this->clones->unlock(this->clones);
 	return TRUE;
@@ -472,6 +582,10 @@ METHOD(listener_t, child_state_change, bool,
 	if (state != CHILD_DESTROYING)
 	{
 		return TRUE;
+	}
+	if (this->steering)
+	{
+		this->steering->remove(this->steering, child_sa->get_spi(child_sa, TRUE));
 	}
 	this->clones->lock(this->clones);
 	clone = this->clones->get_by_child(this->clones, child_sa->get_unique_id(child_sa));
@@ -601,7 +715,8 @@ METHOD(l2tp_security_listener_t, destroy, void,
  */
 l2tp_security_listener_t *l2tp_security_listener_create(l2tp_security_clones_t *clones,
 								l2tp_security_cloner_t *cloner,
-								l2tp_security_reporter_t *reporter)
+								l2tp_security_reporter_t *reporter,
+								l2tp_security_steering_t *steering)
 {
 	private_l2tp_security_listener_t *this;
 
@@ -623,6 +738,7 @@ l2tp_security_listener_t *l2tp_security_listener_create(l2tp_security_clones_t *
 		.clones = clones,
 		.cloner = cloner,
 		.reporter = reporter,
+		.steering = steering,
 		.dead_peers = array_create(sizeof(uint32_t), 0),
 	);
 	return &this->public;

@@ -14,6 +14,7 @@
 #include <bus/listeners/listener.h>
 
 #include "l2tp_security_cloner.h"
+#include "l2tp_security_steering.h"
 
 typedef struct l2tp_security_listener_t l2tp_security_listener_t;
 
@@ -55,10 +56,12 @@ struct l2tp_security_listener_t {
  * @param clones	the registry
  * @param cloner	clones passive opens, tears down abandoned ones
  * @param reporter	tells clients
+ * @param steering	steers each CHILD_SA's L2TP to its tunnel, or NULL
  * @return			listener
  */
 l2tp_security_listener_t *l2tp_security_listener_create(l2tp_security_clones_t *clones,
 								l2tp_security_cloner_t *cloner,
-								l2tp_security_reporter_t *reporter);
+								l2tp_security_reporter_t *reporter,
+								l2tp_security_steering_t *steering);
 
 #endif /** L2TP_SECURITY_LISTENER_H_ @}*/

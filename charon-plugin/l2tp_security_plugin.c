@@ -9,6 +9,7 @@
 #include "l2tp_security_config.h"
 #include "l2tp_security_dispatcher.h"
 #include "l2tp_security_listener.h"
+#include "l2tp_security_steering.h"
 #include "l2tp_security_policies.h"
 #include "l2tp_security_reporter.h"
 #include "l2tp_security_show.h"
@@ -49,6 +50,11 @@ struct private_l2tp_security_plugin_t {
 	 * Kernel block policies
 	 */
 	l2tp_security_policies_t *policies;
+
+	/**
+	 * Steers each CHILD_SA's L2TP to its tunnel (NULL without nftables)
+	 */
+	l2tp_security_steering_t *steering;
 
 	/**
 	 * The clone registry
@@ -98,6 +104,7 @@ static void destroy_services(private_l2tp_security_plugin_t *this)
 	DESTROY_IF(this->cloner);
 	DESTROY_IF(this->reporter);
 	DESTROY_IF(this->clones);
+	DESTROY_IF(this->steering);
 	DESTROY_IF(this->policies);
 	this->socket = NULL;
 	this->dispatcher = NULL;
@@ -105,12 +112,35 @@ static void destroy_services(private_l2tp_security_plugin_t *this)
 	this->cloner = NULL;
 	this->reporter = NULL;
 	this->clones = NULL;
+	this->steering = NULL;
 	this->policies = NULL;
 }
 
 /**
  * Create and wire the plugin's objects
  */
+/**
+ * The steering, or NULL (logged): without it, L2TP clients behind one NAT address that use the
+ * same port cannot be told apart, everything else works
+ */
+static l2tp_security_steering_t *create_steering(l2tp_security_policies_t *policies)
+{
+	l2tp_security_steering_t *steering = NULL;
+	l2tp_security_nft_t *nft;
+
+	nft = l2tp_security_nft_create();
+	if (nft)
+	{
+		steering = l2tp_security_steering_create(nft, policies);
+	}
+	if (!steering)
+	{
+		DBG1(DBG_CFG, "l2tp-security: L2TP steering by SA is off (nftables unusable): of the "
+			 "L2TP clients behind one NAT address using the same UDP port, one at a time works");
+	}
+	return steering;
+}
+
 static bool create_services(private_l2tp_security_plugin_t *this)
 {
 	u_int open_timeout;
@@ -118,11 +148,12 @@ static bool create_services(private_l2tp_security_plugin_t *this)
 	open_timeout = lib->settings->get_time(lib->settings,
 							L2TPSEC_CHARON_KEY(L2TPSEC_CHARON_OPEN_TIMEOUT), 60, lib->ns);
 	this->policies = l2tp_security_policies_create();
+	this->steering = create_steering(this->policies);
 	this->clones = l2tp_security_clones_create();
 	this->reporter = l2tp_security_reporter_create();
 	this->cloner = l2tp_security_cloner_create(this->clones, this->reporter, open_timeout);
 	this->listener = l2tp_security_listener_create(this->clones, this->cloner,
-												   this->reporter);
+												   this->reporter, this->steering);
 	this->dispatcher = l2tp_security_dispatcher_create(this->config, this->clones,
 							this->cloner, this->listener, this->policies, this->reporter);
 	this->socket = l2tp_security_socket_create(this->config->get_socket(this->config),

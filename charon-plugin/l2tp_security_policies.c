@@ -115,6 +115,56 @@ static bool manage(endpoint_t *endpoint, bool add)
 	return status == SUCCESS;
 }
 
+/**
+ * Install (add) or remove an inbound ESP policy from remote to local, above the blocks
+ */
+static bool manage_allow(host_t *local, host_t *remote, bool add)
+{
+	ipsec_sa_cfg_t sa = { .mode = MODE_TRANSPORT, .esp = { .use = TRUE } };
+	kernel_ipsec_policy_id_t in;
+	kernel_ipsec_manage_policy_t policy;
+	int bits = local->get_family(local) == AF_INET ? 32 : 128;
+	status_t status;
+
+	in = (kernel_ipsec_policy_id_t){
+		.dir = POLICY_IN,
+		.src_ts = traffic_selector_create_from_subnet(remote->clone(remote), bits,
+							IPPROTO_UDP, remote->get_port(remote), remote->get_port(remote)),
+		.dst_ts = traffic_selector_create_from_subnet(local->clone(local), bits,
+							IPPROTO_UDP, local->get_port(local), local->get_port(local)),
+	};
+	policy = (kernel_ipsec_manage_policy_t){
+		.type = POLICY_IPSEC,
+		.prio = POLICY_PRIORITY_DEFAULT,
+		.src = remote,
+		.dst = local,
+		.sa = &sa,
+	};
+	status = add ? charon->kernel->add_policy(charon->kernel, &in, &policy)
+				 : charon->kernel->del_policy(charon->kernel, &in, &policy);
+	if (status != SUCCESS)
+	{
+		DBG1(DBG_CFG, "l2tp-security: %s the inbound ESP policy udp %H[%u] -> %H[%u] FAILED",
+			 add ? "installing" : "removing", remote, remote->get_port(remote), local,
+			 local->get_port(local));
+	}
+	in.src_ts->destroy(in.src_ts);
+	in.dst_ts->destroy(in.dst_ts);
+	return status == SUCCESS;
+}
+
+METHOD(l2tp_security_policies_t, allow, bool,
+	private_l2tp_security_policies_t *this, host_t *local, host_t *remote)
+{
+	return manage_allow(local, remote, TRUE);
+}
+
+METHOD(l2tp_security_policies_t, disallow, void,
+	private_l2tp_security_policies_t *this, host_t *local, host_t *remote)
+{
+	manage_allow(local, remote, FALSE);
+}
+
 static void endpoint_destroy(endpoint_t *endpoint)
 {
 	endpoint->local->destroy(endpoint->local);
@@ -292,6 +342,8 @@ l2tp_security_policies_t *l2tp_security_policies_create()
 			.hold = _hold,
 			.release_owner = _release_owner,
 			.release_orphans = _release_orphans,
+			.allow = _allow,
+			.disallow = _disallow,
 			.get_count = _get_count,
 			.destroy = _destroy,
 		},

@@ -52,6 +52,26 @@ struct l2tp_security_policies_t {
 	void (*release_orphans)(l2tp_security_policies_t *this);
 
 	/**
+	 * Let IPsec-protected UDP from a remote endpoint reach a local one through the block
+	 * policies (an inbound policy above them requiring ESP transport, any SA): for a tunnel
+	 * seen at a port that no CHILD_SA's selectors name (the steering gives clients behind one
+	 * NAT address ports of their own).
+	 *
+	 * @param local		local address and port
+	 * @param remote	remote address and port
+	 * @return			FALSE if the kernel refused the policy (logged)
+	 */
+	bool (*allow)(l2tp_security_policies_t *this, host_t *local, host_t *remote);
+
+	/**
+	 * Remove what allow() installed.
+	 *
+	 * @param local		local address and port
+	 * @param remote	remote address and port
+	 */
+	void (*disallow)(l2tp_security_policies_t *this, host_t *local, host_t *remote);
+
+	/**
 	 * Number of blocked endpoints, orphans included.
 	 *
 	 * @return			endpoints with block policies installed

@@ -104,13 +104,14 @@ METHOD(l2tp_security_reporter_t, error, void,
 	SEND_BUILT(this, client, cs_build_error, id, why);
 }
 
-METHOD(l2tp_security_reporter_t, secured, void,
-	private_l2tp_security_reporter_t *this, l2tp_security_clone_t *clone)
+/**
+ * Send a clone's SECURED with its SA's facts
+ */
+static void send_secured(private_l2tp_security_reporter_t *this, l2tp_security_clone_t *clone)
 {
 	struct cs_endpoint local, remote;
 	struct cs_msg *msg;
 
-	l2tp_security_show_log_secured(clone);
 	l2tp_security_host_to_endpoint(clone->local, &local);
 	l2tp_security_host_to_endpoint(clone->remote, &remote);
 	msg = malloc(sizeof(*msg));
@@ -118,6 +119,19 @@ METHOD(l2tp_security_reporter_t, secured, void,
 	l2tp_security_facts_to_msg(&clone->facts, msg);
 	send_(this, clone->client, msg);
 	free(msg);
+}
+
+METHOD(l2tp_security_reporter_t, secured, void,
+	private_l2tp_security_reporter_t *this, l2tp_security_clone_t *clone)
+{
+	l2tp_security_show_log_secured(clone);
+	send_secured(this, clone);
+}
+
+METHOD(l2tp_security_reporter_t, rekeyed, void,
+	private_l2tp_security_reporter_t *this, l2tp_security_clone_t *clone)
+{
+	send_secured(this, clone);
 }
 
 METHOD(l2tp_security_reporter_t, closed, void,
@@ -148,6 +162,7 @@ l2tp_security_reporter_t *l2tp_security_reporter_create()
 			.ok = _ok,
 			.error = _error,
 			.secured = _secured,
+			.rekeyed = _rekeyed,
 			.closed = _closed,
 			.destroy = _destroy,
 		},

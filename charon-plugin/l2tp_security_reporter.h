@@ -63,6 +63,14 @@ struct l2tp_security_reporter_t {
 	void (*secured)(l2tp_security_reporter_t *this, l2tp_security_clone_t *clone);
 
 	/**
+	 * Tell a clone's client its SA was rekeyed: SECURED again, same id, the new SA's facts
+	 * (the client's tunnel sockets name the outbound SA).
+	 *
+	 * @param clone		clone
+	 */
+	void (*rekeyed)(l2tp_security_reporter_t *this, l2tp_security_clone_t *clone);
+
+	/**
 	 * Tell a clone's client its SA is gone or will not come.
 	 *
 	 * @param clone		clone

@@ -93,19 +93,58 @@ static void on_lost(const char *why, unsigned reconnect_s)
 	l2tpsec_timer_arm(&teardown_timer, l2tpsec_now_ms(), 0, all_tunnels_down, NULL);
 }
 
+/*
+ * A tunnel's own socket takes and sends only through its SA: inbound by reqid (the charon
+ * plugin's steering already lets only that SA's packets reach this socket's port), outbound by
+ * reqid and SPI (clients behind one NAT address have SAs with one reqid)
+ */
+static int socket_policies(int fd, const struct l2tpsec_sa *sa)
+{
+	int r = l2tpsec_sockpolicy_require_esp(fd, AF_INET, L2TPSEC_SOCK_IN, sa->reqid, 0);
+
+	return r ? r : l2tpsec_sockpolicy_require_esp(fd, AF_INET, L2TPSEC_SOCK_OUT, sa->reqid,
+						     sa->spi_out);
+}
+
+/* a rekeyed SA: the tunnels it carries send through the new one */
+static void follow_rekey(struct tunnel *t, int fd, void *ctx)
+{
+	const struct l2tpsec_sa *sa = ctx;
+	int r = socket_policies(fd, sa);
+
+	if (r) {
+		l2tp_log(LOG_ERR, "l2tpsec: tunnel %d: cannot bind its socket to the rekeyed IPsec "
+			 "SA id %u: %s; the tunnel closes\n", l2tpsec_tunnel_id(t), sa->id,
+			 strerror(-r));
+		l2tpsec_tunnel_close_soon(t, "IPsec binding failed");
+		return;
+	}
+	l2tp_log(LOG_INFO, "l2tpsec: tunnel %d: its socket follows the rekeyed IPsec SA id %u "
+		 "(outbound SPI %08x)\n", l2tpsec_tunnel_id(t), sa->id, sa->spi_out);
+}
+
 static void on_secured(const struct cs_msg *m)
 {
 	struct l2tpsec_sa sa = { .id = m->id, .local = m->local, .remote = m->remote,
-				 .overhead = m->overhead, .reqid = m->reqid };
+				 .overhead = m->overhead, .reqid = m->reqid, .spi_out = m->spi_out };
+	struct l2tpsec_sa was;
+	char local[64], remote[64];
+	int rekey;
 
 	snprintf(sa.profile, sizeof(sa.profile), "%s", m->profile);
-	char local[64], remote[64];
-
 	cs_format_endpoint(&m->local, local, sizeof(local));
 	cs_format_endpoint(&m->remote, remote, sizeof(remote));
+	rekey = l2tpsec_sacache_remove(sas, m->id, &was);
 	if (l2tpsec_sacache_add(sas, &sa)) {
 		l2tp_log(LOG_ERR, "l2tpsec: out of memory recording the SA to %s: treated as "
 			 "unprotected\n", remote);
+		return;
+	}
+	if (rekey) {
+		l2tp_log(LOG_INFO, "l2tpsec: rekeyed %s <-> %s (id %u, %s/%s)\n", local, remote,
+			 m->id, m->enc, m->integ);
+		if (was.spi_out != sa.spi_out || was.reqid != sa.reqid)
+			l2tpsec_tunnels_with_socket(sa.id, follow_rekey, &sa);
 		return;
 	}
 	l2tp_log(LOG_INFO, "l2tpsec: secured %s <-> %s (id %u, %s/%s, ESP overhead %u bytes)\n",
@@ -374,9 +413,7 @@ int l2tpsec_guard_tunnel_socket(struct tunnel *t, int fd)
 		r = -1;
 	} else {
 		/* inbound bound to this SA too: no other SA's packets reach the kernel tunnel */
-		r = l2tpsec_sockpolicy_require_esp(fd, AF_INET, L2TPSEC_SOCK_IN, sa->reqid);
-		if (!r)
-			r = l2tpsec_sockpolicy_require_esp(fd, AF_INET, L2TPSEC_SOCK_OUT, sa->reqid);
+		r = socket_policies(fd, sa);
 		snprintf(why, sizeof(why), "cannot bind its socket to IPsec SA id %u (reqid "
 			 "%u): %s", sa->id, sa->reqid, r ? strerror(-r) : "");
 	}

@@ -75,7 +75,7 @@ static void guard_listening_socket(void)
 			 "plaintext, each packet is checked against its peer's SA\n");
 		return;
 	}
-	r = l2tpsec_sockpolicy_require_esp(server_socket, AF_INET, L2TPSEC_SOCK_IN, 0);
+	r = l2tpsec_sockpolicy_require_esp(server_socket, AF_INET, L2TPSEC_SOCK_IN, 0, 0);
 	if (r) {
 		l2tp_log(LOG_CRIT, "l2tpsec: cannot make the kernel refuse plaintext on the "
 			 "listening socket: %s. Terminating.\n", strerror(-r));

@@ -4,7 +4,8 @@
  *
  * The SAs charon reported SECURED, keyed by the L2TP peer's address and port, so xl2tpd can ask
  * "is this packet's peer protected?" with one hash lookup per received packet. SECURED events
- * add or refresh an entry (a rekey keeps the id), CLOSED events remove it.
+ * add or refresh an entry (a rekey keeps the id, SECURED comes again with the new SA's facts),
+ * CLOSED events remove it.
  */
 #ifndef L2TPSEC_SACACHE_H
 #define L2TPSEC_SACACHE_H
@@ -19,6 +20,7 @@ struct l2tpsec_sa {
 	struct cs_endpoint local, remote;
 	uint16_t overhead;		/* ESP bytes per packet, for ip pmtu */
 	uint32_t reqid;			/* kernel reqid: tunnel sockets' XFRM policies name it */
+	uint32_t spi_out;		/* outbound SPI: ...and, outbound, this SA by it */
 	char profile[65];		/* the crypto profile it is a clone of */
 	struct l2tpsec_sa *next;	/* bucket chain */
 };

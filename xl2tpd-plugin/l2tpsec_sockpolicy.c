@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <linux/ipsec.h>
 #include <linux/xfrm.h>
@@ -18,7 +19,8 @@
 #define IPV6_XFRM_POLICY 35
 #endif
 
-int l2tpsec_sockpolicy_require_esp(int fd, int family, enum l2tpsec_sock_dir dir, uint32_t reqid)
+int l2tpsec_sockpolicy_require_esp(int fd, int family, enum l2tpsec_sock_dir dir, uint32_t reqid,
+				   uint32_t spi)
 {
 	struct {
 		struct xfrm_userpolicy_info info;
@@ -35,6 +37,7 @@ int l2tpsec_sockpolicy_require_esp(int fd, int family, enum l2tpsec_sock_dir dir
 	/* ...allowed only through an ESP transport SA: addresses come from the packet */
 	policy.tmpl.family = (uint16_t)family;
 	policy.tmpl.id.proto = IPPROTO_ESP;
+	policy.tmpl.id.spi = htonl(spi);
 	policy.tmpl.mode = XFRM_MODE_TRANSPORT;
 	policy.tmpl.reqid = reqid;
 	policy.tmpl.aalgos = policy.tmpl.ealgos = policy.tmpl.calgos = ~0u;

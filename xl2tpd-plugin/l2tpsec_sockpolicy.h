@@ -17,9 +17,12 @@ enum l2tpsec_sock_dir { L2TPSEC_SOCK_IN, L2TPSEC_SOCK_OUT };
 
 /*
  * Require ESP in transport mode for everything that dir moves through fd (family AF_INET or
- * AF_INET6). reqid: the SA's kernel reqid; 0 accepts any SA, which only works inbound (the
- * kernel finds outbound SAs by reqid). Returns 0, or -errno (EPERM without CAP_NET_ADMIN).
+ * AF_INET6), replacing what dir had. reqid: the SA's kernel reqid; 0 accepts any SA, which only
+ * works inbound (the kernel finds outbound SAs by reqid). spi (host order): that SA only; 0: any
+ * with the reqid (SAs of clients behind one NAT address share a reqid: outbound needs the SPI).
+ * Returns 0, or -errno (EPERM without CAP_NET_ADMIN).
  */
-int l2tpsec_sockpolicy_require_esp(int fd, int family, enum l2tpsec_sock_dir dir, uint32_t reqid);
+int l2tpsec_sockpolicy_require_esp(int fd, int family, enum l2tpsec_sock_dir dir, uint32_t reqid,
+				   uint32_t spi);
 
 #endif

@@ -287,6 +287,14 @@ static int carried_by(const struct tunnel *t, const struct cs_endpoint *remote, 
 	return t->l2tpsec.sa_id ? t->l2tpsec.sa_id == sa_id : same_peer(t, remote);
 }
 
+void l2tpsec_tunnels_with_socket(uint32_t sa_id, void (*fn)(struct tunnel *t, int fd, void *ctx),
+				 void *ctx)
+{
+	for (struct tunnel *t = tunnels.head; t; t = t->next)
+		if (t->l2tpsec.sa_id == sa_id && l2tpsec_tunnel_has_socket(t))
+			fn(t, t->udp_fd, ctx);
+}
+
 void l2tpsec_tunnels_down(const struct cs_endpoint *remote, uint32_t sa_id, const char *why)
 {
 	struct tunnel *t;

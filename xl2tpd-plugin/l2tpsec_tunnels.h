@@ -102,6 +102,10 @@ int l2tpsec_plain_group_admits(const struct sockaddr_in *from);
  */
 int l2tpsec_lns_profiles(int (*listen)(const char *profile, const struct cs_endpoint *local));
 
+/* call fn(t, t's own socket, ctx) for each tunnel bound to SA sa_id with its own socket */
+void l2tpsec_tunnels_with_socket(uint32_t sa_id, void (*fn)(struct tunnel *t, int fd, void *ctx),
+				 void *ctx);
+
 /*
  * The SA sa_id to remote went away (remote NULL: every SA did): the protected tunnels bound to
  * it (unbound ones: of that peer) and their calls go down here and now, without a StopCCN — it

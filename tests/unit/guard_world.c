@@ -178,7 +178,8 @@ int l2tpsec_tunnel_protected(const struct tunnel *t)
 	return t->protected || t->sa_id;
 }
 
-int l2tpsec_sockpolicy_require_esp(int fd, int family, enum l2tpsec_sock_dir dir, uint32_t reqid)
+int l2tpsec_sockpolicy_require_esp(int fd, int family, enum l2tpsec_sock_dir dir, uint32_t reqid,
+				   uint32_t spi)
 {
 	(void)family;
 	if (policy.fail)
@@ -187,6 +188,7 @@ int l2tpsec_sockpolicy_require_esp(int fd, int family, enum l2tpsec_sock_dir dir
 		policy.fd[policy.calls] = fd;
 		policy.dir[policy.calls] = dir;
 		policy.reqid[policy.calls] = reqid;
+		policy.spi[policy.calls] = spi;
 	}
 	policy.calls++;
 	return 0;
@@ -242,6 +244,17 @@ int l2tpsec_lns_profiles(int (*listen)(const char *profile, const struct cs_endp
 	return listen("l2tp", &any) || listen("other", &any);
 }
 
+struct tunnel *world_tunnels[8];
+
+void l2tpsec_tunnels_with_socket(uint32_t sa_id, void (*fn)(struct tunnel *t, int fd, void *ctx),
+				 void *ctx)
+{
+	for (int i = 0; i < 8; i++)
+		if (world_tunnels[i] && world_tunnels[i]->sa_id == sa_id &&
+		    l2tpsec_tunnel_has_socket(world_tunnels[i]))
+			fn(world_tunnels[i], world_tunnels[i]->own_fd, ctx);
+}
+
 void l2tpsec_tunnels_down(const struct cs_endpoint *remote, uint32_t sa_id, const char *why)
 {
 	(void)why;
@@ -270,7 +283,7 @@ struct in_pktinfo to_of(const char *addr)
 	return to;
 }
 
-void secured(uint32_t id, const char *local, const char *remote, int port)
+void rekeyed(uint32_t id, const char *local, const char *remote, int port, uint32_t spi_out)
 {
 	struct sockaddr_in l = sin_of(local, 1701), r = sin_of(remote, port);
 	struct cs_endpoint le, re;
@@ -279,8 +292,13 @@ void secured(uint32_t id, const char *local, const char *remote, int port)
 	cs_endpoint_from_sin(&le, &l);
 	cs_endpoint_from_sin(&re, &r);
 	cs_build_secured(&m, id, secured_profile, &le, &re);
-	cs_build_facts(&m, 1, 2, "aes128", "sha1", 53, id + 100);
+	cs_build_facts(&m, 1, spi_out, "aes128", "sha1", 53, id + 100);
 	rec.events->event(&m);
+}
+
+void secured(uint32_t id, const char *local, const char *remote, int port)
+{
+	rekeyed(id, local, remote, port, id + 1000);
 }
 
 void closed(uint32_t id)

@@ -56,17 +56,22 @@ struct guard_world_policy {
 	int calls, fail;
 	int sockets, socket_errno, connect_errno;	/* own sockets made; make/connect fail */
 	int fd[4], dir[4];
-	uint32_t reqid[4];
+	uint32_t reqid[4], spi[4];
 };
 extern struct guard_world_policy policy;
+
+/* the tunnels xl2tpd's list holds (for the walks over it), up to 8 */
+extern struct tunnel *world_tunnels[8];
 
 struct sockaddr_in sin_of(const char *addr, int port);
 struct in_pktinfo to_of(const char *addr);	/* NULL: destination unknown */
 /*
- * charon reports SA id (reqid id + 100, profile secured_profile) local:1701 <-> remote:port
- * SECURED / CLOSED
+ * charon reports SA id (reqid id + 100, outbound SPI id + 1000, profile secured_profile)
+ * local:1701 <-> remote:port SECURED / SECURED again after a rekey to outbound SPI spi_out /
+ * CLOSED
  */
 void secured(uint32_t id, const char *local, const char *remote, int port);
+void rekeyed(uint32_t id, const char *local, const char *remote, int port, uint32_t spi_out);
 void closed(uint32_t id);
 
 #endif

@@ -323,6 +323,9 @@ static void test_own_socket(void)
 	CHECK(policy.sockets == 1 && a.own_fd > 0 && a.socket_bound && !a.close_soon);
 	CHECK(policy.calls == 2 && policy.fd[0] == a.own_fd && policy.fd[1] == a.own_fd);
 	CHECK(policy.reqid[0] == 151 && policy.reqid[1] == 151);
+	/* inbound any SA of the reqid (steering picks the SA), outbound exactly the SA's SPI */
+	CHECK(policy.dir[0] == L2TPSEC_SOCK_IN && policy.spi[0] == 0);
+	CHECK(policy.dir[1] == L2TPSEC_SOCK_OUT && policy.spi[1] == 1051);
 	sa_local = a.own_local;
 	CHECK(sa_local.family == 4 && !memcmp(sa_local.addr, "\x0a\x00\x05\x0d", 4));
 	/* every later message uses it: no second socket */
@@ -357,6 +360,52 @@ static void test_own_socket(void)
 	close(a.own_fd);
 }
 
+/*
+ * A rekey: charon reports SECURED again for the same id with the new SA's facts; the tunnels
+ * it carries send through the new SA from then on (their sockets' outbound policy names it)
+ */
+static void test_rekey_moves_sockets(void)
+{
+	struct tunnel a = { .id = 600, .protected = 1 }, b = { .id = 601, .protected = 1 };
+	struct sockaddr_in a_from = sin_of("10.0.6.12", 1701), b_from = sin_of("10.0.6.12", 40001);
+
+	cs_endpoint_from_sin(&a.peer, &a_from);
+	cs_endpoint_from_sin(&b.peer, &b_from);
+	world_tunnels[0] = &a;
+	world_tunnels[1] = &b;
+	/* two clients behind one NAT address: one reqid, their own SAs */
+	secured(61, "10.0.6.13", "10.0.6.12", 1701);
+	secured(62, "10.0.6.13", "10.0.6.12", 40001);
+	CHECK(l2tpsec_guard_may_send(&a) == 1 && l2tpsec_guard_may_send(&b) == 1);
+	CHECK(a.own_fd > 0 && b.own_fd > 0);
+
+	/* A's SA is rekeyed: A's socket (only) now sends through the new outbound SPI */
+	policy.calls = 0;
+	rec.logs = 0;
+	rekeyed(61, "10.0.6.13", "10.0.6.12", 1701, 0xc0ffee);
+	CHECK(policy.calls == 2 && policy.fd[0] == a.own_fd && policy.fd[1] == a.own_fd);
+	CHECK(policy.dir[1] == L2TPSEC_SOCK_OUT && policy.spi[1] == 0xc0ffee);
+	CHECK(policy.reqid[1] == 161 && policy.spi[0] == 0);
+	CHECK(strstr(rec.last_log, "tunnel 600: its socket follows the rekeyed IPsec SA id 61"));
+	CHECK(!a.close_soon && !b.close_soon);
+	/* still the peer's SA: sends go on */
+	CHECK(l2tpsec_guard_may_send(&a) == 1 && policy.calls == 2);
+	/* the same facts again change nothing */
+	rekeyed(61, "10.0.6.13", "10.0.6.12", 1701, 0xc0ffee);
+	CHECK(policy.calls == 2);
+	/* the kernel refuses the new policy: that tunnel closes, the other stays */
+	policy.fail = 1;
+	rekeyed(61, "10.0.6.13", "10.0.6.12", 1701, 0xbeef);
+	policy.fail = 0;
+	CHECK(a.close_soon == 1 && !b.close_soon);
+
+	closed(61);
+	closed(62);
+	world_tunnels[0] = world_tunnels[1] = NULL;
+	close(a.own_fd);
+	close(b.own_fd);
+}
+
 int main(void)
 {
 	test_events_and_packets();
@@ -365,5 +414,6 @@ int main(void)
 	test_sa_serves_its_profile();
 	test_listen_beside_plaintext();
 	test_own_socket();
+	test_rekey_moves_sockets();
 	return check_done("test_guard");
 }

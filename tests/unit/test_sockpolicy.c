@@ -51,7 +51,7 @@ int main(void)
 {
 	struct sockaddr_in a_addr, b_addr;
 	int a = udp_socket(&a_addr), b = udp_socket(&b_addr);
-	int r = l2tpsec_sockpolicy_require_esp(a, AF_INET, L2TPSEC_SOCK_OUT, 5);
+	int r = l2tpsec_sockpolicy_require_esp(a, AF_INET, L2TPSEC_SOCK_OUT, 5, 0);
 
 	if (r == -EPERM || r == -ENOPROTOOPT) {
 		fprintf(stderr, "test_sockpolicy: no XFRM socket policies here (%s): skipped\n",
@@ -63,7 +63,7 @@ int main(void)
 	CHECK(send_one(b, &a_addr) && arrived(a));
 	CHECK(!send_one(a, &b_addr) || !arrived(b));
 	/* b's inbound policy (any SA): a plaintext datagram never reaches it */
-	CHECK(l2tpsec_sockpolicy_require_esp(b, AF_INET, L2TPSEC_SOCK_IN, 0) == 0);
+	CHECK(l2tpsec_sockpolicy_require_esp(b, AF_INET, L2TPSEC_SOCK_IN, 0, 0) == 0);
 	{
 		struct sockaddr_in c_addr;
 		int c = udp_socket(&c_addr);
@@ -73,7 +73,7 @@ int main(void)
 		close(c);
 	}
 	/* a bad descriptor is an error, not a silent no-op */
-	CHECK(l2tpsec_sockpolicy_require_esp(-1, AF_INET, L2TPSEC_SOCK_IN, 0) == -EBADF);
+	CHECK(l2tpsec_sockpolicy_require_esp(-1, AF_INET, L2TPSEC_SOCK_IN, 0, 0) == -EBADF);
 	close(a);
 	close(b);
 	return check_done("test_sockpolicy");

@@ -80,7 +80,7 @@ profile_client() {
 # then L2TP (CDN, StopCCN), then IPsec. Stopping the stock xl2tpd first would leave its pppd
 # sending a Terminate-Request after the LNS, its tunnel gone, deleted the SA: in plaintext.
 client_hangup() {
-	on "$1" pkill -TERM -x pppd
+	kill_on "$1" TERM pppd
 	wait_for 20 "$1 pppd gone" pppd_gone "$1" || return 1
 	xl2tpd_stop "$1"
 	charon_stop "$1"

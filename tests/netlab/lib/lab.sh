@@ -112,6 +112,10 @@ host_add() {
 # on HOST CMD...: run CMD inside HOST (its network and mount namespace)
 on() { local h=$1; shift; nsenter -t "$(holder "$h")" -m -n -- "$@"; }
 
+# kill_on HOST SIGNAL NAME: signal HOST's processes called NAME, and no other host's (the hosts
+# share the VM's process IDs: a bare `on HOST pkill` reaches every host's daemons)
+kill_on() { pkill -"$2" -x "$3" --ns "$(holder "$1")" --nslist net; }
+
 # bg_on HOST NAME LOGFILE CMD...: start a daemon in HOST; its PID is kept as NAME
 bg_on() {
 	local h=$1 name=$2 logf=$3; shift 3

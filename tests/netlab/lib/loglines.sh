@@ -30,6 +30,7 @@ logline XL_NO_GROUP_SA xl2tpd-plugin/l2tpsec_guard.c "l2tpsec: dropped %llu SCCR
 logline XL_NO_GROUP_PLAIN xl2tpd-plugin/l2tpsec_guard.c "l2tpsec: dropped %llu unprotected SCCRQ(s) from %s (host name '%s'): no IPsec SA protects this peer, and no [lns] section without IPsec terminates that host name; %llu dropped in total\n"
 logline XL_HELD xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: held back %llu L2TP packet(s) to %s (tunnel id %d): no IPsec SA protects this peer, it would leave in plaintext; %llu held back in total\n'
 logline XL_SOCKET_BOUND xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: tunnel %d to %s: its own socket bound to IPsec SA id %u (reqid %u): no plaintext leaves or enters it, whatever the SPD holds\n'
+logline XL_REKEY_FOLLOW xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: tunnel %d: its socket follows the rekeyed IPsec SA id %u (outbound SPI %08x)\n'
 logline XL_LISTEN_GUARDED xl2tpd-plugin/l2tpsec_hooks.c 'l2tpsec: every section requires IPsec: the kernel refuses plaintext L2TP on the listening socket (a section added later without a crypto profile cannot be reached until xl2tpd restarts)\n'
 logline XL_DOWN xl2tpd-plugin/l2tpsec_tunnels.c 'l2tpsec: %s: tunnel %d to %s:%d and its %d call(s) go down locally (no StopCCN: it would leave unprotected)\n'
 logline XL_DIAL_OPEN xl2tpd-plugin/l2tpsec_dial.c 'l2tpsec: [lac %s] requesting security for %s <-> %s (crypto profile %s, id %u) before the first SCCRQ\n'
@@ -45,6 +46,7 @@ logline XL_PMTU_DROP xl2tpd-plugin/l2tpsec_pmtu.c "l2tpsec: ip pmtu: dropped %ll
 # the charon plugin
 logline CH_CONFIG charon-plugin/l2tp_security_show.c 'l2tp-security %s: %u crypto profile(s)%s%s, crypto socket %s'
 logline CH_REKEYED charon-plugin/l2tp_security_listener.c 'l2tp-security: tunnel %u rekeyed: CHILD_SA #%u, SPIs %.8x_i %.8x_o'
+logline CH_OWN_PORT charon-plugin/l2tp_security_steering.c 'l2tp-security: L2TP client %H[%u] (IKE %#H) shares its address and port with another: its tunnel is seen at port %u'
 logline CH_NARROWED charon-plugin/l2tp_security_listener.c 'l2tp-security: %H proposed UDP ports %u-%u for L2TP: narrowed to %u'
 logline CH_PROPOSAL_REFUSED charon-plugin/l2tp_security_listener.c 'l2tp-security: %H negotiated ESP %P for L2TP, which crypto profile %s does not allow%s: CHILD_SA refused'
 logline XL_SWITCH_REQUESTED xl2tpd-plugin/l2tpsec_switch.c 'l2tpsec: [lac %s] switched session requested (proxy authentication %s): dialling\n'

@@ -154,7 +154,7 @@ cell_end
 
 cell_begin lns-pppd-kill LNS "the session's pppd killed (SIGKILL)"
 cell_timer
-on lns pkill -KILL -x pppd
+kill_on lns KILL pppd
 cell_down lns 5
 check "$CELL: a's session down (CDN under the SA)" wait_for 30 "$CELL: a down" pppd_gone a
 redial_after_cdn
@@ -236,7 +236,7 @@ for d in in out; do
 done
 check "$CELL: the session carries on, inside ESP" ping_from a $POOL_LOCAL 5
 cell_timer
-on a pkill -KILL -x pppd
+kill_on a KILL pppd
 cell_down a 5
 check "$CELL: lns's session for a down (CDN under the SA)" lns_lost_a 30
 sleep 3	# what an orphaned sender would emit in plaintext, given time

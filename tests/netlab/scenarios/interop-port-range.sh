@@ -27,7 +27,7 @@ check "client: ppp0 up" client_dial client
 check "client pings the LNS" ping_from client $POOL_LOCAL
 # the stock client has no block policies of its own: it hangs up its session first (pppd's LCP
 # Terminate-Request under the SA), then its tunnel, and then the LNS goes
-on client pkill -TERM -x pppd
+kill_on client TERM pppd
 wait_for 20 "client pppd gone" pppd_gone client
 teardown client
 teardown lns

@@ -135,7 +135,7 @@ check "client's session still up" ppp_up client
 
 snapshot lns groups-up
 # the stock client has no block policies of its own: its pppd hangs up first, under the SA
-on client pkill -TERM -x pppd
+kill_on client TERM pppd
 wait_for 20 "client pppd gone" pppd_gone client
 teardown client legacy lns
 pcap_stop_all
