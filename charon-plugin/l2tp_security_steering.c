@@ -292,6 +292,16 @@ static tunnel_t *new_tunnel(private_l2tp_security_steering_t *this, uint32_t spi
 	return tunnel;
 }
 
+/**
+ * The client's endpoint as the L2TP daemon sees it for a steered SPI, or NULL (mutex held)
+ */
+static host_t *seen_by_spi(private_l2tp_security_steering_t *this, uint32_t spi)
+{
+	tunnel_t *tunnel = this->spis->get(this->spis, (void*)(uintptr_t)spi);
+
+	return tunnel ? seen_host(tunnel) : NULL;
+}
+
 METHOD(l2tp_security_steering_t, add, host_t*,
 	private_l2tp_security_steering_t *this, uint32_t spi, host_t *peer, host_t *local,
 	host_t *remote, bool create)
@@ -305,10 +315,9 @@ METHOD(l2tp_security_steering_t, add, host_t*,
 		return NULL;
 	}
 	this->mutex->lock(this->mutex);
-	tunnel = this->spis->get(this->spis, (void*)(uintptr_t)spi);
-	if (tunnel)
+	seen = seen_by_spi(this, spi);
+	if (seen)
 	{
-		seen = seen_host(tunnel);
 		this->mutex->unlock(this->mutex);
 		return seen;
 	}
@@ -339,17 +348,28 @@ METHOD(l2tp_security_steering_t, add, host_t*,
 METHOD(l2tp_security_steering_t, get_seen, host_t*,
 	private_l2tp_security_steering_t *this, uint32_t spi)
 {
-	tunnel_t *tunnel;
-	host_t *seen = NULL;
+	host_t *seen;
 
 	this->mutex->lock(this->mutex);
-	tunnel = this->spis->get(this->spis, (void*)(uintptr_t)spi);
-	if (tunnel)
-	{
-		seen = seen_host(tunnel);
-	}
+	seen = seen_by_spi(this, spi);
 	this->mutex->unlock(this->mutex);
 	return seen;
+}
+
+/**
+ * Remove a tunnel's inbound XFRM policy, if it has one
+ */
+static void disallow(private_l2tp_security_steering_t *this, tunnel_t *tunnel)
+{
+	host_t *seen;
+
+	if (tunnel->allowed)
+	{
+		seen = seen_host(tunnel);
+		this->policies->disallow(this->policies, tunnel->local, seen);
+		seen->destroy(seen);
+		tunnel->allowed = FALSE;
+	}
 }
 
 /**
@@ -358,15 +378,9 @@ METHOD(l2tp_security_steering_t, get_seen, host_t*,
 static void drop_tunnel(private_l2tp_security_steering_t *this, tunnel_t *tunnel)
 {
 	tunnel_t *other;
-	host_t *seen;
 	int i;
 
-	if (tunnel->allowed)
-	{
-		seen = seen_host(tunnel);
-		this->policies->disallow(this->policies, tunnel->local, seen);
-		seen->destroy(seen);
-	}
+	disallow(this, tunnel);
 	for (i = 0; i < array_count(this->tunnels); i++)
 	{
 		array_get(this->tunnels, i, &other);
@@ -438,13 +452,7 @@ METHOD(l2tp_security_steering_t, destroy, void,
 
 	while (array_remove(this->tunnels, ARRAY_TAIL, &tunnel))
 	{
-		if (tunnel->allowed)
-		{
-			host_t *seen = seen_host(tunnel);
-
-			this->policies->disallow(this->policies, tunnel->local, seen);
-			seen->destroy(seen);
-		}
+		disallow(this, tunnel);
 		tunnel_destroy(tunnel);
 	}
 	this->nft->run(this->nft, "delete table inet " L2TP_SECURITY_STEERING_TABLE "\n");
