@@ -42,21 +42,23 @@ int l2tpsec_sccrq_host_name(const uint8_t *avps, size_t len, char *out, size_t s
 	out[0] = '\0';
 	while (len - at >= AVP_HEADER) {
 		const uint8_t *avp = avps + at;
-		uint16_t flags = get16(avp), type = get16(avp + 4);
+		uint16_t flags = get16(avp), vendor = get16(avp + 2), type = get16(avp + 4);
 		size_t avp_len = flags & AVP_LENGTH;
 
 		if (avp_len < AVP_HEADER || avp_len > len - at)
 			return -1;
 		if (first) {
 			/* RFC 2661 4.4: the Message Type comes first, never hidden */
-			if (type != AVP_MESSAGE_TYPE || avp_len != AVP_HEADER + 2 ||
+			if (vendor || type != AVP_MESSAGE_TYPE || avp_len != AVP_HEADER + 2 ||
 			    (flags & (AVP_HIDDEN | AVP_RESERVED)) ||
 			    get16(avp + AVP_HEADER) != MSG_SCCRQ)
 				return -1;
 			first = 0;
-		} else if (type == AVP_HOST_NAME && !(flags & AVP_RESERVED)) {
-			/* as xl2tpd reads it: whatever the vendor id, the last one kept, an AVP with
-			 * reserved bits skipped; a hidden one we cannot read */
+		} else if (vendor && (flags & AVP_MANDATORY)) {
+			return -1;	/* xl2tpd refuses the message (patch 0014) */
+		} else if (!vendor && type == AVP_HOST_NAME && !(flags & AVP_RESERVED)) {
+			/* as xl2tpd reads it: the last one kept, an AVP with reserved bits skipped,
+			 * another vendor's attribute 7 not a Host Name; a hidden one we cannot read */
 			n = flags & AVP_HIDDEN ? 0 : avp_len - AVP_HEADER;
 			if (n > size - 1)
 				n = size - 1;

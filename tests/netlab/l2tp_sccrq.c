@@ -11,6 +11,9 @@
  * -t TID sends the SCCRQ into the receiver's existing tunnel TID (a mandatory SCCRQ inside a
  * tunnel makes stock xl2tpd close it); -d TID:SID sends a data packet into that tunnel's
  * session SID instead, carrying a PPP LCP Terminate-Request. A neighbour's forgeries.
+ * -v adds Microsoft's (vendor 311) attributes 1 (as Windows' Correlation ID) and 9 (0xdead, not
+ * an Assigned Tunnel ID) without the M bit after the SCCRQ's own; -V the first with the M bit.
+ * The reply line names the tunnel ID its header carries (the one xl2tpd took as ours).
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -41,6 +44,31 @@ static size_t avp(uint8_t *p, size_t off, unsigned type, const void *value, size
 	off = put16(p, off, type);
 	memcpy(p + off, value, len);
 	return off + len;
+}
+
+/* an AVP of Microsoft's (vendor 311), M bit as given */
+static size_t ms_avp(uint8_t *p, size_t off, int mandatory, unsigned type, const void *value,
+		     size_t len)
+{
+	off = put16(p, off, (mandatory ? 0x8000 : 0) | (unsigned)(6 + len));
+	off = put16(p, off, 311);
+	off = put16(p, off, type);
+	memcpy(p + off, value, len);
+	return off + len;
+}
+
+/* -v / -V: vendor AVPs after the SCCRQ's own (their numbers are IETF ones too) */
+static size_t add_vendor_avps(uint8_t *p, size_t off, int mandatory)
+{
+	static const uint8_t correlation[16] = { 0x4c, 0x32, 0x54, 0x50, 1, 2, 3, 4,
+						 5, 6, 7, 8, 9, 10, 11, 12 };
+	static const uint8_t not_tunnel_id[2] = { 0xde, 0xad };
+
+	off = ms_avp(p, off, mandatory, 1, correlation, sizeof(correlation));
+	if (!mandatory)
+		off = ms_avp(p, off, 0, 9, not_tunnel_id, sizeof(not_tunnel_id));
+	put16(p, 2, (unsigned)off);
+	return off;
 }
 
 static size_t build_sccrq(uint8_t *p, const char *hostname)
@@ -114,12 +142,14 @@ int main(int argc, char **argv)
 	struct sockaddr_in me = { .sin_family = AF_INET, .sin_port = htons(L2TP_PORT) }, to = me, from;
 	socklen_t fromlen;
 	time_t deadline;
-	uint8_t pkt[256], reply[2048];
+	uint8_t pkt[2048], reply[2048];
 	int fd, wait_s, one = 1;
 	struct pollfd pfd;
 	ssize_t n;
 	size_t len;
 
+	int vendor = argc > 1 && (!strcmp(argv[1], "-v") || !strcmp(argv[1], "-V"));
+	int mandatory = vendor && argv[1][1] == 'V';
 	int bad = argc > 1 && !strcmp(argv[1], "-b");
 	unsigned tid = 0, sid = 0;
 	char kind = bad ? 'b' : 's';
@@ -134,11 +164,11 @@ int main(int argc, char **argv)
 		argv += 2;
 		argc -= 2;
 	} else {
-		argv += bad;
-		argc -= bad;
+		argv += bad + vendor;
+		argc -= bad + vendor;
 	}
 	if (kind == '?' || argc < 2 || argc > 4 || inet_pton(AF_INET, argv[1], &to.sin_addr) != 1) {
-		fprintf(stderr, "usage: l2tp-sccrq [-b | -t TID | -d TID:SID] DEST_IPV4 "
+		fprintf(stderr, "usage: l2tp-sccrq [-b | -v | -V | -t TID | -d TID:SID] DEST_IPV4 "
 			"[HOSTNAME [WAIT_SECONDS]]\n");
 		return 2;
 	}
@@ -156,6 +186,11 @@ int main(int argc, char **argv)
 		len = build_sccrq(pkt, argc > 2 ? argv[2] : "l2tp-sccrq");
 		put16(pkt, 4, tid);
 		what = tid ? "SCCRQ inside an existing tunnel" : "SCCRQ";
+		if (vendor) {
+			len = add_vendor_avps(pkt, len, mandatory);
+			what = mandatory ? "SCCRQ with a mandatory vendor AVP" :
+				"SCCRQ with vendor AVPs";
+		}
 		break;
 	}
 	fd = socket(AF_INET, SOCK_DGRAM, 0);
@@ -193,7 +228,8 @@ int main(int argc, char **argv)
 		printf("ignored %zd bytes from %s:%d\n", n, inet_ntoa(from.sin_addr),
 		       ntohs(from.sin_port));
 	}
-	printf("reply: %zd bytes from %s:%d, %s\n", n, inet_ntoa(from.sin_addr),
-	       ntohs(from.sin_port), message_name((unsigned)message_type(reply, (size_t)n)));
+	printf("reply: %zd bytes from %s:%d, %s, to tunnel %u\n", n, inet_ntoa(from.sin_addr),
+	       ntohs(from.sin_port), message_name((unsigned)message_type(reply, (size_t)n)),
+	       n >= 6 ? (unsigned)(reply[4] << 8 | reply[5]) : 0);
 	return 0;
 }

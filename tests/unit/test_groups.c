@@ -103,14 +103,25 @@ static void host_names(void)
 	CHECK(l2tpsec_sccrq_host_name(pkt, n, name, sizeof(name)) == -1);
 	n = message_type(pkt, 1);
 	CHECK(l2tpsec_sccrq_host_name(pkt, n + 3, name, sizeof(name)) == -1);
-	/* xl2tpd takes attribute 7 of any vendor for the Host Name, and skips one with reserved
-	 * bits set: the guard reads what xl2tpd will */
+	/* the guard reads what xl2tpd will: it skips an AVP with reserved bits set; another
+	 * vendor's attribute 7 is no Host Name (patch 0014), skipped without the M bit, the
+	 * message refused with it; a vendor AVP cannot stand in for the Message Type */
 	n = message_type(pkt, 1);
 	n += avp(pkt + n, 0, 7, "LEGACY-LAC", 10);
-	pkt[8 + 3] = 0x01;
 	CHECK(l2tpsec_sccrq_host_name(pkt, n, name, sizeof(name)) == 1);
 	pkt[8] |= 0x10;
 	CHECK(l2tpsec_sccrq_host_name(pkt, n, name, sizeof(name)) == 0);
+	n = message_type(pkt, 1);
+	n += avp(pkt + n, 0, 7, "W2K", 3);
+	n += avp(pkt + n, 0, 7, "VENDOR-311", 10);
+	pkt[8 + 9 + 2] = 0x01;
+	pkt[8 + 9 + 3] = 0x37;
+	CHECK(l2tpsec_sccrq_host_name(pkt, n, name, sizeof(name)) == -1);
+	pkt[8 + 9] &= 0x7f;
+	CHECK(l2tpsec_sccrq_host_name(pkt, n, name, sizeof(name)) == 1 && !strcmp(name, "W2K"));
+	n = message_type(pkt, 1);
+	pkt[3] = 0x37;
+	CHECK(l2tpsec_sccrq_host_name(pkt, n, name, sizeof(name)) == -1);
 	/* two: the last one counts, as in xl2tpd; a hidden last one leaves no name */
 	n = message_type(pkt, 1);
 	n += avp(pkt + n, 0, 7, "LEGACY", 6);

@@ -92,8 +92,8 @@ l2tpsec terminate from = two words' "l2tpsec terminate from must be one word"
 # group, a legacy group without IPsec takes plaintext SCCRQs naming its LAC and nothing else,
 # dropped before any state; without any profile, the host name alone picks the group
 sccrq=${top_builddir:-.}/tests/netlab/l2tp-sccrq
-# groups CONF SCCRQ-HOST-NAME...: xl2tpd on 127.0.0.2 with CONF; one SCCRQ per name from
-# 127.0.0.1, the tool's output in $work/groups.N
+# groups CONF SCCRQ-HOST-NAME...: xl2tpd ($xl2tpd, else ours) on 127.0.0.2 with CONF; one
+# SCCRQ (the tool's options: $sccrq_opts) per name from 127.0.0.1, its output in $work/groups.N
 groups() {
 	conf=$1
 	shift
@@ -101,13 +101,13 @@ groups() {
 		echo 'mount -t tmpfs tmpfs /run'
 		echo 'mkdir -p /run/xl2tpd /run/test'
 		echo 'ip link set lo up'
-		echo "\"$bin\" -D -c \"$conf\" -s \"$work/secrets\" -p /run/x.pid -C /run/xl2tpd/ctl > \"$work/groups.log\" 2>&1 &"
+		echo "\"${xl2tpd:-$bin}\" -D -c \"$conf\" -s \"$work/secrets\" -p /run/x.pid -C /run/xl2tpd/ctl > \"$work/groups.log\" 2>&1 &"
 		echo 'pid=$!'
 		echo 'i=0; until [ -p /run/xl2tpd/ctl ] || [ $i -gt 50 ]; do i=$((i + 1)); sleep 0.1; done'
 		n=0
 		for name; do
 			n=$((n + 1))
-			echo "\"$sccrq\" 127.0.0.2 \"$name\" 2 > \"$work/groups.$n\" 2>&1"
+			echo "\"$sccrq\" ${sccrq_opts:-} 127.0.0.2 \"$name\" 2 > \"$work/groups.$n\" 2>&1"
 		done
 		echo 'kill $pid; wait $pid'
 	} > "$work/run.sh"
@@ -132,6 +132,23 @@ t grep -q "host name 'LAC-A', no IPsec: \\[lns a\\]" "$work/groups.log"
 t grep -q "host name 'LAC-C', no IPsec: \\[lns any\\]" "$work/groups.log"
 t not_grep 'cannot reach' "$work/groups.log"
 [ "$fails" = 0 ] || cat "$work/groups.log"
+
+# another vendor's AVPs are not IETF ones (patch 0014): Windows' Correlation ID (vendor 311,
+# attribute 1) is skipped, and so is a vendor attribute 9 after the SCCRQ's Assigned Tunnel ID
+# 0x4c32 (19506), which stock xl2tpd takes for it (its SCCRP goes to tunnel 0xdead, 57005); the
+# same vendor AVP with the M bit refuses the SCCRQ (StopCCN)
+printf '[global]\nlisten-addr = 127.0.0.2\nport = 1701\n[lns any]\nlac = 0.0.0.0-255.255.255.255\n' \
+	> "$work/vendor.conf"
+sccrq_opts=-v groups "$work/vendor.conf" LAC-A
+t grep -q 'reply: .* SCCRP, to tunnel 19506$' "$work/groups.1"
+sccrq_opts=-V groups "$work/vendor.conf" LAC-A
+t grep -q 'mandatory attribute 1 of vendor 311 cannot be handled' "$work/groups.log"
+t not_grep SCCRP "$work/groups.1"
+if [ -x /usr/sbin/xl2tpd ]; then
+	xl2tpd=/usr/sbin/xl2tpd sccrq_opts=-v groups "$work/vendor.conf" LAC-A
+	t grep -q 'reply: .* SCCRP, to tunnel 57005$' "$work/groups.1"
+fi
+[ "$fails" = 0 ] || cat "$work/groups.log" "$work/groups".[0-9]
 
 # the packet that crashed stock xl2tpd 1.3.18 (a refused Message Type without the M bit, then a
 # Dialed Number AVP): the stock daemon dies of it, the patched one logs and goes on
