@@ -478,11 +478,13 @@ static void child_up(private_l2tp_security_listener_t *this, ike_sa_t *ike_sa,
 					 child_sa_t *child_sa)
 {
 	l2tp_security_clone_t *clone;
+	uint32_t was;
 
 	this->clones->lock(this->clones);
 	clone = clone_for(this, ike_sa, child_sa);
 	if (clone)
 	{
+		was = clone->child_id;
 		l2tp_security_facts_read(child_sa, &clone->facts);
 		this->clones->set_sa(this->clones, clone, ike_sa->get_unique_id(ike_sa),
 							 child_sa->get_unique_id(child_sa));
@@ -494,6 +496,15 @@ static void child_up(private_l2tp_security_listener_t *this, ike_sa_t *ike_sa,
 				cap_lifetime(ike_sa, child_sa, clone);
 				break;
 			case L2TP_SECURITY_CLONE_SECURED:
+				if (was != clone->child_id)
+				{	/* a new SA for the tunnel (an IKEv1 client's next main mode): its
+					 * sockets move to it, as after a rekey */
+					DBG1(DBG_CFG, "l2tp-security: tunnel %u moves to CHILD_SA #%u, SPIs "
+						 "%.8x_i %.8x_o", clone->id, clone->child_id, clone->facts.spi_in,
+						 clone->facts.spi_out);
+					cap_lifetime(ike_sa, child_sa, clone);
+					this->reporter->rekeyed(this->reporter, clone);
+				}
 				break;
 			case L2TP_SECURITY_CLONE_ABANDONED:
 			case L2TP_SECURITY_CLONE_CLOSING:

@@ -12,9 +12,12 @@ profile_get() {
 	sed -n "s/^$2 *= *//p" "$CLIENT_PROFILES/$1.profile" | head -1
 }
 
-# profile_swanctl NAME LNS: the client's swanctl.conf (IKEv1 main mode PSK, one transport child)
+# profile_swanctl NAME LNS [CHILD_LIFE IKE_LIFE [PSK]]: the client's swanctl.conf (IKEv1 main
+# mode PSK, one transport child), rekeying (quick mode) and reauthenticating (main mode) itself
+# after its profile's lifetimes or the seconds given; the lab's PSK unless another is given
 profile_swanctl() {
-	local port server
+	local port server child_life=${3:-$(profile_get "$1" child_lifetime)}
+	local ike_life=${4:-$(profile_get "$1" ike_lifetime)}
 	port=$(profile_get "$1" l2tp_port) server=$(profile_get "$1" server_port)
 	[ "$server" = any ] && server= || server=/$server
 	cat <<CONF
@@ -24,7 +27,7 @@ connections {
 		aggressive = no
 		remote_addrs = $2
 		proposals = $(profile_get "$1" ike)
-		rekey_time = $(profile_get "$1" ike_lifetime)s
+		rekey_time = ${ike_life}s
 		dpd_delay = 10s
 		local {
 			auth = psk
@@ -38,25 +41,26 @@ connections {
 				local_ts = dynamic[udp/$port]
 				remote_ts = dynamic[udp$server]
 				esp_proposals = $(profile_get "$1" esp)
-				rekey_time = $(profile_get "$1" child_lifetime)s
+				rekey_time = ${child_life}s
 			}
 		}
 	}
 }
 secrets {
 	ike-l2tp {
-		secret = "$NETLAB_PSK"
+		secret = "${5:-$NETLAB_PSK}"
 	}
 }
 CONF
 }
 
-# profile_client HOST profile=NAME lns=LNS_ADDR [user=USER]: HOST becomes that client, dialling
-# LNS_ADDR (stock charon, xl2tpd from its profile's L2TP port, pppd with MS-CHAPv2); daemons
-# already running there are stopped first
+# profile_client HOST profile=NAME lns=LNS_ADDR [user=USER] [child_life=S] [ike_life=S]
+# [psk=SECRET]: HOST becomes that client, dialling LNS_ADDR (stock charon, xl2tpd from its
+# profile's L2TP port, pppd with MS-CHAPv2), its lifetimes shortened and its PSK changed if given;
+# daemons already running there are stopped first
 profile_client() {
 	local h=$1 e
-	local -A o=([profile]= [lns]= [user]=alice)
+	local -A o=([profile]= [lns]= [user]=alice [child_life]= [ike_life]= [psk]=)
 	shift
 	options o "$@" || return 1
 	[ -f "$CLIENT_PROFILES/${o[profile]}.profile" ] || { log "no client profile ${o[profile]}"; return 1; }
@@ -70,7 +74,8 @@ profile_client() {
 	} > "$e/xl2tpd/xl2tpd.conf"
 	client_ppp "$h" "${o[user]}"
 	charon_conf "$h"
-	profile_swanctl "${o[profile]}" "${o[lns]}" > "$e/swanctl/swanctl.conf"
+	profile_swanctl "${o[profile]}" "${o[lns]}" "${o[child_life]}" "${o[ike_life]}" \
+		"${o[psk]}" > "$e/swanctl/swanctl.conf"
 	charon_start "$h" || return 1
 	swanctl_on "$h" --load-all > "$(outdir "$h")/load-all.txt" 2>&1 || return 1
 	xl2tpd_start "$h"

@@ -5,8 +5,9 @@
 # L2TP looks alike, yet each gets its own tunnel, session and SA. Four Windows-10-style clients
 # come up one after another and each pings and is pinged with a payload of its own; one hangs
 # up, one is killed without a word (DPD at the LNS finds it), the other two keep working and a
-# fifth dials and comes up; then two macOS-style clients. The audit of the LNS's link: 0
-# plaintext UDP/1701 over the whole run.
+# fifth dials and comes up; then two macOS-style clients; then two Windows-style clients rekey
+# (quick mode) and reauthenticate (main mode) themselves every few seconds under pings. The
+# audit of the LNS's link: 0 plaintext UDP/1701 over the whole run.
 # netlab-timeout: 600
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
 . "$NETLAB_TOP/tests/netlab/lib/enforced.sh"
@@ -116,8 +117,37 @@ for c in c1 c4 c5; do
 	check "$c: still pings both ways after the macOS clients" both_ways $c
 done
 
-# --- hang-ups: every session goes, nothing in plaintext ----------------------------------------
 for c in c1 c4 c5 c6 c7; do
+	check "$c: hangs up" client_hangup $c
+done
+
+# --- rekeys driven by the clients (Windows: quick mode 3600 s, main mode 28800 s; here 20 s and
+# 45 s): two clients behind the NAT ping on through them, in the same sessions -----------------
+follows() { grep -c "$(log_pattern XL_REKEY_FOLLOW)" "$LAB_OUT/lns/xl2tpd.log"; }
+moves() { grep -c "$(log_pattern CH_MOVED)" "$LAB_OUT/lns/charon.log"; }
+follows0=$(follows) moves0=$(moves)
+rekeyed=
+for c in c1 c2; do
+	check "$c: windows-10 client (lifetimes 20 s / 45 s) set up" profile_client $c \
+		profile=windows-10 lns=$LNS child_life=20 ike_life=45 &&
+		try "$c: up" client_ipsec_up $c && try "$c: dialled" client_dial $c && rekeyed="$rekeyed $c"
+done
+declare -A session
+for c in $rekeyed; do
+	session[$c]="$(ppp_addr $c) $(on $c pgrep -x pppd --ns "$(holder $c)" --nslist net)"
+	bg_on $c soak "$(outdir $c)/soak.txt" ping -c 70 -i 1 -W 2 -p "$(pattern $c)" $POOL_LOCAL
+done
+sleep 72
+for c in $rekeyed; do
+	received=$(sed -n 's/.* \([0-9]*\) received.*/\1/p' "$(outdir $c)/soak.txt")
+	check "$c: 70 s of pings through its rekeys, ${received:-0} of 70 answered" [ "${received:-0}" -ge 66 ]
+	check "$c: the same session throughout" [ "$(ppp_addr $c) $(on $c pgrep -x pppd --ns "$(holder $c)" --nslist net)" = "${session[$c]}" ]
+done
+check "lns: the tunnels' sockets followed the quick mode rekeys ($(( $(follows) - follows0 )))" \
+	[ $(( $(follows) - follows0 )) -ge 4 ]
+check "lns: and moved to the new main modes' SAs ($(( $(moves) - moves0 )))" \
+	[ $(( $(moves) - moves0 )) -ge 2 ]
+for c in $rekeyed; do
 	check "$c: hangs up" client_hangup $c
 done
 check "lns: every session went" wait_for 60 "lns sessions gone" pppd_gone lns
