@@ -26,7 +26,7 @@
 static struct l2tpsec_sacache *sas;
 static struct l2tpsec_droplog drops;	/* received, refused */
 static struct l2tpsec_droplog held;	/* to be sent, refused */
-static struct l2tpsec_timer teardown_timer;
+static struct l2tpsec_timer teardown_timer, supersede_timer;
 /* the protected tunnels bound to an SA, by local tunnel id: one lookup per packet, never a walk */
 static struct tunnel *bound[65536];
 
@@ -353,6 +353,12 @@ int l2tpsec_guard_packet_allowed(const struct sockaddr_in *from, const struct in
  * the blocks. The socket is made from the SA's own local address. -1: it could not be; the
  * tunnel closes and sends nothing more.
  */
+static void superseded_down(void *unused)
+{
+	(void)unused;
+	l2tpsec_tunnels_down_superseded();
+}
+
 static int own_socket(struct tunnel *t, const struct l2tpsec_sa *sa)
 {
 	char remote[64];
@@ -360,6 +366,10 @@ static int own_socket(struct tunnel *t, const struct l2tpsec_sa *sa)
 
 	if (l2tpsec_tunnel_has_socket(t))
 		return 0;
+	/* an older tunnel of the same peer address and port would take this one's packets: it
+	 * goes, on the main loop's next turn (not from inside this tunnel's send) */
+	if (l2tpsec_tunnels_mark_superseded(t))
+		l2tpsec_timer_arm(&supersede_timer, l2tpsec_now_ms(), 0, superseded_down, NULL);
 	fd = l2tpsec_tunnel_new_socket(t, &sa->local);
 	if (fd >= 0 && l2tpsec_guard_tunnel_socket(t, fd)) {
 		l2tpsec_tunnel_socket_failed(t, fd);

@@ -295,6 +295,51 @@ void l2tpsec_tunnels_with_socket(uint32_t sa_id, void (*fn)(struct tunnel *t, in
 			fn(t, t->udp_fd, ctx);
 }
 
+/* take t down locally: its calls and itself, no StopCCN (it would leave unprotected, or reach
+ * a peer that no longer knows the tunnel) */
+static void down_locally(struct tunnel *t, const char *why)
+{
+	l2tp_log(LOG_NOTICE, "l2tpsec: %s: tunnel %d to %s:%d and its %d call(s) go down "
+		 "locally (no StopCCN: it would leave unprotected)\n", why, t->ourtid,
+		 IPADDY(t->peer.sin_addr), ntohs(t->peer.sin_port), t->count);
+	snprintf(t->self->errormsg, sizeof(t->self->errormsg), "%s", "IPsec SA gone");
+	t->self->closing = -1;	/* call_close() then destroys it without sending */
+	call_close(t->self);
+}
+
+int l2tpsec_tunnels_mark_superseded(const struct tunnel *t)
+{
+	int n = 0;
+
+	if (!t->lns)
+		return 0;	/* a LAC's tunnels to one LNS are its own doing */
+	for (struct tunnel *u = tunnels.head; u; u = u->next) {
+		if (u == t || !u->lns || u->peer.sin_addr.s_addr != t->peer.sin_addr.s_addr ||
+		    u->peer.sin_port != t->peer.sin_port || !l2tpsec_tunnel_has_socket(u) ||
+		    u->l2tpsec.superseded)
+			continue;
+		l2tp_log(LOG_NOTICE, "l2tpsec: tunnel %d to %s:%d is superseded by tunnel %d from the "
+			 "same address and port (the peer started over)\n", u->ourtid,
+			 IPADDY(u->peer.sin_addr), ntohs(u->peer.sin_port), t->ourtid);
+		u->l2tpsec.superseded = 1;
+		n++;
+	}
+	return n;
+}
+
+void l2tpsec_tunnels_down_superseded(void)
+{
+	struct tunnel *t;
+
+again:	/* destroying a tunnel changes the list: start over after each */
+	for (t = tunnels.head; t; t = t->next) {
+		if (!t->l2tpsec.superseded)
+			continue;
+		down_locally(t, "superseded by a new tunnel of its peer");
+		goto again;
+	}
+}
+
 void l2tpsec_tunnels_down(const struct cs_endpoint *remote, uint32_t sa_id, const char *why)
 {
 	struct tunnel *t;
@@ -303,12 +348,7 @@ again:	/* destroying a tunnel changes the list: start over after each */
 	for (t = tunnels.head; t; t = t->next) {
 		if (!l2tpsec_tunnel_protected(t) || !carried_by(t, remote, sa_id))
 			continue;
-		l2tp_log(LOG_NOTICE, "l2tpsec: %s: tunnel %d to %s:%d and its %d call(s) go down "
-			 "locally (no StopCCN: it would leave unprotected)\n", why, t->ourtid,
-			 IPADDY(t->peer.sin_addr), ntohs(t->peer.sin_port), t->count);
-		snprintf(t->self->errormsg, sizeof(t->self->errormsg), "%s", "IPsec SA gone");
-		t->self->closing = -1;	/* call_close() then destroys it without sending */
-		call_close(t->self);
+		down_locally(t, why);
 		goto again;
 	}
 }

@@ -102,6 +102,17 @@ int l2tpsec_plain_group_admits(const struct sockaddr_in *from);
  */
 int l2tpsec_lns_profiles(int (*listen)(const char *profile, const struct cs_endpoint *local));
 
+/*
+ * An LNS tunnel t is about to get its own socket: the tunnels to the same peer address and port
+ * with sockets of their own are marked superseded (the peer started over: its new tunnel comes
+ * from where the old one did, and the kernel would hand t's packets to the old socket). Returns
+ * how many were marked; l2tpsec_tunnels_down_superseded() takes them down.
+ */
+int l2tpsec_tunnels_mark_superseded(const struct tunnel *t);
+
+/* take the superseded tunnels down locally (no StopCCN: their peer no longer knows them) */
+void l2tpsec_tunnels_down_superseded(void);
+
 /* call fn(t, t's own socket, ctx) for each tunnel bound to SA sa_id with its own socket */
 void l2tpsec_tunnels_with_socket(uint32_t sa_id, void (*fn)(struct tunnel *t, int fd, void *ctx),
 				 void *ctx);

@@ -246,6 +246,29 @@ int l2tpsec_lns_profiles(int (*listen)(const char *profile, const struct cs_endp
 
 struct tunnel *world_tunnels[8];
 
+int l2tpsec_tunnels_mark_superseded(const struct tunnel *t)
+{
+	int n = 0;
+
+	for (int i = 0; t->lns && i < 8; i++) {
+		struct tunnel *u = world_tunnels[i];
+
+		if (u && u != t && u->lns && cs_endpoint_equal(&u->peer, &t->peer) &&
+		    l2tpsec_tunnel_has_socket(u) && !u->superseded) {
+			u->superseded = 1;
+			n++;
+		}
+	}
+	return n;
+}
+
+void l2tpsec_tunnels_down_superseded(void)
+{
+	for (int i = 0; i < 8; i++)
+		if (world_tunnels[i] && world_tunnels[i]->superseded)
+			world_tunnels[i]->downs++;
+}
+
 void l2tpsec_tunnels_with_socket(uint32_t sa_id, void (*fn)(struct tunnel *t, int fd, void *ctx),
 				 void *ctx)
 {

@@ -40,6 +40,8 @@ struct tunnel {
 	uint32_t sa_id;
 	int socket_bound, close_soon;
 	int own_fd;		/* its own socket (xl2tpd's udp_fd): 0 none */
+	int lns;		/* made by an SCCRQ it received */
+	int superseded, downs;	/* its peer started over; taken down locally */
 	int socket_failed;
 	struct cs_endpoint own_local;	/* ...bound to this address */
 };

@@ -406,6 +406,60 @@ static void test_rekey_moves_sockets(void)
 	close(b.own_fd);
 }
 
+/*
+ * A client that started over (its charon and xl2tpd restarted, or a phone back from sleep)
+ * dials a new tunnel from the address and port of the old one, which the LNS still holds: both
+ * would be connected sockets with one 4-tuple, and the kernel gives the new tunnel's packets to
+ * the old. The old goes when the new gets its socket; a LAC's tunnels are left alone.
+ */
+static void test_new_tunnel_supersedes_old(void)
+{
+	struct tunnel old = { .id = 700, .protected = 1, .lns = 1 };
+	struct tunnel fresh = { .id = 701, .protected = 1, .lns = 1 };
+	struct tunnel other = { .id = 702, .protected = 1, .lns = 1 };
+	struct sockaddr_in from = sin_of("10.0.7.12", 1701), from2 = sin_of("10.0.7.12", 40001);
+
+	cs_endpoint_from_sin(&old.peer, &from);
+	cs_endpoint_from_sin(&fresh.peer, &from);
+	cs_endpoint_from_sin(&other.peer, &from2);
+	world_tunnels[0] = &old;
+	world_tunnels[1] = &fresh;
+	world_tunnels[2] = &other;
+	secured(71, "10.0.7.13", "10.0.7.12", 1701);
+	secured(72, "10.0.7.13", "10.0.7.12", 40001);
+	CHECK(l2tpsec_guard_may_send(&old) == 1 && l2tpsec_guard_may_send(&other) == 1);
+	CHECK(!old.superseded && !other.superseded);
+	/* the new tunnel's first send: the old one of that address and port is marked, then goes
+	 * down on the next turn of the main loop; the other port's tunnel stays */
+	CHECK(l2tpsec_guard_may_send(&fresh) == 1 && fresh.own_fd > 0);
+	CHECK(old.superseded && !old.downs && !other.superseded && !fresh.superseded);
+	l2tpsec_timer_run(l2tpsec_now_ms() + 1);
+	CHECK(old.downs == 1 && !other.downs && !fresh.downs);
+	/* a LAC's second tunnel to one LNS supersedes nothing */
+	{
+		struct tunnel lac1 = { .id = 703, .protected = 1 }, lac2 = { .id = 704, .protected = 1 };
+		struct sockaddr_in lns = sin_of("10.0.7.99", 1701);
+
+		cs_endpoint_from_sin(&lac1.peer, &lns);
+		cs_endpoint_from_sin(&lac2.peer, &lns);
+		world_tunnels[3] = &lac1;
+		world_tunnels[4] = &lac2;
+		secured(73, "10.0.7.13", "10.0.7.99", 1701);
+		CHECK(l2tpsec_guard_may_send(&lac1) == 1 && l2tpsec_guard_may_send(&lac2) == 1);
+		CHECK(!lac1.superseded && !lac2.superseded);
+		closed(73);
+		close(lac1.own_fd);
+		close(lac2.own_fd);
+	}
+	closed(71);
+	closed(72);
+	for (int i = 0; i < 5; i++)
+		world_tunnels[i] = NULL;
+	close(old.own_fd);
+	close(fresh.own_fd);
+	close(other.own_fd);
+}
+
 int main(void)
 {
 	test_events_and_packets();
@@ -415,5 +469,6 @@ int main(void)
 	test_listen_beside_plaintext();
 	test_own_socket();
 	test_rekey_moves_sockets();
+	test_new_tunnel_supersedes_old();
 	return check_done("test_guard");
 }
