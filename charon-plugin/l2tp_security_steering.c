@@ -195,14 +195,25 @@ static void tunnel_commands(tunnel_t *tunnel, char *buf, size_t len)
 	u_int real = tunnel->remote->get_port(tunnel->remote);
 
 	append(buf, len, "add chain inet %s tunnel_%u\n", L2TP_SECURITY_STEERING_TABLE, tunnel->id);
-	if (tunnel->seen)
-	{	/* whatever source port the client put in, its tunnel's is what arrives */
-		append(buf, len, "add rule inet %s tunnel_%u udp sport set %u accept\n",
-			   L2TP_SECURITY_STEERING_TABLE, tunnel->id, tunnel->seen);
+	if (!real)
+	{	/* selectors without a single port: nothing to tell it by */
+		append(buf, len, "add rule inet %s tunnel_%u accept\n",
+			   L2TP_SECURITY_STEERING_TABLE, tunnel->id);
+	}
+	else if (tunnel->seen == real)
+	{	/* left as it is: a rewrite would cost a checksum update the kernel then verifies on
+		 * plain ESP (NAT-T transport packets are not verified) */
+		append(buf, len, "add rule inet %s tunnel_%u udp sport %u accept\n",
+			   L2TP_SECURITY_STEERING_TABLE, tunnel->id, real);
 	}
 	else
-	{
-		append(buf, len, "add rule inet %s tunnel_%u accept\n",
+	{	/* behind a NAT (so NAT-T): to the port the L2TP daemon knows it by */
+		append(buf, len, "add rule inet %s tunnel_%u udp sport %u udp sport set %u accept\n",
+			   L2TP_SECURITY_STEERING_TABLE, tunnel->id, real, tunnel->seen);
+	}
+	if (real)
+	{	/* any other source port could be another tunnel's: the client's SA cannot claim it */
+		append(buf, len, "add rule inet %s tunnel_%u counter drop\n",
 			   L2TP_SECURITY_STEERING_TABLE, tunnel->id);
 	}
 	append(buf, len, "add element inet %s l2tp_ports { %u }\n", L2TP_SECURITY_STEERING_TABLE,

@@ -90,16 +90,19 @@ int main(void)
 	CHECK(ran_has("meta secpath exists udp dport @l2tp_ports counter drop"));
 	CHECK(ran_has("udp dport set ip daddr . udp dport map @steer_out4"));
 
-	/* client A behind 10.0.0.12 (NAT-T port 4500): its own port, forced whatever it sends */
+	/* client A behind 10.0.0.12 (NAT-T port 4500): its own port, any other it sends dropped */
 	CHECK_EQ_UL(steer(s, 0xa1, "10.0.0.12", 4500, 1701, TRUE), 1701);
 	CHECK(ran_has("add chain inet l2tpsec tunnel_1\n"));
-	CHECK(ran_has("add rule inet l2tpsec tunnel_1 udp sport set 1701 accept\n"));
+	CHECK(ran_has("add rule inet l2tpsec tunnel_1 udp sport 1701 accept\n"
+				  "add rule inet l2tpsec tunnel_1 counter drop\n"));
+	CHECK(!ran_has("sport set"));
 	CHECK(ran_has("add element inet l2tpsec l2tp_ports { 1701 }\n"));
 	CHECK(ran_has("add element inet l2tpsec steer_in { 0x000000a1 : jump tunnel_1 }\n"));
 	CHECK(!ran_has("steer_out4"));
 	/* client B behind the same address, same L2TP port: a port of its own, replies mapped */
 	CHECK_EQ_UL(steer(s, 0xb1, "10.0.0.12", 1024, 1701, TRUE), 40001);
-	CHECK(ran_has("add rule inet l2tpsec tunnel_2 udp sport set 40001 accept\n"));
+	CHECK(ran_has("add rule inet l2tpsec tunnel_2 udp sport 1701 udp sport set 40001 accept\n"
+				  "add rule inet l2tpsec tunnel_2 counter drop\n"));
 	CHECK(ran_has("add element inet l2tpsec steer_out4 { 10.0.0.12 . 40001 : 1701 }\n"));
 	CHECK(ran_has("add element inet l2tpsec steer_in { 0x000000b1 : jump tunnel_2 }\n"));
 	/* client C too */
@@ -171,7 +174,7 @@ int main(void)
 	/* a client whose selectors name no single port: let through, no port forced */
 	CHECK_EQ_UL(steer(s, 0x91, "10.0.0.55", 500, 0, TRUE), 0);
 	CHECK(ran_has("add rule inet l2tpsec tunnel_") && ran_has(" accept\n") &&
-		  !ran_has("sport set"));
+		  !ran_has("sport") && !ran_has("drop"));
 
 	/* charon stops: the table goes */
 	s->destroy(s);
