@@ -28,8 +28,8 @@ typedef struct l2tp_security_steering_t l2tp_security_steering_t;
  * Each CHILD_SA's L2TP reaches its own tunnel, also for clients behind one NAT address that all
  * use UDP 1701: their SAs' decapsulated packets look alike (NAT:1701 -> us:1701), so the kernel
  * could hand any of them to any of their tunnels' sockets. An nftables table keyed by the
- * inbound SPI (which SA decapsulated the packet, nothing the client can choose) sets each
- * packet's UDP source port to its tunnel's: the client's own port, or a port of its own when
+ * inbound SPI (which SA decapsulated the packet, nothing the client can choose) passes each
+ * packet only from the client's own UDP source port, rewritten to a port of its own when
  * another client behind the same address has that one. The L2TP daemon sees distinct peers
  * (NAT:1701, NAT:40001, ...); the replies' destination ports are mapped back. L2TP over an SA
  * the steering does not know is dropped.
