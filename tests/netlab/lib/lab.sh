@@ -272,6 +272,15 @@ audit_count() {
 	audit --pair "$1" "$2" --field "$3"
 }
 
+# audit_clean A B: the captures hold no plaintext UDP/1701 between A and B (checked; the audit line
+# goes into the summary)
+audit_clean() {
+	local line
+	line=$(audit --pair "$1" "$2")
+	check "no plaintext UDP/1701 between $1 and $2 ($line)" [ "$(audit_count "$1" "$2" l2tp-plaintext)" -eq 0 ]
+	summary "audit: $line"
+}
+
 # --- evidence -------------------------------------------------------------------------------------
 
 # snapshot HOST LABEL: ip xfrm state/policy and swanctl --list-sas/--list-conns, for later reading
