@@ -345,6 +345,13 @@ int l2tpsec_guard_packet_allowed(const struct sockaddr_in *from, const struct in
 	return refuse(&drops, &r);
 }
 
+/* tunnels superseded by a peer's new one go down on the main loop's turn after its send */
+static void superseded_down(void *unused)
+{
+	(void)unused;
+	l2tpsec_tunnels_down_superseded();
+}
+
 /*
  * From its first message on (the SCCRQ at a LAC, the SCCRP at an LNS), a protected tunnel sends
  * and hears through a socket of its own, connected to its peer and bound to its SA by per-socket
@@ -353,12 +360,6 @@ int l2tpsec_guard_packet_allowed(const struct sockaddr_in *from, const struct in
  * the blocks. The socket is made from the SA's own local address. -1: it could not be; the
  * tunnel closes and sends nothing more.
  */
-static void superseded_down(void *unused)
-{
-	(void)unused;
-	l2tpsec_tunnels_down_superseded();
-}
-
 static int own_socket(struct tunnel *t, const struct l2tpsec_sa *sa)
 {
 	char remote[64];
