@@ -654,6 +654,25 @@ METHOD(listener_t, ike_state_change, bool,
 	return TRUE;
 }
 
+METHOD(listener_t, ike_update, bool,
+	private_l2tp_security_listener_t *this, ike_sa_t *ike_sa, host_t *local, host_t *remote)
+{
+	host_t *old = ike_sa->get_other_host(ike_sa);
+	u_int moved;
+
+	if (this->steering && !old->equals(old, remote))
+	{	/* a NAT's new mapping (charon saw the client's ESP or IKE from it): without this,
+		 * the client's next CHILD_SA would look like another client's */
+		moved = this->steering->move(this->steering, old, remote);
+		if (moved)
+		{
+			DBG1(DBG_CFG, "l2tp-security: L2TP client's IKE endpoint moved from %#H to %#H: "
+				 "%u tunnel(s) follow it", old, remote, moved);
+		}
+	}
+	return TRUE;
+}
+
 METHOD(listener_t, ike_rekey, bool,
 	private_l2tp_security_listener_t *this, ike_sa_t *old, ike_sa_t *new)
 {
@@ -738,6 +757,7 @@ l2tp_security_listener_t *l2tp_security_listener_create(l2tp_security_clones_t *
 				.ike_state_change = _ike_state_change,
 				.child_state_change = _child_state_change,
 				.ike_rekey = _ike_rekey,
+				.ike_update = _ike_update,
 				.child_updown = _child_updown,
 				.child_rekey = _child_rekey,
 				.narrow = _narrow,

@@ -356,6 +356,28 @@ METHOD(l2tp_security_steering_t, add, host_t*,
 	return seen;
 }
 
+METHOD(l2tp_security_steering_t, move, u_int,
+	private_l2tp_security_steering_t *this, host_t *from, host_t *to)
+{
+	tunnel_t *tunnel;
+	u_int moved = 0;
+	int i;
+
+	this->mutex->lock(this->mutex);
+	for (i = 0; i < array_count(this->tunnels); i++)
+	{	/* the chains never name the IKE endpoint: only the key of a rekey's lookup changes */
+		array_get(this->tunnels, i, &tunnel);
+		if (tunnel->peer->equals(tunnel->peer, from))
+		{
+			tunnel->peer->destroy(tunnel->peer);
+			tunnel->peer = to->clone(to);
+			moved++;
+		}
+	}
+	this->mutex->unlock(this->mutex);
+	return moved;
+}
+
 METHOD(l2tp_security_steering_t, get_seen, host_t*,
 	private_l2tp_security_steering_t *this, uint32_t spi)
 {
@@ -527,6 +549,7 @@ l2tp_security_steering_t *l2tp_security_steering_create(l2tp_security_nft_t *nft
 		.public = {
 			.add = _add,
 			.get_seen = _get_seen,
+			.move = _move,
 			.remove = _remove_,
 			.get_count = _get_count,
 			.destroy = _destroy,

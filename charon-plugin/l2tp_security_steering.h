@@ -64,6 +64,16 @@ struct l2tp_security_steering_t {
 	host_t *(*get_seen)(l2tp_security_steering_t *this, uint32_t spi);
 
 	/**
+	 * A client's IKE endpoint changed (its NAT gave it a new mapping): its tunnels stay its own,
+	 * the SPIs of its next rekeys are steered to them.
+	 *
+	 * @param from		the client's old IKE address and port
+	 * @param to		its new ones
+	 * @return			number of tunnels that follow it
+	 */
+	u_int (*move)(l2tp_security_steering_t *this, host_t *from, host_t *to);
+
+	/**
 	 * A CHILD_SA is gone: stop steering its SPI (unknown SPIs are ignored).
 	 *
 	 * @param spi		inbound SPI (network order)

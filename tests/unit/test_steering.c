@@ -120,7 +120,21 @@ int main(void)
 	runs = 0;
 	CHECK_EQ_UL(steer(s, 0xa2, "10.0.0.12", 4500, 1701, FALSE), 1701);
 	CHECK(runs == 0);
+	/* B's NAT maps it anew (IKE port 1024 -> 2024): its next CHILD_SA finds its tunnel, where
+	 * it would otherwise look like a fourth client and get a port of its own */
+	{
+		host_t *from = at("10.0.0.12", 1024), *to = at("10.0.0.12", 2024);
+
+		CHECK_EQ_UL(s->move(s, from, to), 1);
+		CHECK_EQ_UL(s->move(s, from, to), 0);
+		from->destroy(from);
+		to->destroy(to);
+	}
+	CHECK_EQ_UL(steer(s, 0xb2, "10.0.0.12", 2024, 1701, TRUE), 40001);
+	CHECK(!strcmp(ran, "add element inet l2tpsec steer_in { 0x000000b2 : jump tunnel_2 }\n"));
+	CHECK(s->get_count(s, NULL) == 3);
 	/* without create, no tunnel is made for a client that has none */
+	runs = 0;
 	CHECK_EQ_UL(steer(s, 0xe1, "10.0.0.99", 4500, 1701, FALSE), 0);
 	CHECK(runs == 0 && s->get_count(s, NULL) == 3);
 
@@ -131,8 +145,10 @@ int main(void)
 	CHECK(ran_has("delete element inet l2tpsec steer_in { 0x000000a2 }\n"
 				  "flush chain inet l2tpsec tunnel_1\ndelete chain inet l2tpsec tunnel_1\n"));
 	CHECK(s->get_count(s, NULL) == 2);
-	/* B goes: its reply mapping goes with it */
+	/* B goes (its SA from before the new mapping, then its last): its reply mapping with it */
 	s->remove(s, htonl(0xb1));
+	CHECK(!ran_has("steer_out4"));
+	s->remove(s, htonl(0xb2));
 	CHECK(ran_has("delete element inet l2tpsec steer_out4 { 10.0.0.12 . 40001 }\n"));
 	/* an SPI never steered: nothing to do */
 	runs = 0;

@@ -48,6 +48,7 @@ logline CH_CONFIG charon-plugin/l2tp_security_show.c 'l2tp-security %s: %u crypt
 logline CH_REKEYED charon-plugin/l2tp_security_listener.c 'l2tp-security: tunnel %u rekeyed: CHILD_SA #%u, SPIs %.8x_i %.8x_o'
 logline CH_OWN_PORT charon-plugin/l2tp_security_steering.c 'l2tp-security: L2TP client %H[%u] (IKE %#H) shares its address and port with another: its tunnel is seen at port %u'
 logline CH_MOVED charon-plugin/l2tp_security_listener.c 'l2tp-security: tunnel %u moves to CHILD_SA #%u, SPIs %.8x_i %.8x_o'
+logline CH_PEER_MOVED charon-plugin/l2tp_security_listener.c 'l2tp-security: L2TP client'"'"'s IKE endpoint moved from %#H to %#H: %u tunnel(s) follow it'
 logline CH_NARROWED charon-plugin/l2tp_security_listener.c 'l2tp-security: %H proposed UDP ports %u-%u for L2TP: narrowed to %u'
 logline CH_PROPOSAL_REFUSED charon-plugin/l2tp_security_listener.c 'l2tp-security: %H negotiated ESP %P for L2TP, which crypto profile %s does not allow%s: CHILD_SA refused'
 logline XL_SWITCH_REQUESTED xl2tpd-plugin/l2tpsec_switch.c 'l2tpsec: [lac %s] switched session requested (proxy authentication %s): dialling\n'
