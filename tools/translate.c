@@ -5,15 +5,18 @@
  * l2tpsec translate [--strict] [--modernize] [--ipsec-conf] -o OUTDIR FILE.cfg
  * l2tpsec check [--strict] FILE.cfg
  * FILE "-" reads standard input. Exit 0: done (warnings allowed unless --strict); 1: the
- * configuration has errors (nothing written); 2: usage.
+ * configuration has errors (nothing written); 2: usage, or an OUTDIR translate must not
+ * replace (the system's, or holding files it did not write).
  */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "subcommands.h"
+#include "../translator/output.h"
 #include "../translator/translate.h"
 
 /* the whole input in memory: configs are small, and the lexer wants one buffer */
@@ -84,6 +87,14 @@ static int run(int argc, char **argv, int check_only)
 	    (check_only && (opts.modernize || opts.ipsec_conf || opts.outdir))) {
 		fputs(usage, stderr);
 		return 2;
+	}
+	if (opts.outdir) {
+		char err[PATH_MAX + 512];
+
+		if (output_check_dir(opts.outdir, err, sizeof(err))) {
+			fprintf(stderr, "l2tpsec: %s\n", err);
+			return 2;
+		}
 	}
 	name = argv[optind];
 	text = slurp(name, &len);

@@ -5,10 +5,13 @@
 #define _GNU_SOURCE
 #include "output.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <libgen.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -119,12 +122,119 @@ static int write_file(const char *base, const struct output_file *of)
 	return close(fd);
 }
 
+/* is path (resolved) the system's: /, a top-level directory, anything in /etc, /usr... or $HOME */
+static bool system_dir(const char *path)
+{
+	static const char *const trees[] = { "/etc", "/usr", "/boot", "/proc", "/sys", "/dev",
+					     "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32" };
+	const char *home = getenv("HOME");
+	size_t n;
+
+	if (!strchr(path + 1, '/'))
+		return true;
+	for (size_t i = 0; i < sizeof(trees) / sizeof(trees[0]); i++) {
+		n = strlen(trees[i]);
+		if (!strncmp(path, trees[i], n) && (path[n] == '/' || !path[n]))
+			return true;
+	}
+	return home && *home && !strcmp(path, home);
+}
+
+/* does dir hold anything, and if so, our marker? (-1: cannot read it) */
+static int dir_state(const char *dir, bool *empty, bool *ours)
+{
+	char marker[PATH_MAX + sizeof(OUTPUT_MARKER) + 1];
+	struct dirent *e;
+	struct stat st;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return -1;
+	*empty = true;
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+			*empty = false;
+			break;
+		}
+	closedir(d);
+	snprintf(marker, sizeof(marker), "%s/%s", dir, OUTPUT_MARKER);
+	*ours = lstat(marker, &st) == 0 && S_ISREG(st.st_mode);
+	return 0;
+}
+
+int output_check_dir(const char *outdir, char *err, size_t errlen)
+{
+	char real[PATH_MAX], *copy, *parent, *base;
+	struct stat st;
+	bool empty, ours;
+	int n;
+
+	if (lstat(outdir, &st) == 0) {
+		if (S_ISLNK(st.st_mode)) {
+			snprintf(err, errlen, "%s is a symbolic link: name the directory itself", outdir);
+			return -1;
+		}
+		if (!S_ISDIR(st.st_mode)) {
+			snprintf(err, errlen, "%s exists and is not a directory", outdir);
+			return -1;
+		}
+		if (!realpath(outdir, real)) {
+			snprintf(err, errlen, "%s: %s", outdir, strerror(errno));
+			return -1;
+		}
+	} else {
+		/* a new directory: where it would be */
+		copy = strdup(outdir);
+		if (!copy) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		parent = dirname(copy);
+		if (!realpath(parent, real)) {
+			snprintf(err, errlen, "cannot create %s: %s: %s", outdir, parent, strerror(errno));
+			free(copy);
+			return -1;
+		}
+		free(copy);
+		copy = strdup(outdir);
+		base = copy ? basename(copy) : NULL;
+		n = base ? snprintf(real + strlen(real), sizeof(real) - strlen(real), "%s%s",
+				    strcmp(real, "/") ? "/" : "", base) : -1;
+		free(copy);
+		if (n < 0) {
+			snprintf(err, errlen, "%s: name too long", outdir);
+			return -1;
+		}
+	}
+	if (system_dir(real)) {
+		snprintf(err, errlen, "refusing to write into %s: translate replaces its output "
+			 "directory as a whole, and that one is the system's; write into a directory "
+			 "of its own (e.g. -o ./l2tpsec-out) and install from there", real);
+		return -1;
+	}
+	if (lstat(outdir, &st) == 0) {
+		if (dir_state(outdir, &empty, &ours)) {
+			snprintf(err, errlen, "cannot read %s: %s", outdir, strerror(errno));
+			return -1;
+		}
+		if (!empty && !ours) {
+			snprintf(err, errlen, "refusing to replace %s: it holds files l2tpsec translate "
+				 "did not write (no %s in it); give a new or empty directory, or remove "
+				 "that one yourself", outdir, OUTPUT_MARKER);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int output_commit(struct output *o, const char *outdir, char *err, size_t errlen)
 {
 	char tmp[4096], old[4096], *copy, *parent;
 	struct stat st;
 	int n;
 
+	if (output_check_dir(outdir, err, errlen))
+		return -1;
 	copy = strdup(outdir);
 	if (!copy) {
 		snprintf(err, errlen, "out of memory");

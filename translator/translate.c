@@ -43,6 +43,9 @@ static int emit_all(struct ios_config *cfg, const struct lex *lx, const struct e
 		emit_chap_secrets(cfg, f, opt);
 	if ((f = output_open(o, "README.translation", 0644)))
 		emit_readme(cfg, lx, f, opt);
+	if ((f = output_open(o, OUTPUT_MARKER, 0644)))
+		fprintf(f, "Written by l2tpsec translate from %s. The next translate into this directory "
+			"replaces it as a whole:\nfiles added here are lost.\n", opt->source);
 	conn_views_free(views, nviews);
 	return output_finish(o);
 }

@@ -91,8 +91,28 @@ t sh -c "! grep -q s3cr3t '$work/err' '$work/unknown/README.translation'"
 "$cmd" translate --frobnicate -o "$work/x" "$tt/good/syntax.cfg" 2>/dev/null; t [ $? = 2 ]
 "$cmd" check --modernize "$tt/good/syntax.cfg" 2>/dev/null; t [ $? = 2 ]
 "$cmd" check "$work/does-not-exist.cfg" 2>/dev/null; t [ $? = 1 ]
-# an unwritable place: an error, nothing written
-"$cmd" translate -o /proc/l2tpsec-cannot-be-here "$tt/good/syntax.cfg" 2> "$work/err"
-t [ $? = 1 ]
-t grep -q "nothing was written" "$work/err"
+# OUTDIR is replaced as a whole: never the system's directories (exit 2, nothing touched)
+for d in / /etc /etc/l2tpsec-new /usr/local /var /proc/l2tpsec-cannot-be-here "$HOME" /tmp/../etc; do
+	"$cmd" translate -o "$d" "$tt/good/syntax.cfg" 2> "$work/err"
+	t [ $? = 2 ]
+	t grep -q "^l2tpsec: refusing to write into " "$work/err"
+done
+t [ ! -e /etc/l2tpsec-new ]
+# ... nor a directory holding files it did not write (a mistyped -o)
+mkdir -p "$work/etc-copy/ssh" && echo root > "$work/etc-copy/passwd" &&
+	echo Port > "$work/etc-copy/ssh/sshd_config"
+"$cmd" translate -o "$work/etc-copy" "$tt/good/syntax.cfg" 2> "$work/err"
+t [ $? = 2 ]
+t grep -q "refusing to replace $work/etc-copy: it holds files l2tpsec translate did not write" "$work/err"
+t [ "$(cat "$work/etc-copy/passwd")" = root ] && t [ -f "$work/etc-copy/ssh/sshd_config" ]
+t [ ! -e "$work/etc-copy/swanctl" ]
+# ... nor a symbolic link; an empty directory is fine, and gets the marker
+ln -s "$work/etc-copy" "$work/link"
+"$cmd" translate -o "$work/link" "$tt/good/syntax.cfg" 2> "$work/err"
+t [ $? = 2 ]
+t grep -q "is a symbolic link" "$work/err"
+mkdir "$work/empty"
+"$cmd" translate -o "$work/empty" "$tt/good/syntax.cfg" 2>/dev/null
+t [ $? = 0 ]
+t grep -q "^Written by l2tpsec translate from $tt/good/syntax.cfg" "$work/empty/.l2tpsec-translate"
 finish test_translate_errors
