@@ -3,6 +3,7 @@
  * Copyright (C) 2026 The l2tpsec authors
  */
 #include "check.h"
+#include "dynamic.h"
 #include "ios_crypto.h"
 
 #include <arpa/inet.h>
@@ -29,13 +30,10 @@ static void check_maps(struct ios_config *cfg, struct diag *d)
 				diag_error(d, m->tset_line, m->tset_cols[t], "transform set %s is used "
 					   "by crypto map %s %d but never defined", m->tsets[t],
 					   m->name, m->seq);
-		if (m->profile && !m->ntsets)
+		if (m->profile && !m->ntsets && !m->from_dynamic)
 			diag_error(d, m->line, 1, "crypto map %s %d (profile %s) has no 'set "
 				   "transform-set'", m->name, m->seq, m->profile);
-		if (m->dynamic)
-			diag_warning(d, m->line, 1, "crypto map %s %d: dynamic crypto maps are not "
-				     "part of L2TP Security and are not translated", m->name, m->seq);
-		for (size_t j = 0; j < i; j++)
+		for (size_t j = 0; j < i && !m->is_dynamic_map; j++)
 			if (m->profile && cfg->maps.v[j].profile &&
 			    !strcmp(cfg->maps.v[j].profile, m->profile))
 				diag_error(d, m->line, 1, "crypto profile %s is defined twice (also "
@@ -272,6 +270,7 @@ static void check_crypto(struct ios_config *cfg, struct diag *d)
 
 void check_config(struct ios_config *cfg, struct diag *d)
 {
+	resolve_dynamic_maps(cfg, d);
 	check_maps(cfg, d);
 	check_groups(cfg, d);
 	check_group_mix(cfg, d);

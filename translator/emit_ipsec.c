@@ -75,8 +75,8 @@ static void swanctl_conn(struct ios_config *cfg, const struct conn_view *v, FILE
 {
 	const struct ios_crypto_map *m = v->map;
 
-	fprintf(f, "\t# crypto map %s %d ipsec-isakmp profile %s (vpdn-group %s)\n", m->name,
-		m->seq, m->profile, v->groups);
+	fprintf(f, "\t# crypto map %s %d ipsec-isakmp %s %s (vpdn-group %s)\n", m->name,
+		m->seq, m->from_dynamic ? "dynamic" : "profile", m->profile, v->groups);
 	fprintf(f, "\t%s {\n", m->profile);
 	fprintf(f, "\t\tversion = 1\n");
 	fprintf(f, "\t\taggressive = no\n");
@@ -164,8 +164,8 @@ void emit_ipsec_conf(struct ios_config *cfg, const struct conn_view *v, size_t n
 	for (size_t i = 0; i < n; i++) {
 		const struct conn_view *c = &v[i];
 
-		fprintf(conf, "# crypto map %s %d ipsec-isakmp profile %s\n", c->map->name,
-			c->map->seq, c->map->profile);
+		fprintf(conf, "# crypto map %s %d ipsec-isakmp %s %s\n", c->map->name,
+			c->map->seq, c->map->from_dynamic ? "dynamic" : "profile", c->map->profile);
 		fprintf(conf, "conn %s\n", c->map->profile);
 		model_wrote(cfg, c->map->line, "ipsec.conf: conn %s", c->map->profile);
 		fprintf(conf, "\ttype = %s\n", c->transport ? "transport" : "tunnel");

@@ -96,7 +96,10 @@ int lex_text(struct lex *lx, const char *text, size_t len, struct diag *d)
 				continue;
 			}
 			if (l.nwords == LEX_MAX_WORDS) {
-				diag_error(d, lineno, col + 1, "more than %d words on one line", LEX_MAX_WORDS);
+				/* a comment may be as long as it likes */
+				if (l.words[0][0] != '!')
+					diag_error(d, lineno, col + 1, "more than %d words on one line",
+						   LEX_MAX_WORDS);
 				break;
 			}
 			if (l.indent < 0)
@@ -119,8 +122,10 @@ int lex_text(struct lex *lx, const char *text, size_t len, struct diag *d)
 			if (bd && dlen) {
 				memcpy(delim, bd, dlen);
 				delim[dlen] = '\0';
-				/* text may close on the same line: banner motd ^C hello ^C */
-				in_banner = strstr(bd + dlen, delim) == NULL;
+				/* text may close on the same line, in any word: banner motd ^CHello
+				 * world^C (bd points into the words; the same offset in the line as
+				 * written has the spaces) */
+				in_banner = strstr(l.text + (bd - w) + dlen, delim) == NULL;
 				banner_line = lineno;
 			}
 		}

@@ -63,6 +63,7 @@ struct ios_crypto_map {
 	const char *profile;	/* ipsec-isakmp profile P */
 	const char *dynamic;	/* ipsec-isakmp dynamic D */
 	bool is_dynamic_map;	/* a crypto dynamic-map entry */
+	bool from_dynamic;	/* profile made from its dynamic map (translator/dynamic.c) */
 	const char *tsets[6];
 	int tset_cols[6];
 	int tset_line;
@@ -97,6 +98,7 @@ struct ios_vpdn_group {
 	enum l2tpsec_lcp lcp;
 	const char *crypto_profile;
 	int profile_line, profile_col;
+	bool dynamic_profile;	/* crypto_profile given by a dynamic map, not by the group */
 	bool keep_sa;
 	int tunnel_auth;	/* -1: IOS default (on), 0: no l2tp tunnel authentication, 1: on */
 	const char *tunnel_password;
@@ -159,6 +161,10 @@ struct ios_config {
 };
 
 void model_free(struct ios_config *cfg);
+
+/* what input line `line` became, for README.translation (replaces what was said before) */
+void model_note(struct ios_config *cfg, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* an emitter wrote something from input line `line` (0: nothing to attribute) */
 void model_wrote(struct ios_config *cfg, int line, const char *fmt, ...)

@@ -23,16 +23,14 @@ void parse_note(struct parser *p, const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
-	size_t i = (size_t)p->ln->line;
 
-	if (i >= p->cfg->nlines)
-		return;
 	va_start(ap, fmt);
 	if (vasprintf(&s, fmt, ap) < 0)
 		s = NULL;
 	va_end(ap);
-	free(p->cfg->notes[i]);
-	p->cfg->notes[i] = s;
+	if (s)
+		model_note(p->cfg, p->ln->line, "%s", s);
+	free(s);
 }
 
 int parse_col_of(struct args *a, int i)

@@ -89,7 +89,7 @@ pppd_parsed() {
 }
 
 check_one() {
-	n=$1; ike=$2; esp=$3; life=$4; rekey=$5; xl=$6
+	n=$1; ike=$2; esp=$3; life=$4; rekey=$5; xl=$6; p=${9:-l2tp}
 	translate "$n" "$7"
 	t test -f "$work/$n/swanctl/swanctl.conf"
 	daemons "$n"
@@ -99,15 +99,15 @@ check_one() {
 	if [ -n "$8" ]; then
 		t grep -q "loaded ike secret 'ike-1'" "$work/$n.load"
 	fi
-	t grep -q "l2tp: IKEv1" "$work/$n.conns"
-	t grep -q "l2tp: TRANSPORT, rekeying every ${rekey}s" "$work/$n.conns"
+	t grep -q "$p: IKEv1" "$work/$n.conns"
+	t grep -q "$p: TRANSPORT, rekeying every ${rekey}s" "$work/$n.conns"
 	t grep -q "local:  dynamic\[udp/l2f\]" "$work/$n.conns"
 	t grep -qF "proposals = $ike" "$L"
 	t grep -qF "proposals = $esp" "$L"
 	t grep -q "life_time = $life\$" "$L"
 	t grep -q "mode = TRANSPORT" "$L"
-	t grep -q "l2tp-security [0-9.]*: 1 crypto profile(s): l2tp," "$L"
-	t grep -q "l2tpsec: \[$xl\] crypto profile l2tp" "$work/$n.xl2tpd"
+	t grep -q "l2tp-security [0-9.]*: 1 crypto profile(s): $p," "$L"
+	t grep -q "l2tpsec: \[$xl\] crypto profile $p" "$work/$n.xl2tpd"
 	t sh -c "! grep -q parse_config '$work/$n.xl2tpd'"
 	for f in "$work/$n".pppd.*; do
 		t pppd_parsed "$f"
@@ -115,7 +115,7 @@ check_one() {
 	[ "$fails" = 0 ] || { echo "--- $n"; cat "$work/$n.load" "$work/$n.xl2tpd" "$work/$n".pppd.*; }
 }
 
-# NAME IKE-PROPOSALS ESP-PROPOSALS LIFE REKEY XL2TPD-SECTION FLAGS HAS-PSK
+# NAME IKE-PROPOSALS ESP-PROPOSALS LIFE REKEY XL2TPD-SECTION FLAGS HAS-PSK [PROFILE]
 check_one lac-compulsory IKE:DES_CBC/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_768 \
 	ESP:DES_CBC/HMAC_SHA1_96/NO_EXT_SEQ 3600 3240 "lac 1" "" psk
 check_one lns-compulsory IKE:DES_CBC/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_768 \
@@ -127,6 +127,12 @@ check_one lns-compulsory \
 	"IKE:AES_GCM_16_256/PRF_HMAC_SHA2_256/MODP_2048, IKE:AES_CBC_256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048" \
 	"ESP:AES_GCM_16_256/NO_EXT_SEQ, ESP:AES_CBC_256/HMAC_SHA2_256_128/NO_EXT_SEQ" \
 	3600 3240 "lns 1" "--modernize" psk
+# the Windows LNS of Cisco's guides: its dynamic crypto map became crypto profile WIN-DYN, which
+# protects the vpdn-group that names none
+check_one lns-windows-dynamic \
+	"IKE:AES_CBC_256/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_2048, IKE:3DES_CBC/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_1024" \
+	"ESP:AES_CBC_256/HMAC_SHA1_96/NO_EXT_SEQ, ESP:3DES_CBC/HMAC_SHA1_96/NO_EXT_SEQ" \
+	3600 3240 "lns WINDOWS" "" psk WIN-DYN
 # the LAC's access side was read by pppd too (request-dialin domain cisco.com)
 t test -f "$work/lac-compulsory.pppd.l2tpsec-dialin"
 # a LAC's child is neither trapped nor started: the patched xl2tpd OPENs each tunnel itself

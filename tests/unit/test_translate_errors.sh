@@ -63,6 +63,18 @@ echo stale > "$work/syntax/stale"
 t [ ! -e "$work/syntax/stale" ]
 t [ -f "$work/syntax/swanctl/swanctl.conf" ]
 
+# a one-line banner as IOS prints it (the closing delimiter in a later word) swallows nothing,
+# and a comment may have any number of words
+{
+	printf 'banner motd ^CAuthorized access only^C\nvpdn enable\nvpdn-group dialin\n'
+	printf ' accept-dialin\n  protocol l2tp\n  virtual-template 1\n terminate-from hostname LAC\n'
+	printf 'banner login ^CNo unauthorized\naccess, ^C\n! %s\n' "$(seq 1 40 | tr '\n' ' ')"
+} > "$work/banner.cfg"
+"$cmd" translate -o "$work/banner" "$work/banner.cfg" 2> "$work/err"
+t [ $? = 0 ]
+t grep -q '^\[lns dialin\]$' "$work/banner/xl2tpd/xl2tpd.conf"
+t sh -c "! grep -q 'words on one line' '$work/err'"
+
 # many groups, one per LAC host name: one options file each (the output set grows past any
 # fixed size)
 awk 'BEGIN { print "crypto isakmp policy 1\n authentication pre-share\n encr aes\n group 14"
