@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  * Copyright (C) 2026 The l2tpsec authors
  *
- * l2tp-sccrq [-b] DEST [HOSTNAME [WAIT_SECONDS]]: send one well-formed plaintext SCCRQ (RFC 2661
+ * l2tp-sccrq [-z] [-b] DEST [HOSTNAME [WAIT_SECONDS]]: send one well-formed plaintext SCCRQ (RFC 2661
  * 6.1) from UDP port 1701 to DEST:1701, as any L2TP client's first packet would be, and wait for
  * an answer. Prints what came back; exit 0 when an answer came, 1 when none did within the wait,
  * 2 on a usage or system error. netlab injects it at LNSs that must not answer.
@@ -13,6 +13,9 @@
  * session SID instead, carrying a PPP LCP Terminate-Request. A neighbour's forgeries.
  * -v adds Microsoft's (vendor 311) attributes 1 (as Windows' Correlation ID) and 9 (0xdead, not
  * an Assigned Tunnel ID) without the M bit after the SCCRQ's own; -V the first with the M bit.
+ * -e TID:SID sends a PPP LCP Echo-Request (id 0x5a) into one's own session, which its pppd
+ * answers; -z sends whatever it sends with a zero UDP checksum (IPv4's "no checksum", as some
+ * clients do), which stock tools never send.
  * The reply line names the tunnel ID its header carries (the one xl2tpd took as ours).
  */
 #include <arpa/inet.h>
@@ -26,6 +29,10 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+
+#ifndef SO_NO_CHECK
+#define SO_NO_CHECK 11
+#endif
 
 #define L2TP_PORT 1701
 
@@ -104,16 +111,21 @@ static size_t build_bad_icrq(uint8_t *p)
 	return len;
 }
 
-/* a data message (T bit clear) for tunnel tid, session sid: PPP LCP Terminate-Request id 66 */
-static size_t build_data(uint8_t *p, unsigned tid, unsigned sid)
+/* a data message (T bit clear) for tunnel tid, session sid: PPP LCP Terminate-Request id 0x42,
+ * or (echo) an Echo-Request id 0x5a with magic number 0 */
+static size_t build_data(uint8_t *p, unsigned tid, unsigned sid, int echo)
 {
-	static const uint8_t ppp[] = { 0xff, 0x03, 0xc0, 0x21, 0x05, 0x42, 0x00, 0x04 };
+	static const uint8_t term[] = { 0xff, 0x03, 0xc0, 0x21, 0x05, 0x42, 0x00, 0x04 };
+	static const uint8_t echo_req[] = { 0xff, 0x03, 0xc0, 0x21, 0x09, 0x5a, 0x00, 0x08,
+					    0, 0, 0, 0 };
+	const uint8_t *ppp = echo ? echo_req : term;
+	size_t len = echo ? sizeof(echo_req) : sizeof(term);
 
 	put16(p, 0, 0x0002);
 	put16(p, 2, tid);
 	put16(p, 4, sid);
-	memcpy(p + 6, ppp, sizeof(ppp));
-	return 6 + sizeof(ppp);
+	memcpy(p + 6, ppp, len);
+	return 6 + len;
 }
 
 static const char *message_name(unsigned type)
@@ -137,41 +149,56 @@ static int message_type(const uint8_t *p, size_t len)
 	return (p[off + 6] << 8) | p[off + 7];
 }
 
+static int usage(void)
+{
+	fprintf(stderr, "usage: l2tp-sccrq [-z] [-b | -v | -V | -t TID | -d TID:SID | -e TID:SID] "
+		"DEST_IPV4 [HOSTNAME [WAIT_SECONDS]]\n");
+	return 2;
+}
+
 int main(int argc, char **argv)
 {
 	struct sockaddr_in me = { .sin_family = AF_INET, .sin_port = htons(L2TP_PORT) }, to = me, from;
 	socklen_t fromlen;
 	time_t deadline;
 	uint8_t pkt[2048], reply[2048];
-	int fd, wait_s, one = 1;
+	int fd, wait_s, one = 1, opt, zero_csum = 0;
 	struct pollfd pfd;
 	ssize_t n;
 	size_t len;
-
-	int vendor = argc > 1 && (!strcmp(argv[1], "-v") || !strcmp(argv[1], "-V"));
-	int mandatory = vendor && argv[1][1] == 'V';
-	int bad = argc > 1 && !strcmp(argv[1], "-b");
 	unsigned tid = 0, sid = 0;
-	char kind = bad ? 'b' : 's';
+	char kind = 's';
 	const char *what;
 
-	if (argc > 2 && (!strcmp(argv[1], "-t") || !strcmp(argv[1], "-d"))) {
-		kind = argv[1][1];
-		if ((kind == 't' && sscanf(argv[2], "%u", &tid) != 1) ||
-		    (kind == 'd' && sscanf(argv[2], "%u:%u", &tid, &sid) != 2) || tid > 0xffff ||
-		    sid > 0xffff)
-			kind = '?';
-		argv += 2;
-		argc -= 2;
-	} else {
-		argv += bad + vendor;
-		argc -= bad + vendor;
+	while ((opt = getopt(argc, argv, "+bvVzt:d:e:")) != -1) {
+		switch (opt) {
+		case 'z':
+			zero_csum = 1;
+			break;
+		case 't':
+			if (sscanf(optarg, "%u", &tid) != 1 || tid > 0xffff)
+				return usage();
+			kind = 't';
+			break;
+		case 'd':
+		case 'e':
+			if (sscanf(optarg, "%u:%u", &tid, &sid) != 2 || tid > 0xffff || sid > 0xffff)
+				return usage();
+			kind = (char)opt;
+			break;
+		case 'b':
+		case 'v':
+		case 'V':
+			kind = (char)opt;
+			break;
+		default:
+			return usage();
+		}
 	}
-	if (kind == '?' || argc < 2 || argc > 4 || inet_pton(AF_INET, argv[1], &to.sin_addr) != 1) {
-		fprintf(stderr, "usage: l2tp-sccrq [-b | -v | -V | -t TID | -d TID:SID] DEST_IPV4 "
-			"[HOSTNAME [WAIT_SECONDS]]\n");
-		return 2;
-	}
+	argv += optind - 1;
+	argc -= optind - 1;
+	if (argc < 2 || argc > 4 || inet_pton(AF_INET, argv[1], &to.sin_addr) != 1)
+		return usage();
 	wait_s = argc > 3 ? atoi(argv[3]) : 5;
 	switch (kind) {
 	case 'b':
@@ -179,16 +206,17 @@ int main(int argc, char **argv)
 		what = "bad ICRQ";
 		break;
 	case 'd':
-		len = build_data(pkt, tid, sid);
-		what = "data (LCP Terminate-Request)";
+	case 'e':
+		len = build_data(pkt, tid, sid, kind == 'e');
+		what = kind == 'e' ? "data (LCP Echo-Request)" : "data (LCP Terminate-Request)";
 		break;
 	default:
 		len = build_sccrq(pkt, argc > 2 ? argv[2] : "l2tp-sccrq");
 		put16(pkt, 4, tid);
 		what = tid ? "SCCRQ inside an existing tunnel" : "SCCRQ";
-		if (vendor) {
-			len = add_vendor_avps(pkt, len, mandatory);
-			what = mandatory ? "SCCRQ with a mandatory vendor AVP" :
+		if (kind == 'v' || kind == 'V') {
+			len = add_vendor_avps(pkt, len, kind == 'V');
+			what = kind == 'V' ? "SCCRQ with a mandatory vendor AVP" :
 				"SCCRQ with vendor AVPs";
 		}
 		break;
@@ -199,13 +227,17 @@ int main(int argc, char **argv)
 		fprintf(stderr, "l2tp-sccrq: bind to port %d: %s\n", L2TP_PORT, strerror(errno));
 		return 2;
 	}
+	if (zero_csum && setsockopt(fd, SOL_SOCKET, SO_NO_CHECK, &one, sizeof(one))) {
+		fprintf(stderr, "l2tp-sccrq: SO_NO_CHECK: %s\n", strerror(errno));
+		return 2;
+	}
 	if (sendto(fd, pkt, len, 0, (struct sockaddr *)&to, sizeof(to)) != (ssize_t)len) {
 		/* the kernel refusing it (an XFRM block policy) is an answer of sorts: say so */
 		printf("send refused: %s\n", strerror(errno));
 		return 1;
 	}
-	printf("sent %s (%zu bytes, tunnel %u, session %u) to %s:%d\n", what, len, tid, sid,
-	       argv[1], L2TP_PORT);
+	printf("sent %s (%zu bytes, tunnel %u, session %u%s) to %s:%d\n", what, len, tid, sid,
+	       zero_csum ? ", UDP checksum 0" : "", argv[1], L2TP_PORT);
 	pfd.fd = fd;
 	pfd.events = POLLIN;
 	deadline = time(NULL) + wait_s;

@@ -100,6 +100,57 @@ xl2tpd_says() { local h=$1; shift; log_has "$h" xl2tpd.log "$@"; }
 # new_tunnels HOST PEER: how many tunnels xl2tpd allocated for PEER (debug tunnel = yes)
 new_tunnels() { grep -c "allocating new tunnel for host $2," "$LAB_OUT/$1/xl2tpd.log"; }
 
+# lns_tunnel_of HOST PEER [PORT]: the LNS's local tunnel id for the newest tunnel from PEER:PORT
+# (1701); lns_call_of HOST PEER [PORT]: the local id of the last call PEER established on it
+# before another tunnel came up (xl2tpd's call line names the peer's address only)
+lns_tunnel_of() {
+	grep "Connection established to $2, ${3:-1701}.  Local: " "$LAB_OUT/$1/xl2tpd.log" | tail -1 |
+		sed 's/.*Local: \([0-9]*\),.*/\1/'
+}
+lns_call_of() {
+	awk -v t="Connection established to $2, ${3:-1701}.  Local: " -v c="Call established with $2, PID: " '
+		index($0, t) { mine = 1; call = ""; next }
+		index($0, "Connection established to ") { mine = 0 }
+		mine && index($0, c) { call = $0 }
+		END { sub(/.*Local: /, "", call); sub(/,.*/, "", call); print call }' "$LAB_OUT/$1/xl2tpd.log"
+}
+
+# --- zero UDP checksums (IPv4's "no checksum"), which stock tools never send --------------------
+
+# zero_csum_probe HOST: count L2TP that arrives at HOST decapsulated with a zero UDP checksum, past
+# the steering's raw hook (what the L2TP socket gets), in table inet probe
+zero_csum_probe() {
+	on "$1" nft -f - <<'NFT'
+table inet probe {
+	chain pre {
+		type filter hook prerouting priority 0; policy accept;
+		meta secpath exists udp dport 1701 udp checksum 0 counter
+	}
+}
+NFT
+}
+zero_csum_count() { on "$1" nft list chain inet probe pre | sed -n 's/.*counter packets \([0-9]*\).*/\1/p'; }
+# echo_replies HOST: how many LCP Echo-Replies to the injection tool's Echo-Request (id 0x5a)
+# HOST's pppds logged (clients log echoes: debug twice; none of them sends Echo-Requests)
+echo_replies() { grep -c 'rcvd \[LCP EchoRep id=0x5a ' "$(outdir "$1")/pppd.log"; }
+
+# zero_csum_echo CLIENT DEST LNS PEER [PORT]: CLIENT sends an LCP Echo-Request into its own
+# session at DEST with a zero UDP checksum (ids from LNS's log for PEER:PORT, as LNS sees it);
+# true when LNS's probe counted it after decapsulation and its pppd's Echo-Reply came back
+zero_csum_echo() {
+	local c=$1 dest=$2 lns=$3 tid sid seen replies
+	tid=$(lns_tunnel_of "$lns" "$4" "${5:-}") sid=$(lns_call_of "$lns" "$4" "${5:-}")
+	seen=$(zero_csum_count "$lns") replies=$(echo_replies "$c")
+	log "$c: LCP Echo-Request with UDP checksum 0 into tunnel ${tid:-?} session ${sid:-?}"
+	[ -n "$tid" ] && [ -n "$sid" ] || return 1
+	on "$c" "$SCCRQ" -z -e "$tid:$sid" "$dest" x 1 >> "$(outdir "$c")/sccrq.txt" 2>&1
+	wait_for 10 "$c: the LNS's pppd answered" \
+		sh -c "[ \$(grep -c 'rcvd \[LCP EchoRep id=0x5a ' '$(outdir "$c")/pppd.log') -gt $replies ]" ||
+		return 1
+	log "$lns: probe counted $(( $(zero_csum_count "$lns") - seen )) zero-checksum L2TP packet(s)"
+	[ "$(zero_csum_count "$lns")" -gt "$seen" ]
+}
+
 # --- a routed path for ip pmtu: client -- rt -- lns, and a host "inside" behind the LNS -----------
 
 # routed_lab: the four hosts, forwarding in rt and lns, routes, a capture on rt's hop to the LNS;

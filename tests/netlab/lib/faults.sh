@@ -81,12 +81,3 @@ child_id() { swanctl_on "$1" --list-sas 2>/dev/null | sed -n 's/^  [^ ].*: #\([0
 # listens HOST: how many passive opens HOST's xl2tpd has made (one more after each reconnect)
 listens() { grep -c "$(log_pattern XL_LISTEN)" "$LAB_OUT/$1/xl2tpd.log"; }
 
-# lns_tunnel_of HOST PEER: the LNS's local tunnel id for PEER's newest tunnel, and its call id
-lns_tunnel_of() {
-	grep "Connection established to $2, 1701.  Local: " "$LAB_OUT/$1/xl2tpd.log" | tail -1 |
-		sed 's/.*Local: \([0-9]*\),.*/\1/'
-}
-lns_call_of() {
-	grep "Call established with $2, PID: [0-9]*, Local: " "$LAB_OUT/$1/xl2tpd.log" | tail -1 |
-		sed 's/.*Local: \([0-9]*\),.*/\1/'
-}

@@ -4,7 +4,8 @@
 # 2000, macOS/iOS, Android) against the l2tpsec LNS on three paths: direct; behind a masquerading
 # NAT (NAT-T: ESP in UDP 4500); and with the LNS behind a DNAT router (the Windows "server behind
 # NAT" case). Each cell: IKE, ESP transport, L2TP, MS-CHAPv2, an address, pings both ways, a
-# hang-up, and the audit of the cell's own captures: 0 plaintext UDP/1701, and on NAT paths ESP
+# hang-up, an LCP Echo-Request with a zero UDP checksum (clients on port 1701), and the audit of
+# the cell's own captures: 0 plaintext UDP/1701, and on NAT paths ESP
 # only inside UDP. The client x path matrix lands in OUT/docs/interop.md.
 # netlab-timeout: 600
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
@@ -35,6 +36,7 @@ LNS_IKE=$LNS_IKE,aes256-sha256-modp2048,3des-sha1-modp2048,3des-sha1-modp1024,ae
 check "lns: charon + plugin + patched xl2tpd" enforced_lns lns addr="$LNS_D,$LNS_S,$LNS_N" \
 	ike="$LNS_IKE" esp="aes256-sha1,aes128-sha1,3des-sha1"
 check "lns: listens" wait_for 20 "lns LISTEN" xl2tpd_says lns XL_LISTEN l2tp 1701
+check "lns: counts L2TP arriving with a zero UDP checksum" zero_csum_probe lns
 
 # per path: the client host, the address it dials, the LNS's link to capture, the pair the
 # LNS sees (client or NAT address, LNS address), whether ESP must travel in UDP
@@ -78,6 +80,11 @@ cell() {
 			try "$profile/$path: the client pings the LNS" ping_from "$h" $POOL_LOCAL &&
 				try "$profile/$path: the LNS pings the client" ping_from lns "$caddr" &&
 				up=yes
+			# a zero UDP checksum (no checksum, IPv4): the kernel verifies bare ESP's inner
+			# checksums, not NAT-T transport's; the tool sends from 1701 only
+			[ "$(profile_get "$profile" l2tp_port)" = 1701 ] &&
+				check "$profile/$path: an LCP Echo-Request with a zero UDP checksum reaches the LNS's pppd" \
+					zero_csum_echo "$h" "${P_DIAL[$path]}" lns "${pair%% *}"
 		fi
 	fi
 	check "$profile/$path: hung up (PPP, L2TP, IPsec)" client_hangup "$h"

@@ -3,10 +3,12 @@
 # interop-nat-many: many built-in clients behind one NAT address, all using UDP 1701 (Windows)
 # or one ephemeral port (two macOS): their SAs have the same selectors and their decapsulated
 # L2TP looks alike, yet each gets its own tunnel, session and SA. Four Windows-10-style clients
-# come up one after another and each pings and is pinged with a payload of its own; one hangs
-# up, one is killed without a word (DPD at the LNS finds it), the other two keep working and a
-# fifth dials and comes up; then two macOS-style clients; then two Windows-style clients rekey
-# (quick mode) and reauthenticate (main mode) themselves every few seconds under pings. The
+# come up one after another and each pings and is pinged with a payload of its own (L2TP with a
+# zero UDP checksum reaches its session, through the port rewrite too); one hangs up, one is
+# killed without a word (DPD at the LNS finds it), the other two keep working and a fifth dials
+# and comes up; then two macOS-style clients; then two Windows-style clients rekey
+# (quick mode) and reauthenticate (main mode) themselves every few seconds under pings, one of
+# them after its NAT gave it a new public port. The
 # audit of the LNS's link: 0 plaintext UDP/1701 over the whole run.
 # netlab-timeout: 600
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
@@ -31,6 +33,7 @@ check "nat: masquerades every client behind $NAT_OUT" snat_router nat to-lns
 check "lns: charon + plugin + patched xl2tpd" enforced_lns lns addr=$LNS \
 	ike=aes256-sha1-ecp384,aes128-sha1-modp2048,aes256-sha1-modp2048 esp=aes256-sha1,aes128-sha1
 check "lns: listens" wait_for 20 "lns LISTEN" xl2tpd_says lns XL_LISTEN l2tp 1701
+check "lns: counts L2TP arriving with a zero UDP checksum" zero_csum_probe lns
 pcap_start lns to-nat
 
 # try DESCRIPTION CMD...: check, and say whether it passed (the steps after it need it)
@@ -94,6 +97,11 @@ for c in $up; do stop_daemon $c icmpcap 5; done
 for c in $up; do
 	check "$c: its PPP carried its own payloads only" seen_only_own $c
 done
+# a zero UDP checksum through the steering's port rewrite (c2 is seen at 40001) and without one
+check "c2: an LCP Echo-Request with a zero UDP checksum reaches its pppd through the port rewrite" \
+	zero_csum_echo c2 $LNS lns $NAT_OUT 40001
+check "c1: one at its own port 1701 too" zero_csum_echo c1 $LNS lns $NAT_OUT
+check "c1 and c2: still ping both ways" both_ways c1 && both_ways c2
 
 # --- c2 hangs up, c3 is killed without a word: c1 and c4 go on ---------------------------------
 check "c2: hangs up (PPP, L2TP, IPsec)" client_hangup c2
@@ -139,7 +147,13 @@ for c in $rekeyed; do
 	session[$c]="$(ppp_addr $c) $(on $c pgrep -x pppd --ns "$(holder $c)" --nslist net)"
 	bg_on $c soak "$(outdir $c)/soak.txt" ping -c 70 -i 1 -W 2 -p "$(pattern $c)" $POOL_LOCAL
 done
-sleep 72
+# 5 s in, the NAT maps c2 anew (as a home router whose mapping timed out): its IKE and ESP come
+# from another public port; its next quick modes must still be its own tunnel's, not a new client
+own_ports() { grep -c "$(log_pattern CH_OWN_PORT)" "$LAB_OUT/lns/charon.log"; }
+own0=$(own_ports)
+sleep 5
+check "nat: c2's NAT-T flow gets public port 14500" nat_remap nat 192.168.2.2 4500 $NAT_OUT:14500
+sleep 67
 for c in $rekeyed; do
 	received=$(sed -n 's/.* \([0-9]*\) received.*/\1/p' "$(outdir $c)/soak.txt")
 	check "$c: 70 s of pings through its rekeys, ${received:-0} of 70 answered" [ "${received:-0}" -ge 66 ]
@@ -149,6 +163,9 @@ check "lns: the clients reauthenticated ($(( $(reauths) - reauths0 )) main modes
 	[ $(( $(reauths) - reauths0 )) -ge 2 ]
 check "lns: the tunnels' sockets followed every rekey ($(( $(follows) - follows0 )))" \
 	[ $(( $(follows) - follows0 )) -ge 4 ]
+check "lns: charon followed c2 to its new mapping" \
+	log_has lns charon.log CH_PEER_MOVED "$NAT_OUT\\[[0-9]*\\]" "$NAT_OUT\\[14500\\]" 1
+check "lns: c2's rekeys after it reached its own tunnel, no new client's" [ "$(own_ports)" -eq "$own0" ]
 for c in $rekeyed; do
 	check "$c: hangs up" client_hangup $c
 done
