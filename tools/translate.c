@@ -2,8 +2,8 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  * Copyright (C) 2026 The l2tpsec authors
  *
- * l2tpsec translate [--strict] [--modernize] [--ipsec-conf] -o OUTDIR FILE.cfg
- * l2tpsec check [--strict] FILE.cfg
+ * l2tpsec translate [--strict] [--lenient] [--modernize] [--ipsec-conf] -o OUTDIR FILE.cfg
+ * l2tpsec check [--strict] [--lenient] FILE.cfg
  * FILE "-" reads standard input. Exit 0: done (warnings allowed unless --strict); 1: the
  * configuration has errors (nothing written); 2: usage, or an OUTDIR translate must not
  * replace (the system's, or holding files it did not write).
@@ -58,13 +58,15 @@ static int run(int argc, char **argv, int check_only)
 	static const struct option longopts[] = {
 		{ "strict", no_argument, NULL, 's' },
 		{ "modernize", no_argument, NULL, 'm' },
+		{ "lenient", no_argument, NULL, 'l' },
 		{ "ipsec-conf", no_argument, NULL, 'i' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *usage = check_only ? "usage: l2tpsec check [--strict] FILE.cfg\n" :
-		"usage: l2tpsec translate [--strict] [--modernize] [--ipsec-conf] -o OUTDIR FILE.cfg\n";
+	const char *usage = check_only ? "usage: l2tpsec check [--strict] [--lenient] FILE.cfg\n" :
+		"usage: l2tpsec translate [--strict] [--lenient] [--modernize] [--ipsec-conf] "
+		"-o OUTDIR FILE.cfg\n";
 	struct translate_opts opts = { 0 };
 	struct translate_result res;
 	const char *name;
@@ -77,6 +79,7 @@ static int run(int argc, char **argv, int check_only)
 		switch (c) {
 		case 's': opts.strict = true; break;
 		case 'm': opts.modernize = true; break;
+		case 'l': opts.lenient = true; break;
 		case 'i': opts.ipsec_conf = true; break;
 		case 'o': opts.outdir = optarg; break;
 		case 'h': fputs(usage, stdout); return 0;

@@ -158,6 +158,7 @@ struct ios_config {
 	int *redact_col;	/* per line: 1 + byte offset where a secret starts (0: none) */
 	size_t nlines;
 	bool modernize;
+	bool lenient;		/* unknown commands in security sub-modes: warnings, not errors */
 };
 
 void model_free(struct ios_config *cfg);

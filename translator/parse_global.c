@@ -103,6 +103,38 @@ static int h_session_limit(struct parser *p, struct args *a)
 	return OK;
 }
 
+/* global vpdn commands Linux needs nothing for: said in README.translation, no warning */
+static int h_vpdn_nothing(struct parser *p, struct args *a)
+{
+	const char *w = p->ln->words[a->neg + 1];
+
+	(void)a;
+	if (!strncasecmp(w, "search-order", strlen(w)))
+		parse_note(p, "nothing to do: a LAC picks the tunnel by the user's domain "
+			   "(ppp/l2tpsec-dialin)");
+	else if (!strncasecmp(w, "ip", strlen(w)))
+		parse_note(p, "nothing to do: Linux accepts L2TP with a zero UDP checksum");
+	else
+		parse_note(p, "nothing to do: failures are in the daemons' logs");
+	return OK;
+}
+
+/* global vpdn commands with no xl2tpd counterpart */
+static int h_vpdn_untranslated(struct parser *p, struct args *a)
+{
+	const char *w = p->ln->words[a->neg + 1];
+	const char *why = !strncasecmp(w, "source-ip", strlen(w)) ?
+		"xl2tpd sends from the address its route picks ('listen-addr' in xl2tpd.conf binds "
+		"it; set it by hand)" :
+		!strncasecmp(w, "authen-before-forward", strlen(w)) ?
+		"the LAC forwards a domain's users without authenticating them first" :
+		"no xl2tpd counterpart";
+
+	diag_warning(p->d, parse_lineno(p), p->ln->cols[0], "vpdn %s: not translated: %s", w, why);
+	parse_note(p, "not translated: %s", why);
+	return OK;
+}
+
 static int h_ip_local_pool(struct parser *p, struct args *a)
 {
 	struct ios_pool *pl;
@@ -178,6 +210,12 @@ const struct command parse_global_commands[] = {
 	{ M_GLOBAL, "vpdn enable", h_vpdn_enable, 0 },
 	{ M_GLOBAL, "vpdn logging", h_vpdn_logging, 1 },
 	{ M_GLOBAL, "vpdn session-limit", h_session_limit, 0 },
+	{ M_GLOBAL, "vpdn search-order", h_vpdn_nothing, 0 },
+	{ M_GLOBAL, "vpdn ip udp ignore checksum", h_vpdn_nothing, 1 },
+	{ M_GLOBAL, "vpdn history failure", h_vpdn_nothing, 1 },
+	{ M_GLOBAL, "vpdn source-ip", h_vpdn_untranslated, 0 },
+	{ M_GLOBAL, "vpdn authen-before-forward", h_vpdn_untranslated, 1 },
+	{ M_GLOBAL, "vpdn domain-delimiter", h_vpdn_untranslated, 0 },
 	{ M_GLOBAL, "ip local pool", h_ip_local_pool, 0 },
 	{ M_GLOBAL, "ip address-pool", h_address_pool, 0 },
 	{ M_GLOBAL, "banner", h_banner, 0 },

@@ -18,6 +18,9 @@ static int h_vpdn_group(struct parser *p, struct args *a)
 {
 	struct ios_vpdn_group *g;
 
+	/* "vpdn X" is a global vpdn command, never an abbreviated vpdn-group X */
+	if (!strcasecmp(a->w[-1], "vpdn"))
+		return NOT_MINE;
 	if (parse_need_args(p, a, 1, 1, "vpdn-group NAME"))
 		return OK;
 	for (size_t i = 0; i < p->cfg->groups.n; i++)

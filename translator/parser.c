@@ -8,6 +8,7 @@
  */
 #define _GNU_SOURCE
 #include "parse_core.h"
+#include "unknown.h"
 
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -256,6 +257,121 @@ static const struct command *lookup(enum mode m, const struct lex_line *l, int s
 	return best;
 }
 
+/* the modes whose settings decide who gets in and how L2TP is protected: a command there that
+ * the translator does not know is an error (a typo must not silently drop a setting) */
+static bool security_mode(const struct parser *p, int m)
+{
+	switch (m) {
+	case M_VPDN: case M_REQ_IN: case M_ACC_IN: case M_ISAKMP: case M_TSET: case M_CMAP:
+		return true;
+	case M_IFACE:
+		return p->iface < p->cfg->ifaces.n && p->cfg->ifaces.v[p->iface].vt_number >= 0;
+	default:
+		return false;
+	}
+}
+
+/* the sub-mode as IOS names it, for messages */
+static void mode_name(const struct parser *p, int m, char *buf, size_t size)
+{
+	const struct ios_config *c = p->cfg;
+
+	switch (m) {
+	case M_VPDN: case M_REQ_IN: case M_ACC_IN:
+		snprintf(buf, size, "vpdn-group %s", c->groups.v[p->group].name);
+		break;
+	case M_ISAKMP:
+		snprintf(buf, size, "crypto isakmp policy %d", c->policies.v[p->policy].priority);
+		break;
+	case M_TSET:
+		snprintf(buf, size, "transform set %s", c->tsets.v[p->tset].name);
+		break;
+	case M_CMAP:
+		snprintf(buf, size, "crypto %smap %s %d", c->maps.v[p->map].is_dynamic_map ?
+			 "dynamic-" : "", c->maps.v[p->map].name, c->maps.v[p->map].seq);
+		break;
+	default:
+		snprintf(buf, size, "interface %s", c->ifaces.v[p->iface].name);
+		break;
+	}
+}
+
+/* how far the line's words from start are from command c's keywords (a keyword without a word
+ * costs its length); max + 1 when further than max */
+static int command_distance(const struct lex_line *l, int start, const struct command *c, int max)
+{
+	int total = 0, i = start;
+
+	for (const char *kw = c->words; *kw && total <= max; i++) {
+		size_t klen = strcspn(kw, " ");
+		char k[64];
+
+		snprintf(k, sizeof(k), "%.*s", (int)klen, kw);
+		total += i < l->nwords ? unknown_distance(l->words[i], k, max) : (int)klen;
+		kw += klen;
+		while (*kw == ' ')
+			kw++;
+	}
+	return total > max ? max + 1 : total;
+}
+
+/* the command of the modes in effect nearest the line (a misspelled keyword or two) */
+static const struct command *nearest(const struct parser *p, int start, bool sub)
+{
+	const struct command *best = NULL;
+	int best_d = strlen(p->ln->words[start]) > 5 ? 2 : 1;
+
+	for (int d = sub ? p->depth : 0; d >= 0; d--)
+		for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
+			for (const struct command *c = tables[t]; c->words; c++) {
+				int dist;
+
+				if (c->mode != (enum mode)p->stack[d])
+					continue;
+				dist = command_distance(p->ln, start, c, best_d);
+				if (dist <= best_d && (!best || dist < best_d)) {
+					best = c;
+					best_d = dist;
+				}
+			}
+	return best;
+}
+
+/* a line no command takes: an error inside a security sub-mode (unless --lenient), else a
+ * warning; the whole line quoted, secrets masked */
+static void unknown_line(struct parser *p, int start)
+{
+	struct lex_line *l = p->ln;
+	bool sub = l->indent > 0 && p->depth > 0;
+	int ctx = sub ? p->stack[p->depth] : M_GLOBAL;
+	const struct command *near = nearest(p, start, sub);
+	char quoted[200], hint[96] = "", where[96];
+
+	unknown_quote(l, 0, quoted, sizeof(quoted));
+	if (near)
+		snprintf(hint, sizeof(hint), " (did you mean '%s'?)", near->words);
+	if (security_mode(p, ctx)) {
+		mode_name(p, ctx, where, sizeof(where));
+		if (p->cfg->lenient)
+			diag_warning(p->d, l->line, l->cols[0], "unknown command in %s, not translated "
+				     "(--lenient): '%s'%s", where, quoted, hint);
+		else
+			diag_error(p->d, l->line, l->cols[0], "unknown command in %s: '%s'%s; a "
+				   "setting there is not guessed or dropped (--lenient makes this a "
+				   "warning)", where, quoted, hint);
+	} else {
+		diag_warning(p->d, l->line, l->cols[0], "unsupported command, not translated: '%s'%s",
+			     quoted, hint);
+	}
+	/* IOS prints global commands at column 0: an unknown one there leaves any sub-mode */
+	if (l->indent == 0)
+		p->depth = 0;
+	/* README.translation: only the first word (the rest may be a secret) */
+	if (l->nwords > start + 1 && (size_t)l->line < p->cfg->nlines)
+		p->cfg->redact_col[l->line] = l->offs[start + 1] + 1;
+	parse_note(p, "not translated: unsupported");
+}
+
 static void parse_line(struct parser *p)
 {
 	struct lex_line *l = p->ln;
@@ -292,15 +408,7 @@ static void parse_line(struct parser *p)
 		}
 		return;
 	}
-	/* IOS prints global commands at column 0: an unknown one there leaves any sub-mode */
-	if (l->indent == 0)
-		p->depth = 0;
-	/* only the first word: the rest of an unknown line may be a secret ("password cisco") */
-	diag_warning(p->d, l->line, l->cols[0], "unsupported command, not translated: '%s%s'",
-		     l->words[start], l->nwords > start + 1 ? " …" : "");
-	if (l->nwords > start + 1 && (size_t)l->line < p->cfg->nlines)
-		p->cfg->redact_col[l->line] = l->offs[start + 1] + 1;
-	parse_note(p, "not translated: unsupported");
+	unknown_line(p, start);
 }
 
 int parse_config(struct lex *lx, struct ios_config *cfg, struct diag *d)

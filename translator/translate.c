@@ -54,7 +54,7 @@ int translate_text(const char *name, const char *text, size_t len,
 		   const struct translate_opts *opts, FILE *diag_out, struct translate_result *res)
 {
 	struct diag d = { .file = name, .out = diag_out, .strict = opts->strict };
-	struct ios_config cfg = { .modernize = opts->modernize };
+	struct ios_config cfg = { .modernize = opts->modernize, .lenient = opts->lenient };
 	struct emit_opts eo = { .source = name, .ipsec_conf = opts->ipsec_conf };
 	struct output o = { 0 };
 	struct lex lx;

@@ -15,6 +15,7 @@
 struct translate_opts {
 	bool strict;		/* warnings are errors */
 	bool modernize;		/* replace weak crypto */
+	bool lenient;		/* unknown commands in security sub-modes only warn */
 	bool ipsec_conf;	/* also ipsec.conf + ipsec.secrets */
 	const char *outdir;	/* NULL: parse and check only */
 	bool render_only;	/* without outdir: render every file in memory, write nothing (fuzzing) */

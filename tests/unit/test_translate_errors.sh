@@ -90,12 +90,45 @@ t [ $? = 0 ]
 t [ "$(ls "$work/many/ppp" | grep -c '^options\.g')" = 40 ]
 t grep -q 'vpdn-groups g1,g2,g3,.*,g40$' "$work/many/strongswan.d/charon/l2tp-security.conf"
 
-# an unknown command is named by its first word only: the rest may be a secret
-printf 'line vty 0 4\n password s3cr3t-vty\nenable password s3cr3t-en\nno ip http server\n' > "$work/unknown.cfg"
+# an unknown command is quoted whole, what follows a secret's keyword (misspelled too) masked,
+# unprintable bytes escaped
+printf 'line vty 0 4\n password s3cr3t-vty\nenable password 7 s3cr3t-en\nno ip http server\n' > "$work/unknown.cfg"
+printf 'snmp-server comunity s3cr3t-snmp RO\nlogging host \033[31mred\n' >> "$work/unknown.cfg"
 "$cmd" translate -o "$work/unknown" "$work/unknown.cfg" 2> "$work/err"
-t grep -q "unknown.cfg:2:2: warning: unsupported command, not translated: 'password …'" "$work/err"
-t grep -q "unknown.cfg:4:1: warning: unsupported command, not translated: 'ip …'" "$work/err"
+t grep -q "unknown.cfg:2:2: warning: unsupported command, not translated: 'password <secret>'" "$work/err"
+t grep -q "unknown.cfg:3:1: warning: unsupported command, not translated: 'enable password 7 <secret>'" "$work/err"
+t grep -q "unknown.cfg:4:1: warning: unsupported command, not translated: 'no ip http server'" "$work/err"
+t grep -q "unknown.cfg:5:1: warning: unsupported command, not translated: 'snmp-server comunity <secret> RO'" "$work/err"
+t grep -qF "unknown.cfg:6:1: warning: unsupported command, not translated: 'logging host \x1b[31mred'" "$work/err"
 t sh -c "! grep -q s3cr3t '$work/err' '$work/unknown/README.translation'"
+t sh -c "! grep -q \"\$(printf '\033')\" '$work/err'"
+
+# a typo where security is decided is an error (nothing written), with the command it resembles;
+# --lenient makes it a warning
+printf 'vpdn enable\nvpdn-group dialin\n accpet-dialin\n  protocol l2tp\n terminate-from hostname LAC\n' > "$work/typo.cfg"
+printf ' l2tp tunnel pasword 7 s3cr3t-tunnel\ncrypto isakmp policy 1\n authentcation pre-share\n' >> "$work/typo.cfg"
+"$cmd" translate -o "$work/typo" "$work/typo.cfg" 2> "$work/err"
+t [ $? = 1 ]
+t [ ! -e "$work/typo" ]
+t grep -q "typo.cfg:3:2: error: unknown command in vpdn-group dialin: 'accpet-dialin' (did you mean 'accept-dialin'?)" "$work/err"
+t grep -q "typo.cfg:6:2: error: unknown command in vpdn-group dialin: 'l2tp tunnel pasword 7 <secret>' (did you mean 'l2tp tunnel password'?)" "$work/err"
+t grep -q "typo.cfg:8:2: error: unknown command in crypto isakmp policy 1: 'authentcation pre-share' (did you mean 'authentication'?)" "$work/err"
+t sh -c "! grep -q s3cr3t '$work/err'"
+"$cmd" translate --lenient -o "$work/typo" "$work/typo.cfg" 2> "$work/err"
+t [ $? = 0 ]
+t grep -q "typo.cfg:3:2: warning: unknown command in vpdn-group dialin, not translated (--lenient): 'accpet-dialin'" "$work/err"
+
+# global vpdn commands are themselves, not abbreviated vpdn-groups
+printf 'vpdn enable\nvpdn search-order domain\nvpdn ip udp ignore checksum\nvpdn history failure\n' > "$work/vpdn.cfg"
+printf 'vpdn source-ip 192.0.2.1\nvpdn authen-before-forward\nvpdn frobnicate now\n' >> "$work/vpdn.cfg"
+"$cmd" translate -o "$work/vpdn" "$work/vpdn.cfg" 2> "$work/err"
+t [ $? = 0 ]
+t sh -c "! grep -q '^\[l[an]s' '$work/vpdn/xl2tpd/xl2tpd.conf'"
+t sh -c "! grep -q 'vpdn.cfg:[234]:' '$work/err'"
+t grep -q "vpdn.cfg:5:1: warning: vpdn source-ip: not translated" "$work/err"
+t grep -q "vpdn.cfg:6:1: warning: vpdn authen-before-forward: not translated" "$work/err"
+t grep -q "vpdn.cfg:7:1: warning: unsupported command, not translated: 'vpdn frobnicate now'" "$work/err"
+t grep -A1 'vpdn ip udp ignore checksum' "$work/vpdn/README.translation" | grep -q 'zero UDP checksum'
 
 # usage errors: exit 2
 "$cmd" translate "$tt/good/syntax.cfg" 2>/dev/null; t [ $? = 2 ]
