@@ -189,11 +189,18 @@ static void lns_section(struct ios_config *cfg, const struct ios_vpdn_group *g, 
 			    g->terminate_from);
 	}
 	if (pool) {
-		fprintf(f, "ip range = %s-%s\n", inet_ntop(AF_INET, &pool->start, a, sizeof(a)),
-			inet_ntop(AF_INET, &pool->end, b, sizeof(b)));
+		/* every range of the pool (IOS adds one per 'ip local pool NAME' line) */
+		for (size_t i = 0; i < cfg->pools.n; i++) {
+			const struct ios_pool *r = &cfg->pools.v[i];
+
+			if (strcmp(r->name, pool->name))
+				continue;
+			fprintf(f, "ip range = %s-%s\n", inet_ntop(AF_INET, &r->start, a, sizeof(a)),
+				inet_ntop(AF_INET, &r->end, b, sizeof(b)));
+			model_wrote(cfg, r->line, "%s: ip range = %s-%s", sect, a, b);
+			model_wrote(cfg, vt->pool_line, "%s: ip range = %s-%s", sect, a, b);
+		}
 		fprintf(f, "assign ip = yes\n");
-		model_wrote(cfg, pool->line, "%s: ip range = %s-%s", sect, a, b);
-		model_wrote(cfg, vt->pool_line, "%s: ip range = %s-%s", sect, a, b);
 	} else {
 		fprintf(f, "assign ip = no\n");
 	}

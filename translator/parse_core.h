@@ -70,6 +70,14 @@ int parse_netmask(struct parser *p, struct args *a, int i, struct in_addr *out);
 /* enter a sub-mode */
 void parse_enter(struct parser *p, enum mode m);
 
+/* which of n keywords word names: an exact match, else the one it is a unique prefix of (IOS
+ * abbreviates arguments as it does commands); -1 for none or several */
+int parse_keyword(const char *word, const char *const *choices, size_t n);
+
+/* a secret that may contain spaces (username … password 0 SECRET WITH SPACES): the rest of the
+ * line as written from argument i when it is cleartext; else as parse_secret_at */
+char *parse_secret_rest(struct parser *p, struct args *a, int i, int hashed_kw, const char *what);
+
 /* strdup that records running out of memory */
 char *parse_strdup(struct parser *p, const char *s);
 

@@ -320,12 +320,14 @@ static int h_hash(struct parser *p, struct args *a)
 
 static int h_authentication(struct parser *p, struct args *a)
 {
+	static const char *const kw[] = { "pre-share", "rsa-sig" };
+	int k;
+
 	if (parse_need_args(p, a, 1, 1, "authentication pre-share|rsa-sig"))
 		return OK;
-	if (!strcasecmp(a->w[0], "pre-share"))
-		POLICY->psk = true;
-	else if (!strcasecmp(a->w[0], "rsa-sig"))
-		POLICY->psk = false;
+	k = parse_keyword(a->w[0], kw, 2);
+	if (k >= 0)
+		POLICY->psk = k == 0;
 	else {
 		diag_error(p->d, parse_lineno(p), a->col[0], "authentication: expected pre-share or rsa-sig, "
 			   "found '%s'", a->w[0]);
@@ -369,14 +371,15 @@ static int h_lifetime(struct parser *p, struct args *a)
 
 static int h_mode(struct parser *p, struct args *a)
 {
+	static const char *const kw[] = { "transport", "tunnel" };
 	struct ios_transform_set *ts = &p->cfg->tsets.v[p->tset];
+	int k;
 
 	if (parse_need_args(p, a, 1, 1, "mode transport|tunnel"))
 		return OK;
-	if (!strcasecmp(a->w[0], "transport"))
-		ts->transport = true;
-	else if (!strcasecmp(a->w[0], "tunnel"))
-		ts->transport = false;
+	k = parse_keyword(a->w[0], kw, 2);
+	if (k >= 0)
+		ts->transport = k == 0;
 	else {
 		diag_error(p->d, parse_lineno(p), a->col[0], "mode: expected transport or tunnel");
 		return OK;

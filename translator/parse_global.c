@@ -24,14 +24,16 @@ static int h_hostname(struct parser *p, struct args *a)
 
 static int h_username(struct parser *p, struct args *a)
 {
+	static const char *const kw[] = { "password", "secret", "privilege" };
 	struct ios_user *u;
-	int i = 1;
+	int i = 1, k;
 
 	if (parse_need_args(p, a, 3, -1, "username NAME [privilege N] password|secret [TYPE] SECRET"))
 		return OK;
-	if (!strcasecmp(a->w[i], "privilege") && a->n > 3)
+	if (parse_keyword(a->w[i], kw, 3) == 2 && a->n > 3)
 		i += 2;
-	if (strcasecmp(a->w[i], "password") && strcasecmp(a->w[i], "secret")) {
+	k = parse_keyword(a->w[i], kw, 2);
+	if (k < 0) {
 		diag_error(p->d, parse_lineno(p), a->col[i], "username %s: expected 'password' or 'secret', "
 			   "found '%s'", a->w[0], a->w[i]);
 		return OK;
@@ -43,7 +45,7 @@ static int h_username(struct parser *p, struct args *a)
 	}
 	u->name = a->w[0];
 	u->line = parse_lineno(p);
-	u->password = parse_secret_at(p, a, i + 1, !strcasecmp(a->w[i], "secret"), "username");
+	u->password = parse_secret_rest(p, a, i + 1, k == 1, "username");
 	parse_note(p, u->password ? "user %s (PPP, and the L2TP tunnel secret where the name is a "
 		   "tunnel peer or local name)" : "user %s: not translated (no recoverable password)",
 		   u->name);
@@ -135,12 +137,30 @@ static int h_vpdn_untranslated(struct parser *p, struct args *a)
 	return OK;
 }
 
+/* ip local pool NAME START [END] [group GROUP] [cache-size N]: one range of pool NAME (a pool
+ * may have several lines); IOS's pool groups only keep overlapping pools apart */
 static int h_ip_local_pool(struct parser *p, struct args *a)
 {
 	struct ios_pool *pl;
+	int n = a->n;
 
-	if (parse_need_args(p, a, 2, 3, "ip local pool NAME START [END]"))
+	if (parse_need_args(p, a, 2, 7, "ip local pool NAME START [END] [group G] [cache-size N]"))
 		return OK;
+	for (int i = 2; i < a->n; i++)
+		if (!strcasecmp(a->w[i], "group") || !strcasecmp(a->w[i], "cache-size")) {
+			if (i + 1 >= a->n) {
+				diag_error(p->d, parse_lineno(p), a->col[i], "ip local pool: '%s' needs a "
+					   "value", a->w[i]);
+				return OK;
+			}
+			if (n == a->n)
+				n = i;
+			i++;
+		} else if (i > 2 || n != a->n) {
+			diag_error(p->d, parse_lineno(p), a->col[i], "unexpected '%s' (ip local pool NAME "
+				   "START [END] [group G] [cache-size N])", a->w[i]);
+			return OK;
+		}
 	pl = VEC_ADD(p->cfg->pools);
 	if (!pl) {
 		p->oom = 1;
@@ -148,11 +168,11 @@ static int h_ip_local_pool(struct parser *p, struct args *a)
 	}
 	pl->name = a->w[0];
 	pl->line = parse_lineno(p);
-	if (parse_address(p, a, 1, &pl->start) || (a->n == 3 && parse_address(p, a, 2, &pl->end))) {
+	if (parse_address(p, a, 1, &pl->start) || (n == 3 && parse_address(p, a, 2, &pl->end))) {
 		p->cfg->pools.n--;
 		return OK;
 	}
-	if (a->n == 2)
+	if (n == 2)
 		pl->end = pl->start;
 	if (ntohl(pl->end.s_addr) < ntohl(pl->start.s_addr)) {
 		diag_error(p->d, parse_lineno(p), a->col[2], "ip local pool %s: end before start",
@@ -160,6 +180,11 @@ static int h_ip_local_pool(struct parser *p, struct args *a)
 		p->cfg->pools.n--;
 		return OK;
 	}
+	for (size_t i = 0; i + 1 < p->cfg->pools.n; i++)
+		if (!strcmp(p->cfg->pools.v[i].name, pl->name)) {
+			parse_note(p, "address pool %s, another range", pl->name);
+			return OK;
+		}
 	parse_note(p, "address pool %s", pl->name);
 	return OK;
 }

@@ -100,6 +100,23 @@ void parse_enter(struct parser *p, enum mode m)
 	p->stack[++p->depth] = m;
 }
 
+int parse_keyword(const char *word, const char *const *choices, size_t n)
+{
+	size_t len = strlen(word);
+	int found = -1;
+
+	for (size_t i = 0; i < n; i++)
+		if (!strcasecmp(word, choices[i]))
+			return (int)i;
+	for (size_t i = 0; len && i < n; i++)
+		if (!strncasecmp(word, choices[i], len)) {
+			if (found >= 0)
+				return -1;
+			found = (int)i;
+		}
+	return found;
+}
+
 char *parse_strdup(struct parser *p, const char *s)
 {
 	char *r = strdup(s);
@@ -181,6 +198,27 @@ char *parse_secret_at(struct parser *p, struct args *a, int i, int hashed_kw, co
 			type);
 		return NULL;
 	}
+}
+
+char *parse_secret_rest(struct parser *p, struct args *a, int i, int hashed_kw, const char *what)
+{
+	int type = i < a->n && strlen(a->w[i]) == 1 && isdigit((unsigned char)a->w[i][0]) ?
+		   a->w[i][0] - '0' : -1;
+	int first = type >= 0 ? i + 1 : i, w = (int)(a->w - p->ln->words) + first;
+	char *s;
+	size_t len;
+
+	if (hashed_kw || type > 0 || first >= a->n - 1)
+		return parse_secret_at(p, a, i, hashed_kw, what);
+	parse_redact(p, a, i);
+	/* the words are cut out of a copy; the line as written still has the spaces */
+	s = parse_strdup(p, p->ln->text + p->ln->offs[w]);
+	if (!s)
+		return NULL;
+	len = strlen(s);
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		s[--len] = '\0';
+	return s;
 }
 
 int parse_description(struct parser *p, struct args *a)

@@ -118,6 +118,28 @@ t sh -c "! grep -q s3cr3t '$work/err'"
 t [ $? = 0 ]
 t grep -q "typo.cfg:3:2: warning: unknown command in vpdn-group dialin, not translated (--lenient): 'accpet-dialin'" "$work/err"
 
+# valid IOS that used to be refused: a cleartext password with spaces, abbreviated arguments, a
+# pool of several ranges (one line each) with IOS's group and cache-size keywords
+{
+	printf 'username carol password 0 p@ss w0rd  \nvpdn enable\nvpdn-group d\n accept-dialin\n'
+	printf '  protocol l2tp\n  virtual-template 1\n l2tp security crypto-profile p\n'
+	printf 'crypto isakmp policy 1\n authentication pre\n encr aes\n group 14\n'
+	printf 'crypto isakmp key k address 0.0.0.0 0.0.0.0\n'
+	printf 'crypto ipsec transform-set ts esp-aes esp-sha-hmac\n mode trans\n'
+	printf 'crypto map m 1 ipsec-isakmp profile p\n set transform-set ts\n'
+	printf 'interface Gi0/0\n ip address 192.0.2.1 255.255.255.0\n crypto map m\n'
+	printf 'interface Virtual-Template1\n peer default ip address pool CUST\n'
+	printf 'ip local pool CUST 10.1.0.10 10.1.0.20\nip local pool CUST 10.2.0.10 10.2.0.20 group G1 cache-size 20\n'
+} > "$work/valid.cfg"
+"$cmd" translate --strict -o "$work/valid" "$work/valid.cfg" 2> "$work/err"
+t [ $? = 0 ]
+t grep -q '^"carol"	\*	"p@ss w0rd"	\*$' "$work/valid/ppp/chap-secrets"
+t grep -q 'proposals = aes128-sha1-modp2048$' "$work/valid/swanctl/swanctl.conf"
+t grep -q 'mode = transport$' "$work/valid/swanctl/swanctl.conf"
+t [ "$(grep -c '^ip range = ' "$work/valid/xl2tpd/xl2tpd.conf")" = 2 ]
+t grep -q '^ip range = 10.2.0.10-10.2.0.20$' "$work/valid/xl2tpd/xl2tpd.conf"
+t sh -c "! grep -q 'w0rd' '$work/valid/README.translation'"
+
 # global vpdn commands are themselves, not abbreviated vpdn-groups
 printf 'vpdn enable\nvpdn search-order domain\nvpdn ip udp ignore checksum\nvpdn history failure\n' > "$work/vpdn.cfg"
 printf 'vpdn source-ip 192.0.2.1\nvpdn authen-before-forward\nvpdn frobnicate now\n' >> "$work/vpdn.cfg"
