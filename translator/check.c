@@ -90,6 +90,20 @@ static void check_credentials(struct ios_config *cfg, struct ios_vpdn_group *g, 
 				     "LNS %s: IKE cannot authenticate to it", inet_ntoa(g->initiate.v[k].addr));
 }
 
+/* a template's 'ip unnumbered IF' gives PPP IF's address: IF must exist and have one */
+static void check_unnumbered(struct ios_config *cfg, const struct ios_interface *vt, struct diag *d)
+{
+	const struct ios_interface *un = model_iface(cfg, vt->unnumbered);
+
+	if (un && un->has_addr)
+		return;
+	diag_warning(d, vt->unnumbered_line, 1, "%s: ip unnumbered %s: %s, so the PPP side has no "
+		     "local address of its own (pppd takes the LNS's)", vt->name, vt->unnumbered,
+		     un ? "that interface has no 'ip address'" : "no such interface");
+	model_note(cfg, vt->unnumbered_line, "not translated: %s %s", vt->unnumbered,
+		   un ? "has no address" : "is not defined");
+}
+
 static void check_groups(struct ios_config *cfg, struct diag *d)
 {
 	for (size_t i = 0; i < cfg->groups.n; i++) {
@@ -132,6 +146,7 @@ static void check_groups(struct ios_config *cfg, struct diag *d)
 			else if (vt->pool && !model_pool(cfg, vt->pool))
 				diag_error(d, vt->line, 1, "pool %s used by %s is not defined (ip local "
 					   "pool %s START END)", vt->pool, vt->name, vt->pool);
+
 		}
 		check_credentials(cfg, g, d);
 		if (!g->crypto_profile)
@@ -272,6 +287,9 @@ void check_config(struct ios_config *cfg, struct diag *d)
 {
 	resolve_dynamic_maps(cfg, d);
 	check_maps(cfg, d);
+	for (size_t i = 0; i < cfg->ifaces.n; i++)
+		if (cfg->ifaces.v[i].vt_number >= 0 && cfg->ifaces.v[i].unnumbered)
+			check_unnumbered(cfg, &cfg->ifaces.v[i], d);
 	check_groups(cfg, d);
 	check_group_mix(cfg, d);
 	check_keys(cfg, d);

@@ -62,17 +62,22 @@ static int h_aaa_new_model(struct parser *p, struct args *a)
 
 static int h_aaa_authentication(struct parser *p, struct args *a)
 {
-	int local = 0;
-
-	for (int i = 0; i < a->n; i++)
-		if (!strcasecmp(a->w[i], "local"))
-			local = 1;
-	if (a->n && !strcasecmp(a->w[0], "ppp") && local) {
+	/* aaa authentication ppp LIST METHOD...: the methods are tried in order */
+	if (a->n >= 3 && !strcasecmp(a->w[0], "ppp") &&
+	    (!strcasecmp(a->w[2], "local") || !strcasecmp(a->w[2], "local-case"))) {
 		parse_note(p, "local PPP authentication");
 		return OK;
 	}
-	diag_warning(p->d, parse_lineno(p), parse_col_of(a, 0), "aaa authentication: only local PPP "
-		     "authentication is translated (RADIUS/TACACS+ servers: configure a pppd plugin)");
+	if (a->n >= 3 && !strcasecmp(a->w[0], "ppp"))
+		diag_warning(p->d, parse_lineno(p), a->col[2], "aaa authentication ppp %s: '%s%s%s' "
+			     "comes first, which is not translated: pppd checks ppp/chap-secrets only "
+			     "(a RADIUS or TACACS+ server needs a pppd plugin)", a->w[1], a->w[2],
+			     a->n > 3 && !strcasecmp(a->w[2], "group") ? " " : "",
+			     a->n > 3 && !strcasecmp(a->w[2], "group") ? a->w[3] : "");
+	else
+		diag_warning(p->d, parse_lineno(p), parse_col_of(a, 0), "aaa authentication: only "
+			     "local PPP authentication is translated (RADIUS/TACACS+ servers: "
+			     "configure a pppd plugin)");
 	parse_note(p, "not translated: only local authentication is");
 	return OK;
 }

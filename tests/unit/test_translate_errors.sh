@@ -140,6 +140,15 @@ t [ "$(grep -c '^ip range = ' "$work/valid/xl2tpd/xl2tpd.conf")" = 2 ]
 t grep -q '^ip range = 10.2.0.10-10.2.0.20$' "$work/valid/xl2tpd/xl2tpd.conf"
 t sh -c "! grep -q 'w0rd' '$work/valid/README.translation'"
 
+# said as it is: RADIUS before local is not local authentication; an unnumbered template whose
+# interface does not exist gives no address (README.translation does not claim one)
+printf 'aaa authentication ppp default group radius local\ninterface Virtual-Template1\n ip unnumbered Loopback99\n' > "$work/said.cfg"
+"$cmd" translate -o "$work/said" "$work/said.cfg" 2> "$work/err"
+t grep -q "said.cfg:1:32: warning: aaa authentication ppp default: 'group radius' comes first, which is not translated" "$work/err"
+t grep -q "said.cfg:3:1: warning: Virtual-Template1: ip unnumbered Loopback99: no such interface" "$work/err"
+t sh -c "! grep -q \"Loopback99's address\" '$work/said/README.translation'"
+t grep -A1 'aaa authentication ppp default group radius' "$work/said/README.translation" | grep -q 'not translated'
+
 # global vpdn commands are themselves, not abbreviated vpdn-groups
 printf 'vpdn enable\nvpdn search-order domain\nvpdn ip udp ignore checksum\nvpdn history failure\n' > "$work/vpdn.cfg"
 printf 'vpdn source-ip 192.0.2.1\nvpdn authen-before-forward\nvpdn frobnicate now\n' >> "$work/vpdn.cfg"
