@@ -77,13 +77,12 @@ int translate_text(const char *name, const char *text, size_t len,
 			goto out;
 		}
 		if (opts->outdir && output_commit(&o, opts->outdir, err, sizeof(err))) {
-			if (diag_out)
-				fprintf(diag_out, "%s: error: %s (nothing was written)\n", name, err);
-			d.errors++;
+			diag_error(&d, 0, 0, "%s (nothing was written)", err);
 			rc = 1;
 		}
 	}
 out:
+	diag_flush(&d);
 	if (rc < 0 && diag_out)
 		fprintf(diag_out, "%s: error: out of memory\n", name);
 	if (res) {

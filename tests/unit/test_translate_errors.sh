@@ -149,6 +149,22 @@ t grep -q "said.cfg:3:1: warning: Virtual-Template1: ip unnumbered Loopback99: n
 t sh -c "! grep -q \"Loopback99's address\" '$work/said/README.translation'"
 t grep -A1 'aaa authentication ppp default group radius' "$work/said/README.translation" | grep -q 'not translated'
 
+# diagnostics in line order, at most 100 and a count, control bytes escaped (not a flood of raw
+# bytes into the terminal)
+{
+	printf 'vpdn-group g\n accept-dialin\n  protocol l2tp\n'
+	for i in $(seq 1 250); do printf 'junk%d \033]0;title\007\n' "$i"; done
+	printf 'ip local pool P 10.0.0.9 10.0.0.1\n'
+} > "$work/flood.cfg"
+"$cmd" check "$work/flood.cfg" 2> "$work/err"
+t [ $? = 1 ]
+t [ "$(grep -c '^.*flood.cfg:[0-9]*:[0-9]*: ' "$work/err")" = 100 ]
+t grep -q "flood.cfg: 153 more diagnostics not shown (1 error, 252 warnings in all)" "$work/err"
+t sh -c "! grep -q \"\$(printf '\033')\" '$work/err'"
+t grep -qF "flood.cfg:4:1: warning: unsupported command, not translated: 'junk1 \x1b]0;title\x07'" "$work/err"
+t [ "$(grep -o 'flood.cfg:[0-9][0-9]*' "$work/err" | cut -d: -f2 | sort -n | tr '\n' ' ')" = \
+	"$(grep -o 'flood.cfg:[0-9][0-9]*' "$work/err" | cut -d: -f2 | tr '\n' ' ')" ]
+
 # global vpdn commands are themselves, not abbreviated vpdn-groups
 printf 'vpdn enable\nvpdn search-order domain\nvpdn ip udp ignore checksum\nvpdn history failure\n' > "$work/vpdn.cfg"
 printf 'vpdn source-ip 192.0.2.1\nvpdn authen-before-forward\nvpdn frobnicate now\n' >> "$work/vpdn.cfg"
