@@ -233,10 +233,21 @@ static void check_keys(struct ios_config *cfg, struct diag *d)
 		}
 }
 
+/* what becomes of a weak DH group */
+static const char *dh_fix(const struct ios_config *cfg, int group)
+{
+	if (!cfg->modernize)
+		return "translated as written; --modernize replaces it";
+	if (ios_dh_kept_by_modernize(group))
+		return "kept by --modernize: Windows and Android clients may propose nothing "
+		       "stronger; remove it when none of yours need it";
+	return "replaced by --modernize with group 14";
+}
+
 /* weak crypto: translated as written (old Windows clients need it) unless --modernize */
 static void check_crypto(struct ios_config *cfg, struct diag *d)
 {
-	const char *fix = cfg->modernize ? "replaced by --modernize" :
+	const char *fix = cfg->modernize ? "replaced by --modernize with AES-256 or SHA-256" :
 			  "translated as written; --modernize replaces it";
 
 	for (size_t i = 0; i < cfg->policies.n; i++) {
@@ -250,7 +261,7 @@ static void check_crypto(struct ios_config *cfg, struct diag *d)
 				     p->priority, fix);
 		if (ios_dh_weak(p->group))
 			diag_warning(d, p->line, 1, "isakmp policy %d: DH group %d is weak (%s)",
-				     p->priority, p->group, fix);
+				     p->priority, p->group, dh_fix(cfg, p->group));
 		if (!p->psk)
 			diag_warning(d, p->line, 1, "isakmp policy %d: rsa-sig needs certificates: "
 				     "put them in swanctl/x509 and swanctl/private", p->priority);
@@ -280,7 +291,7 @@ static void check_crypto(struct ios_config *cfg, struct diag *d)
 		if (cfg->maps.v[i].pfs_group && ios_dh_weak(cfg->maps.v[i].pfs_group))
 			diag_warning(d, cfg->maps.v[i].line, 1, "crypto map %s %d: PFS group %d is "
 				     "weak (%s)", cfg->maps.v[i].name, cfg->maps.v[i].seq,
-				     cfg->maps.v[i].pfs_group, fix);
+				     cfg->maps.v[i].pfs_group, dh_fix(cfg, cfg->maps.v[i].pfs_group));
 }
 
 void check_config(struct ios_config *cfg, struct diag *d)

@@ -61,7 +61,7 @@ void emit_chap_secrets(struct ios_config *cfg, FILE *f, const struct emit_opts *
 /* the LAC's access side (request-dialin domains): ppp/l2tpsec-dialin, when some group has one */
 int emit_wants_dialin(const struct ios_config *cfg);
 void emit_ppp_dialin(struct ios_config *cfg, FILE *f, const struct emit_opts *opt);
-void emit_readme(struct ios_config *cfg, const struct lex *lx, FILE *f,
-		 const struct emit_opts *opt);
+void emit_readme(struct ios_config *cfg, const struct conn_view *v, size_t n, const struct lex *lx,
+		 FILE *f, const struct emit_opts *opt);
 
 #endif

@@ -10,15 +10,20 @@
 #include <string.h>
 
 /* after every other emitter: it says what they wrote (model_wrote) */
-void emit_readme(struct ios_config *cfg, const struct lex *lx, FILE *f, const struct emit_opts *opt)
+void emit_readme(struct ios_config *cfg, const struct conn_view *v, size_t n, const struct lex *lx,
+		 FILE *f, const struct emit_opts *opt)
 {
 	fprintf(f, "l2tpsec translate: %s\n\n", opt->source);
 	fprintf(f, "Files: swanctl/swanctl.conf (0600), strongswan.d/charon/l2tp-security.conf,\n"
 		"xl2tpd/xl2tpd.conf, xl2tpd/l2tp-secrets (0600), ppp/options.<group>,\n"
 		"ppp/chap-secrets (0600)%s.\n", opt->ipsec_conf ? ", ipsec.conf, ipsec.secrets (0600)" : "");
-	if (cfg->modernize)
-		fprintf(f, "--modernize: weak IKE/ESP algorithms were replaced by %s / %s.\n",
-			"AES-GCM/AES-256, SHA-256, DH 14", "AES-GCM/AES-256-SHA-256");
+	if (cfg->modernize) {
+		fprintf(f, "--modernize: DES, 3DES and null encryption became AES-256, MD5 SHA-256, DH\n"
+			"groups 1 and 5 group 14; DH group 2 (MODP1024) was kept for the built-in\n"
+			"Windows and Android clients. The proposals that came out:\n");
+		for (size_t i = 0; i < n; i++)
+			fprintf(f, "  %s: IKE %s; ESP %s\n", v[i].map->profile, v[i].ike, v[i].esp);
+	}
 	fprintf(f, "\nLine by line:\n\n");
 	for (size_t i = 0; i < lx->n; i++) {
 		const struct lex_line *l = &lx->lines[i];

@@ -51,8 +51,6 @@ static void ike_proposals(struct ios_config *cfg, struct conn_view *v, bool *oom
 	bool any_psk = false;
 
 	v->reauth = 86400;
-	if (cfg->modernize)
-		append_unique(&v->ike, MODERN_IKE_PROPOSAL, oom);
 	sorted = calloc(n ? n : 1, sizeof(*sorted));
 	if (!sorted) {
 		*oom = true;
@@ -73,9 +71,12 @@ static void ike_proposals(struct ios_config *cfg, struct conn_view *v, bool *oom
 		if (sorted[i]->lifetime < v->reauth)
 			v->reauth = sorted[i]->lifetime;
 		if (cfg->modernize)
-			continue;
-		snprintf(prop, sizeof(prop), "%s-%s-%s", sorted[i]->encr, sorted[i]->hash,
-			 ios_dh_group(sorted[i]->group));
+			snprintf(prop, sizeof(prop), "%s-%s-%s", modern_cipher(sorted[i]->encr),
+				 modern_hash(sorted[i]->hash),
+				 ios_dh_group(modern_dh(sorted[i]->group)));
+		else
+			snprintf(prop, sizeof(prop), "%s-%s-%s", sorted[i]->encr, sorted[i]->hash,
+				 ios_dh_group(sorted[i]->group));
 		append_unique(&v->ike, prop, oom);
 	}
 	/* no policy at all: IOS's default policy (65535: des, sha, rsa-sig, group 1) would need
@@ -88,30 +89,28 @@ static void ike_proposals(struct ios_config *cfg, struct conn_view *v, bool *oom
 static void esp_proposals(struct ios_config *cfg, struct conn_view *v, bool *oom)
 {
 	const struct ios_crypto_map *m = v->map;
-	const char *pfs = m->pfs_group ? ios_dh_group(m->pfs_group) : NULL;
+	int group = cfg->modernize ? modern_dh(m->pfs_group) : m->pfs_group;
+	const char *pfs = group ? ios_dh_group(group) : NULL;
 	char prop[96];
 
 	v->transport = true;
-	if (cfg->modernize) {
-		for (const char *s = MODERN_ESP_PROPOSAL; *s; ) {
-			size_t l = strcspn(s, ",");
-
-			snprintf(prop, sizeof(prop), "%.*s%s%s", (int)l, s, pfs ? "-" : "",
-				 pfs ? MODERN_DH : "");
-			append_unique(&v->esp, prop, oom);
-			s += l + (s[l] == ',');
-		}
-	}
 	for (int i = 0; i < m->ntsets; i++) {
 		const struct ios_transform_set *t = model_tset(cfg, m->tsets[i]);
+		const char *enc, *auth;
 
 		if (!t)
 			continue;
 		v->transport &= t->transport;
-		if (cfg->modernize || (!t->esp_enc && !t->esp_auth))
+		if (!t->esp_enc && !t->esp_auth)
 			continue;
-		snprintf(prop, sizeof(prop), "%s%s%s%s%s", t->esp_enc ? t->esp_enc : "null",
-			 t->esp_auth ? "-" : "", t->esp_auth ? t->esp_auth : "",
+		enc = t->esp_enc ? t->esp_enc : "null";
+		auth = t->esp_auth;
+		if (cfg->modernize) {
+			/* an integrity-only or null-cipher set gets a cipher and keeps an HMAC */
+			enc = modern_cipher(enc);
+			auth = auth ? modern_hash(auth) : t->esp_enc_aead ? NULL : "sha256";
+		}
+		snprintf(prop, sizeof(prop), "%s%s%s%s%s", enc, auth ? "-" : "", auth ? auth : "",
 			 pfs ? "-" : "", pfs ? pfs : "");
 		append_unique(&v->esp, prop, oom);
 	}

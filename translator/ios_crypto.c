@@ -75,3 +75,23 @@ bool ios_dh_weak(int group)
 {
 	return group == 1 || group == 2 || group == 5;
 }
+
+const char *modern_cipher(const char *ss)
+{
+	return !strcmp(ss, "des") || !strcmp(ss, "3des") || !strcmp(ss, "null") ? "aes256" : ss;
+}
+
+const char *modern_hash(const char *ss)
+{
+	return !strcmp(ss, "md5") ? "sha256" : ss;
+}
+
+int modern_dh(int group)
+{
+	return group == 1 || group == 5 ? 14 : group;
+}
+
+bool ios_dh_kept_by_modernize(int group)
+{
+	return group == 2;
+}

@@ -32,9 +32,15 @@ const char *ios_dh_group(int group);
 /* true for the DH groups considered weak today (1, 2, 5) */
 bool ios_dh_weak(int group);
 
-/* the strong replacements --modernize uses */
-#define MODERN_IKE_PROPOSAL "aes256gcm16-prfsha256-modp2048,aes256-sha256-modp2048"
-#define MODERN_ESP_PROPOSAL "aes256gcm16,aes256-sha256"
-#define MODERN_DH "modp2048"
+/*
+ * What --modernize puts in place of a weak algorithm, line by line (strongSwan keywords in, out):
+ * DES, 3DES and null encryption become AES-256, MD5 SHA-256, DH groups 1 and 5 group 14. DH
+ * group 2 (MODP1024) stays: the built-in Windows and Android clients propose nothing stronger
+ * in some versions (ios_dh_kept_by_modernize says so). Anything not weak is returned as is.
+ */
+const char *modern_cipher(const char *ss);
+const char *modern_hash(const char *ss);
+int modern_dh(int group);
+bool ios_dh_kept_by_modernize(int group);
 
 #endif

@@ -42,7 +42,7 @@ static int emit_all(struct ios_config *cfg, const struct lex *lx, const struct e
 	if ((f = output_open(o, "ppp/chap-secrets", 0600)))
 		emit_chap_secrets(cfg, f, opt);
 	if ((f = output_open(o, "README.translation", 0644)))
-		emit_readme(cfg, lx, f, opt);
+		emit_readme(cfg, views, nviews, lx, f, opt);
 	if ((f = output_open(o, OUTPUT_MARKER, 0644)))
 		fprintf(f, "Written by l2tpsec translate from %s. The next translate into this directory "
 			"replaces it as a whole:\nfiles added here are lost.\n", opt->source);
