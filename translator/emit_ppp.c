@@ -25,7 +25,8 @@ void emit_ppp_options(struct ios_config *cfg, const struct ios_vpdn_group *g, FI
 {
 	const struct ios_interface *vt = g->virtual_template >= 0 ?
 		model_vtemplate(cfg, g->virtual_template) : NULL;
-	const char *name = g->local_name ? g->local_name : cfg->hostname;
+	const char *name = vt && vt->chap_hostname ? vt->chap_hostname :
+			   g->local_name ? g->local_name : cfg->hostname;
 	char a[INET_ADDRSTRLEN];
 
 	char file[80];
@@ -41,7 +42,8 @@ void emit_ppp_options(struct ios_config *cfg, const struct ios_vpdn_group *g, FI
 	}
 	if (name) {
 		fprintf(f, "name %s\n", name);
-		model_wrote(cfg, g->local_name ? g->name_line : cfg->hostname_line, "%s: name %s",
+		model_wrote(cfg, vt && vt->chap_hostname ? vt->chap_host_line :
+			    g->local_name ? g->name_line : cfg->hostname_line, "%s: name %s",
 			    file, name);
 	}
 	if (g->accept_dialin) {
@@ -59,8 +61,21 @@ void emit_ppp_options(struct ios_config *cfg, const struct ios_vpdn_group *g, FI
 			fprintf(f, "ms-dns %s\n", inet_ntop(AF_INET, &vt->dns[i], a, sizeof(a)));
 			model_wrote(cfg, vt->dns_line, "%s: ms-dns %s", file, a);
 		}
+		for (int i = 0; vt && i < vt->nwins; i++) {
+			fprintf(f, "ms-wins %s\n", inet_ntop(AF_INET, &vt->wins[i], a, sizeof(a)));
+			model_wrote(cfg, vt->wins_line, "%s: ms-wins %s", file, a);
+		}
 	} else {
 		fprintf(f, "noauth\n");
+	}
+	if (vt && vt->keepalive > 0) {
+		fprintf(f, "lcp-echo-interval %d\nlcp-echo-failure %d\n", vt->keepalive,
+			vt->keepalive_retries);
+		model_wrote(cfg, vt->keepalive_line, "%s: lcp-echo-interval %d, lcp-echo-failure %d",
+			    file, vt->keepalive, vt->keepalive_retries);
+	} else if (vt && vt->keepalive < 0) {
+		fprintf(f, "lcp-echo-interval 0\n");
+		model_wrote(cfg, vt->keepalive_line, "%s: lcp-echo-interval 0", file);
 	}
 	if (vt && vt->mtu) {
 		fprintf(f, "mtu %d\nmru %d\n", vt->mtu, vt->mtu);

@@ -125,8 +125,13 @@ struct ios_interface {
 	int nauth;
 	struct in_addr dns[2];
 	int ndns;
+	struct in_addr wins[2];
+	int nwins;
 	int mtu;
+	int keepalive, keepalive_retries;	/* LCP echo: 0 = unset, -1 = no keepalive */
+	const char *chap_hostname;
 	int addr_line, unnumbered_line, pool_line, auth_line, dns_line, mtu_line;
+	int wins_line, keepalive_line, chap_host_line;
 	int line;
 };
 

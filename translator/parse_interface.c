@@ -159,6 +159,50 @@ static int h_ipcp_dns(struct parser *p, struct args *a)
 	return OK;
 }
 
+static int h_ipcp_wins(struct parser *p, struct args *a)
+{
+	if (parse_need_args(p, a, 1, 2, "ppp ipcp wins A [B]"))
+		return OK;
+	IFACE->nwins = 0;
+	for (int i = 0; i < a->n; i++)
+		if (!parse_address(p, a, i, &IFACE->wins[IFACE->nwins]))
+			IFACE->nwins++;
+	IFACE->wins_line = parse_lineno(p);
+	parse_note(p, "WINS servers for the clients");
+	return OK;
+}
+
+/* keepalive [PERIOD [RETRIES]] (IOS: 10 s, 5 retries) | no keepalive: LCP echo requests */
+static int h_keepalive(struct parser *p, struct args *a)
+{
+	long period = 10, retries = 5;
+
+	IFACE->keepalive_line = parse_lineno(p);
+	if (a->neg) {
+		IFACE->keepalive = -1;
+		parse_note(p, "no LCP echo requests");
+		return OK;
+	}
+	if (parse_need_args(p, a, 0, 2, "keepalive [PERIOD [RETRIES]]") ||
+	    (a->n > 0 && parse_number(p, a, 0, 0, 32767, &period)) ||
+	    (a->n > 1 && parse_number(p, a, 1, 1, 255, &retries)))
+		return OK;
+	IFACE->keepalive = period ? (int)period : -1;
+	IFACE->keepalive_retries = (int)retries;
+	parse_note(p, "LCP echo requests every %ld s, %ld missed end the session", period, retries);
+	return OK;
+}
+
+static int h_chap_hostname(struct parser *p, struct args *a)
+{
+	if (parse_need_args(p, a, 1, 1, "ppp chap hostname NAME"))
+		return OK;
+	IFACE->chap_hostname = a->w[0];
+	IFACE->chap_host_line = parse_lineno(p);
+	parse_note(p, "the name PPP authenticates with");
+	return OK;
+}
+
 static int h_mtu(struct parser *p, struct args *a)
 {
 	long v;
@@ -187,6 +231,9 @@ const struct command parse_interface_commands[] = {
 	{ M_IFACE, "peer default ip address pool", h_peer_pool, 0 },
 	{ M_IFACE, "ppp authentication", h_ppp_authentication, 0 },
 	{ M_IFACE, "ppp ipcp dns", h_ipcp_dns, 0 },
+	{ M_IFACE, "ppp ipcp wins", h_ipcp_wins, 0 },
+	{ M_IFACE, "keepalive", h_keepalive, 1 },
+	{ M_IFACE, "ppp chap hostname", h_chap_hostname, 0 },
 	{ M_IFACE, "ppp mtu", h_mtu, 0 },
 	{ M_IFACE, "ip mtu", h_mtu, 0 },
 	{ M_IFACE, "mtu", h_mtu, 0 },

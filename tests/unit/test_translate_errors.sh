@@ -176,6 +176,24 @@ t grep -q "windows-dynamic.cfg:25:1: warning: isakmp policy 20: 3des encryption 
 t sh -c "! grep -q 'policy 10' '$work/err'"
 t grep -q '^  WIN-DYN: IKE aes256-sha1-modp2048,aes256-sha1-modp1024; ESP aes256-sha1$' "$work/modern/README.translation"
 
+# a template's WINS servers, keepalive and CHAP host name reach pppd (and pppd takes them: the
+# daemons test loads every golden options file)
+{
+	printf 'vpdn enable\nvpdn-group d\n accept-dialin\n  protocol l2tp\n  virtual-template 1\n'
+	printf ' terminate-from hostname LAC\ninterface Virtual-Template1\n ppp ipcp wins 192.0.2.7 192.0.2.8\n'
+	printf ' keepalive 20 3\n ppp chap hostname LNS-CHAP\ninterface Virtual-Template2\n no keepalive\n'
+	printf 'vpdn-group e\n accept-dialin\n  protocol l2tp\n  virtual-template 2\n terminate-from hostname LAC2\n'
+} > "$work/ppp.cfg"
+"$cmd" translate -o "$work/ppp" "$work/ppp.cfg" 2> "$work/err"
+t [ $? = 0 ]
+t grep -q '^ms-wins 192.0.2.7$' "$work/ppp/ppp/options.d"
+t grep -q '^ms-wins 192.0.2.8$' "$work/ppp/ppp/options.d"
+t grep -q '^lcp-echo-interval 20$' "$work/ppp/ppp/options.d"
+t grep -q '^lcp-echo-failure 3$' "$work/ppp/ppp/options.d"
+t grep -q '^name LNS-CHAP$' "$work/ppp/ppp/options.d"
+t grep -q '^lcp-echo-interval 0$' "$work/ppp/ppp/options.e"
+t sh -c "! grep -q 'unsupported' '$work/err'"
+
 # global vpdn commands are themselves, not abbreviated vpdn-groups
 printf 'vpdn enable\nvpdn search-order domain\nvpdn ip udp ignore checksum\nvpdn history failure\n' > "$work/vpdn.cfg"
 printf 'vpdn source-ip 192.0.2.1\nvpdn authen-before-forward\nvpdn frobnicate now\n' >> "$work/vpdn.cfg"
