@@ -52,7 +52,7 @@ static void check_maps(struct ios_config *cfg, struct diag *d)
 		if (!found)
 			diag_error(d, f->map_line, f->map_col, "crypto map %s is applied to %s but "
 				   "never defined", f->crypto_map, f->name);
-		else if (!f->has_addr)
+		else if (!f->has_addr && !f->dhcp)
 			diag_error(d, f->map_line, f->map_col, "interface %s carries crypto map %s "
 				   "but has no 'ip address'", f->name, f->crypto_map);
 	}
@@ -62,7 +62,7 @@ static void check_maps(struct ios_config *cfg, struct diag *d)
 static bool key_for(const struct ios_config *cfg, struct in_addr addr)
 {
 	for (size_t i = 0; i < cfg->keys.n; i++)
-		if ((addr.s_addr & cfg->keys.v[i].mask.s_addr) ==
+		if (!cfg->keys.v[i].addr6 && (addr.s_addr & cfg->keys.v[i].mask.s_addr) ==
 		    (cfg->keys.v[i].addr.s_addr & cfg->keys.v[i].mask.s_addr))
 			return true;
 	return false;
@@ -226,10 +226,14 @@ static void check_keys(struct ios_config *cfg, struct diag *d)
 		for (size_t j = 0; j < i; j++) {
 			struct ios_isakmp_key *a = &cfg->keys.v[i], *b = &cfg->keys.v[j];
 
-			if (a->addr.s_addr == b->addr.s_addr && a->mask.s_addr == b->mask.s_addr &&
-			    strcmp(a->key, b->key))
+			bool same = a->addr6 || b->addr6 ?
+				a->addr6 && b->addr6 && !strcasecmp(a->addr6, b->addr6) :
+				a->addr.s_addr == b->addr.s_addr && a->mask.s_addr == b->mask.s_addr;
+
+			if (same && strcmp(a->key, b->key))
 				diag_error(d, a->line, a->col, "conflicting pre-shared keys for peer "
-					   "%s (another key at line %d)", inet_ntoa(a->addr), b->line);
+					   "%s (another key at line %d)",
+					   a->addr6 ? a->addr6 : inet_ntoa(a->addr), b->line);
 		}
 }
 

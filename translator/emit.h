@@ -27,7 +27,8 @@ struct emit_opts {
 struct conn_view {
 	const struct ios_crypto_map *map;
 	const struct ios_interface *iface;	/* where the map is applied (local address) */
-	char local[INET_ADDRSTRLEN];
+	char local[4 * INET_ADDRSTRLEN];	/* the addresses of the interfaces carrying the map, or
+						 * %any (none, or one by DHCP) */
 	/* comma-separated lists (owned; see conn_views_free) */
 	char *remote;		/* the LNSes a LAC dials, or %any (an LNS: the PSKs decide) */
 	char *groups;		/* the vpdn-groups using it */

@@ -54,9 +54,13 @@ static void swanctl_wrote(struct ios_config *cfg, const struct conn_view *v)
 	model_wrote(cfg, m->life_kb_line, SWANCTL "life_bytes = %llu, rekey_bytes = %llu", c,
 		    (unsigned long long)v->life_kb * 1024,
 		    (unsigned long long)REKEY(v->life_kb) * 1024);
-	if (v->iface) {
-		model_wrote(cfg, v->iface->map_line, SWANCTL "local_addrs = %s", c, v->local);
-		model_wrote(cfg, v->iface->addr_line, SWANCTL "local_addrs = %s", c, v->local);
+	for (size_t i = 0; i < cfg->ifaces.n; i++) {
+		const struct ios_interface *f = &cfg->ifaces.v[i];
+
+		if (!f->crypto_map || strcmp(f->crypto_map, m->name))
+			continue;
+		model_wrote(cfg, f->map_line, SWANCTL "local_addrs = %s", c, v->local);
+		model_wrote(cfg, f->addr_line, SWANCTL "local_addrs = %s", c, v->local);
 	}
 	for (size_t i = 0; i < cfg->groups.n; i++) {
 		const struct ios_vpdn_group *g = &cfg->groups.v[i];
@@ -123,6 +127,14 @@ static int prefix_len(struct in_addr mask)
 	return len;
 }
 
+/* an IPv6 key's identity: the address alone for a /128, else the prefix */
+static int ipv6_id_len(const char *prefix)
+{
+	const char *slash = strchr(prefix, '/');
+
+	return slash && !strcmp(slash, "/128") ? (int)(slash - prefix) : (int)strlen(prefix);
+}
+
 void emit_swanctl(struct ios_config *cfg, const struct conn_view *v, size_t n, FILE *f,
 		  const struct emit_opts *opt)
 {
@@ -137,14 +149,16 @@ void emit_swanctl(struct ios_config *cfg, const struct conn_view *v, size_t n, F
 		const struct ios_isakmp_key *k = &cfg->keys.v[i];
 		int len = prefix_len(k->mask);
 
-		fprintf(f, "\t# crypto isakmp key … address %s (line %d)\n",
-			inet_ntop(AF_INET, &k->addr, a, sizeof(a)), k->line);
+		fprintf(f, "\t# crypto isakmp key … address %s%s (line %d)\n", k->addr6 ? "ipv6 " : "",
+			k->addr6 ? k->addr6 : inet_ntop(AF_INET, &k->addr, a, sizeof(a)), k->line);
 		model_wrote(cfg, k->line, "swanctl/swanctl.conf: secrets ike-%zu (the key is in this "
 			    "file only, 0600)", i + 1);
 		fprintf(f, "\tike-%zu {\n\t\tsecret = ", i + 1);
 		emit_quoted(f, k->key);
 		fputc('\n', f);
-		if (len == 32)
+		if (k->addr6)
+			fprintf(f, "\t\tid = %.*s\n", ipv6_id_len(k->addr6), k->addr6);
+		else if (len == 32)
 			fprintf(f, "\t\tid = %s\n", a);
 		else if (len > 0)
 			fprintf(f, "\t\tid = %s/%d\n", a, len);
@@ -188,7 +202,9 @@ void emit_ipsec_conf(struct ios_config *cfg, const struct conn_view *v, size_t n
 
 		inet_ntop(AF_INET, &k->addr, a, sizeof(a));
 		model_wrote(cfg, k->line, "ipsec.secrets: a PSK line (0600)");
-		if (len == 0)
+		if (k->addr6)
+			fprintf(secrets, "%.*s : PSK ", ipv6_id_len(k->addr6), k->addr6);
+		else if (len == 0)
 			fprintf(secrets, "%%any : PSK ");
 		else if (len == 32)
 			fprintf(secrets, "%s : PSK ", a);

@@ -151,6 +151,31 @@ static void remotes(struct ios_config *cfg, struct conn_view *v, bool *oom)
 		append_unique(&v->groups, "none", oom);
 }
 
+/* the addresses of every interface carrying the map (IOS applies it on each); %any when one
+ * of them has none of its own (DHCP) or there are more than the list holds */
+static void local_addrs(struct ios_config *cfg, struct conn_view *v)
+{
+	char a[INET_ADDRSTRLEN];
+	size_t len = 0;
+
+	v->local[0] = '\0';
+	for (size_t i = 0; i < cfg->ifaces.n; i++) {
+		const struct ios_interface *f = &cfg->ifaces.v[i];
+
+		if (!f->crypto_map || strcmp(f->crypto_map, v->map->name))
+			continue;
+		if (!f->has_addr || len + sizeof(a) + 1 >= sizeof(v->local)) {
+			len = 0;
+			break;
+		}
+		inet_ntop(AF_INET, &f->addr, a, sizeof(a));
+		len += (size_t)snprintf(v->local + len, sizeof(v->local) - len, "%s%s", len ? "," : "",
+					a);
+	}
+	if (!len)
+		snprintf(v->local, sizeof(v->local), "%%any");
+}
+
 int conn_views(struct ios_config *cfg, struct conn_view **views, size_t *n)
 {
 	struct conn_view *out = calloc(cfg->maps.n ? cfg->maps.n : 1, sizeof(*out));
@@ -168,10 +193,7 @@ int conn_views(struct ios_config *cfg, struct conn_view **views, size_t *n)
 		v = &out[(*n)++];
 		v->map = m;
 		v->iface = model_iface_with_map(cfg, m->name);
-		if (v->iface && v->iface->has_addr)
-			inet_ntop(AF_INET, &v->iface->addr, v->local, sizeof(v->local));
-		else
-			snprintf(v->local, sizeof(v->local), "%%any");
+		local_addrs(cfg, v);
 		ike_proposals(cfg, v, &oom);
 		esp_proposals(cfg, v, &oom);
 		remotes(cfg, v, &oom);

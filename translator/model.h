@@ -42,6 +42,7 @@ struct ios_isakmp_policy {
 struct ios_isakmp_key {
 	const char *key;
 	struct in_addr addr, mask;
+	const char *addr6;	/* address ipv6 PREFIX/LEN (then addr/mask are unused) */
 	int line, col;
 };
 
@@ -114,6 +115,7 @@ struct ios_vpdn_group {
 struct ios_interface {
 	char *name;		/* owned */
 	bool has_addr;
+	bool dhcp;		/* ip address dhcp: no address known in advance */
 	struct in_addr addr, mask;
 	const char *crypto_map;
 	int map_line, map_col;

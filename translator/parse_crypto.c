@@ -51,6 +51,24 @@ static int h_isakmp_policy(struct parser *p, struct args *a)
 	return OK;
 }
 
+/* ADDRESS/LENGTH with an IPv6 address and a length from 0 to 128 */
+static bool ipv6_prefix(const char *s)
+{
+	char addr[INET6_ADDRSTRLEN];
+	struct in6_addr in6;
+	const char *slash = strchr(s, '/');
+	char *end;
+	long len;
+
+	if (!slash || (size_t)(slash - s) >= sizeof(addr))
+		return false;
+	memcpy(addr, s, (size_t)(slash - s));
+	addr[slash - s] = '\0';
+	len = strtol(slash + 1, &end, 10);
+	return inet_pton(AF_INET6, addr, &in6) == 1 && !*end && end != slash + 1 && len >= 0 &&
+	       len <= 128;
+}
+
 static int h_isakmp_key(struct parser *p, struct args *a)
 {
 	struct ios_isakmp_key *k;
@@ -86,6 +104,18 @@ static int h_isakmp_key(struct parser *p, struct args *a)
 	k->line = parse_lineno(p);
 	k->col = a->col[i + 2];
 	k->mask.s_addr = htonl(0xffffffff);
+	if (!strcasecmp(a->w[i + 2], "ipv6")) {
+		if (i + 3 >= a->n || !ipv6_prefix(a->w[i + 3])) {
+			diag_error(p->d, parse_lineno(p), parse_col_of(a, i + 3), "crypto isakmp key: "
+				   "expected 'address ipv6 ADDRESS/LENGTH'");
+			goto bad;
+		}
+		k->addr6 = a->w[i + 3];
+		diag_warning(p->d, parse_lineno(p), a->col[i + 2], "crypto isakmp key for IPv6 peer %s: "
+			     "translated for IKE, but xl2tpd serves L2TP over IPv4 only", k->addr6);
+		parse_note(p, "pre-shared key for IPv6 %s", k->addr6);
+		return OK;
+	}
 	if (parse_address(p, a, i + 2, &k->addr))
 		goto bad;
 	if (i + 3 < a->n && strcasecmp(a->w[i + 3], "no-xauth") && parse_netmask(p, a, i + 3, &k->mask))

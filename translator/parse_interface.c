@@ -58,6 +58,12 @@ static int h_ip_address(struct parser *p, struct args *a)
 		parse_note(p, "not translated: client-side PPP");
 		return OK;
 	}
+	if (a->n >= 1 && !strcasecmp(a->w[0], "dhcp")) {
+		IFACE->dhcp = true;
+		IFACE->addr_line = parse_lineno(p);
+		parse_note(p, "address by DHCP: IKE and L2TP take whichever address it gets");
+		return OK;
+	}
 	if (parse_need_args(p, a, 2, 3, "ip address A MASK [secondary]"))
 		return OK;
 	if (a->n == 3) {

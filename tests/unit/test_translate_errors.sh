@@ -194,6 +194,33 @@ t grep -q '^name LNS-CHAP$' "$work/ppp/ppp/options.d"
 t grep -q '^lcp-echo-interval 0$' "$work/ppp/ppp/options.e"
 t sh -c "! grep -q 'unsupported' '$work/err'"
 
+# one crypto map on two interfaces answers on both addresses, one whose address comes by DHCP
+# on any; a key for an IPv6 peer is an IKE secret with that identity (xl2tpd: IPv4 only, said)
+{
+	printf 'vpdn enable\nvpdn-group d\n accept-dialin\n  protocol l2tp\n  virtual-template 1\n'
+	printf ' l2tp security crypto-profile p\ncrypto isakmp policy 1\n authentication pre-share\n'
+	printf 'crypto isakmp key k address 0.0.0.0 0.0.0.0\ncrypto isakmp key k6 address ipv6 2001:db8::9/128\n'
+	printf 'crypto isakmp key k7 address ipv6 2001:db8:1::/48\n'
+	printf 'crypto ipsec transform-set ts esp-aes esp-sha-hmac\n mode transport\n'
+	printf 'crypto map m 1 ipsec-isakmp profile p\n set transform-set ts\n'
+	printf 'crypto map n 1 ipsec-isakmp profile q\n set transform-set ts\n'
+	printf 'interface Gi0/0\n ip address 192.0.2.1 255.255.255.0\n crypto map m\n'
+	printf 'interface Gi0/1\n ip address 198.51.100.1 255.255.255.0\n crypto map m\n'
+	printf 'interface Dialer1\n ip address dhcp\n crypto map n\n'
+} > "$work/ifs.cfg"
+"$cmd" translate --ipsec-conf -o "$work/ifs" "$work/ifs.cfg" 2> "$work/err"
+t [ $? = 0 ]
+t grep -q 'local_addrs = 192.0.2.1,198.51.100.1$' "$work/ifs/swanctl/swanctl.conf"
+t grep -q 'local_addrs = %any$' "$work/ifs/swanctl/swanctl.conf"
+t grep -q 'id = 2001:db8::9$' "$work/ifs/swanctl/swanctl.conf"
+t grep -q 'id = 2001:db8:1::/48$' "$work/ifs/swanctl/swanctl.conf"
+t grep -q '^2001:db8::9 : PSK "k6"$' "$work/ifs/ipsec.secrets"
+t grep -q "ifs.cfg:10:30: warning: crypto isakmp key for IPv6 peer 2001:db8::9/128: translated for IKE, but xl2tpd serves L2TP over IPv4 only" "$work/err"
+printf 'crypto isakmp key k address ipv6 2001:db8::zz/64\n' > "$work/ipv6bad.cfg"
+"$cmd" check "$work/ipv6bad.cfg" 2> "$work/err"
+t [ $? = 1 ]
+t grep -q "ipv6bad.cfg:1:34: error: crypto isakmp key: expected 'address ipv6 ADDRESS/LENGTH'" "$work/err"
+
 # global vpdn commands are themselves, not abbreviated vpdn-groups
 printf 'vpdn enable\nvpdn search-order domain\nvpdn ip udp ignore checksum\nvpdn history failure\n' > "$work/vpdn.cfg"
 printf 'vpdn source-ip 192.0.2.1\nvpdn authen-before-forward\nvpdn frobnicate now\n' >> "$work/vpdn.cfg"
