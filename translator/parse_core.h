@@ -15,7 +15,8 @@
 #include "parser.h"
 
 /* IOS configuration modes; a sub-mode sits above the mode it was entered from */
-enum mode { M_GLOBAL, M_VPDN, M_REQ_IN, M_ACC_IN, M_ISAKMP, M_TSET, M_CMAP, M_IFACE };
+enum mode { M_GLOBAL, M_VPDN, M_REQ_IN, M_ACC_IN, M_ISAKMP, M_TSET, M_CMAP, M_IFACE, M_KEYRING,
+	     M_IPROF };
 
 /* a handler's result: done (errors reported), or "not mine: try the enclosing mode" */
 enum { OK = 0, NOT_MINE = 1 };
@@ -26,6 +27,7 @@ struct parser {
 	struct lex_line *ln;
 	int stack[4], depth;
 	size_t group, policy, tset, map, iface;	/* the object the current mode edits */
+	const char *keyring, *iprof;		/* the keyring / isakmp profile being read */
 	int ended;
 	int oom;
 };

@@ -69,9 +69,47 @@ static bool ipv6_prefix(const char *s)
 	       len <= 128;
 }
 
-static int h_isakmp_key(struct parser *p, struct args *a)
+/* a pre-shared key: argument key_i for the peer at addr_i ("ipv6" PREFIX, or an IPv4 address
+ * with the mask at mask_i, -1 for a host); from crypto isakmp key and keyrings alike */
+static void add_psk(struct parser *p, struct args *a, const char *what, int key_i, int addr_i,
+		    int mask_i)
 {
 	struct ios_isakmp_key *k;
+
+	parse_redact(p, a, key_i < addr_i ? key_i : key_i - 1);
+	k = VEC_ADD(p->cfg->keys);
+	if (!k) {
+		p->oom = 1;
+		return;
+	}
+	k->key = a->w[key_i];
+	k->line = parse_lineno(p);
+	k->col = a->col[addr_i];
+	k->mask.s_addr = htonl(0xffffffff);
+	if (!strcasecmp(a->w[addr_i], "ipv6")) {
+		if (addr_i + 1 >= a->n || !ipv6_prefix(a->w[addr_i + 1])) {
+			diag_error(p->d, parse_lineno(p), parse_col_of(a, addr_i + 1), "%s: expected "
+				   "'address ipv6 ADDRESS/LENGTH'", what);
+			goto bad;
+		}
+		k->addr6 = a->w[addr_i + 1];
+		diag_warning(p->d, parse_lineno(p), a->col[addr_i], "%s for IPv6 peer %s: translated "
+			     "for IKE, but xl2tpd serves L2TP over IPv4 only", what, k->addr6);
+		parse_note(p, "pre-shared key for IPv6 %s", k->addr6);
+		return;
+	}
+	if (parse_address(p, a, addr_i, &k->addr))
+		goto bad;
+	if (mask_i >= 0 && parse_netmask(p, a, mask_i, &k->mask))
+		goto bad;
+	parse_note(p, "pre-shared key for %s", a->w[addr_i]);
+	return;
+bad:
+	p->cfg->keys.n--;
+}
+
+static int h_isakmp_key(struct parser *p, struct args *a)
+{
 	int i = 0;
 
 	if (parse_need_args(p, a, 3, -1, "crypto isakmp key [0] KEY address A [MASK] [no-xauth]"))
@@ -94,36 +132,8 @@ static int h_isakmp_key(struct parser *p, struct args *a)
 			   "'address A [MASK]'");
 		return OK;
 	}
-	parse_redact(p, a, i);
-	k = VEC_ADD(p->cfg->keys);
-	if (!k) {
-		p->oom = 1;
-		return OK;
-	}
-	k->key = a->w[i];
-	k->line = parse_lineno(p);
-	k->col = a->col[i + 2];
-	k->mask.s_addr = htonl(0xffffffff);
-	if (!strcasecmp(a->w[i + 2], "ipv6")) {
-		if (i + 3 >= a->n || !ipv6_prefix(a->w[i + 3])) {
-			diag_error(p->d, parse_lineno(p), parse_col_of(a, i + 3), "crypto isakmp key: "
-				   "expected 'address ipv6 ADDRESS/LENGTH'");
-			goto bad;
-		}
-		k->addr6 = a->w[i + 3];
-		diag_warning(p->d, parse_lineno(p), a->col[i + 2], "crypto isakmp key for IPv6 peer %s: "
-			     "translated for IKE, but xl2tpd serves L2TP over IPv4 only", k->addr6);
-		parse_note(p, "pre-shared key for IPv6 %s", k->addr6);
-		return OK;
-	}
-	if (parse_address(p, a, i + 2, &k->addr))
-		goto bad;
-	if (i + 3 < a->n && strcasecmp(a->w[i + 3], "no-xauth") && parse_netmask(p, a, i + 3, &k->mask))
-		goto bad;
-	parse_note(p, "pre-shared key for %s", a->w[i + 2]);
-	return OK;
-bad:
-	p->cfg->keys.n--;
+	add_psk(p, a, "crypto isakmp key", i, i + 2,
+		i + 3 < a->n && strcasecmp(a->w[i + 3], "no-xauth") ? i + 3 : -1);
 	return OK;
 }
 
@@ -504,7 +514,129 @@ static int h_ignored_for_profile(struct parser *p, struct args *a)
 	return OK;
 }
 
+/* crypto keyring NAME [vrf VRF]: IOS scopes its keys to the isakmp profiles naming it; swanctl
+ * has one key store, so they join crypto isakmp key's (each still bound to its peer address) */
+static int h_keyring(struct parser *p, struct args *a)
+{
+	if (parse_need_args(p, a, 1, 3, "crypto keyring NAME [vrf VRF]"))
+		return OK;
+	p->keyring = a->w[0];
+	parse_enter(p, M_KEYRING);
+	parse_note(p, "keyring %s: its keys become swanctl secrets, each for its peer's address",
+		   a->w[0]);
+	return OK;
+}
+
+/* pre-shared-key address A [MASK] key KEY | address ipv6 P/LEN key KEY | hostname H key KEY */
+static int h_keyring_psk(struct parser *p, struct args *a)
+{
+	int key_i = a->n - 1;
+
+	if (a->n >= 3 && !strcasecmp(a->w[0], "hostname")) {
+		parse_redact(p, a, 2);
+		diag_warning(p->d, parse_lineno(p), a->col[0], "pre-shared-key hostname: peers by "
+			     "host name are not translated (use an address)");
+		parse_note(p, "not translated: hostname peers");
+		return OK;
+	}
+	if (parse_need_args(p, a, 4, 5, "pre-shared-key address A [MASK] key KEY"))
+		return OK;
+	if (strcasecmp(a->w[0], "address") || strcasecmp(a->w[key_i - 1], "key")) {
+		parse_redact(p, a, 1);
+		diag_error(p->d, parse_lineno(p), a->col[0], "pre-shared-key: expected 'address A "
+			   "[MASK] key KEY'");
+		return OK;
+	}
+	add_psk(p, a, "pre-shared-key", key_i, 1,
+		key_i == 4 && strcasecmp(a->w[1], "ipv6") ? 2 : -1);
+	return OK;
+}
+
+/* crypto isakmp profile NAME: IOS picks it by the peer's identity; here the keys and each
+ * crypto profile's connection decide, so only its keepalive is taken */
+static int h_isakmp_profile(struct parser *p, struct args *a)
+{
+	if (parse_need_args(p, a, 1, 1, "crypto isakmp profile NAME"))
+		return OK;
+	p->iprof = a->w[0];
+	parse_enter(p, M_IPROF);
+	parse_note(p, "isakmp profile %s: its keyring's keys and keepalive are translated", a->w[0]);
+	return OK;
+}
+
+static int h_iprof_keyring(struct parser *p, struct args *a)
+{
+	if (parse_need_args(p, a, 1, 1, "keyring NAME"))
+		return OK;
+	parse_note(p, "keys of keyring %s (swanctl secrets)", a->w[0]);
+	return OK;
+}
+
+static int h_iprof_match(struct parser *p, struct args *a)
+{
+	if (parse_need_args(p, a, 1, -1, "match identity address A [MASK] | host H | user U"))
+		return OK;
+	diag_warning(p->d, parse_lineno(p), p->ln->cols[0], "isakmp profile %s: match identity is not "
+		     "translated: any peer whose pre-shared key matches is admitted", p->iprof);
+	parse_note(p, "not translated: the pre-shared keys decide who gets in");
+	return OK;
+}
+
+static int h_iprof_keepalive(struct parser *p, struct args *a)
+{
+	long s, r = 2;
+
+	if (parse_need_args(p, a, 1, 3, "keepalive SECONDS [retry SECONDS]") ||
+	    parse_number(p, a, 0, 10, 3600, &s) ||
+	    (a->n == 3 && parse_number(p, a, 2, 2, 60, &r)))
+		return OK;
+	if (!p->cfg->keepalive) {
+		p->cfg->keepalive = (int)s;
+		p->cfg->keepalive_retry = (int)r;
+		p->cfg->keepalive_line = parse_lineno(p);
+	}
+	parse_note(p, "dead peer detection every %ld s", s);
+	return OK;
+}
+
+static int h_nothing_here(struct parser *p, struct args *a)
+{
+	(void)a;
+	parse_note(p, "nothing to do: charon identifies itself by its address");
+	return OK;
+}
+
+static int h_set_isakmp_profile(struct parser *p, struct args *a)
+{
+	if (parse_need_args(p, a, 1, 1, "set isakmp-profile NAME"))
+		return OK;
+	parse_note(p, "isakmp profile %s: its keys are global swanctl secrets", a->w[0]);
+	return OK;
+}
+
+static int h_nat_keepalive(struct parser *p, struct args *a)
+{
+	(void)a;
+	diag_warning(p->d, parse_lineno(p), p->ln->cols[0], "crypto isakmp nat keepalive: not "
+		     "translated: charon sends NAT-T keepalives every 20 s (charon.keep_alive in "
+		     "strongswan.conf)");
+	parse_note(p, "not translated: charon.keep_alive");
+	return OK;
+}
+
 const struct command parse_crypto_commands[] = {
+	{ M_GLOBAL, "crypto keyring", h_keyring, 0 },
+	{ M_KEYRING, "pre-shared-key", h_keyring_psk, 0 },
+	{ M_KEYRING, "description", parse_description, 0 },
+	{ M_GLOBAL, "crypto isakmp profile", h_isakmp_profile, 0 },
+	{ M_GLOBAL, "crypto isakmp nat keepalive", h_nat_keepalive, 0 },
+	{ M_IPROF, "keyring", h_iprof_keyring, 0 },
+	{ M_IPROF, "match identity", h_iprof_match, 0 },
+	{ M_IPROF, "keepalive", h_iprof_keepalive, 0 },
+	{ M_IPROF, "self-identity", h_nothing_here, 0 },
+	{ M_IPROF, "local-address", h_nothing_here, 0 },
+	{ M_IPROF, "description", parse_description, 0 },
+	{ M_CMAP, "set isakmp-profile", h_set_isakmp_profile, 0 },
 	{ M_GLOBAL, "crypto isakmp policy", h_isakmp_policy, 0 },
 	{ M_GLOBAL, "crypto isakmp key", h_isakmp_key, 0 },
 	{ M_GLOBAL, "crypto isakmp keepalive", h_keepalive, 0 },

@@ -301,6 +301,7 @@ static bool security_mode(const struct parser *p, int m)
 {
 	switch (m) {
 	case M_VPDN: case M_REQ_IN: case M_ACC_IN: case M_ISAKMP: case M_TSET: case M_CMAP:
+	case M_KEYRING: case M_IPROF:
 		return true;
 	case M_IFACE:
 		return p->iface < p->cfg->ifaces.n && p->cfg->ifaces.v[p->iface].vt_number >= 0;
@@ -327,6 +328,12 @@ static void mode_name(const struct parser *p, int m, char *buf, size_t size)
 	case M_CMAP:
 		snprintf(buf, size, "crypto %smap %s %d", c->maps.v[p->map].is_dynamic_map ?
 			 "dynamic-" : "", c->maps.v[p->map].name, c->maps.v[p->map].seq);
+		break;
+	case M_KEYRING:
+		snprintf(buf, size, "crypto keyring %s", p->keyring);
+		break;
+	case M_IPROF:
+		snprintf(buf, size, "crypto isakmp profile %s", p->iprof);
 		break;
 	default:
 		snprintf(buf, size, "interface %s", c->ifaces.v[p->iface].name);

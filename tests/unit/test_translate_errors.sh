@@ -221,6 +221,33 @@ printf 'crypto isakmp key k address ipv6 2001:db8::zz/64\n' > "$work/ipv6bad.cfg
 t [ $? = 1 ]
 t grep -q "ipv6bad.cfg:1:34: error: crypto isakmp key: expected 'address ipv6 ADDRESS/LENGTH'" "$work/err"
 
+# keys defined only in a keyring are kept (swanctl secrets for their peers); an isakmp profile's
+# keepalive is taken, its identity match said to be untranslated; a typo inside either is an error
+{
+	printf 'vpdn enable\nvpdn-group d\n accept-dialin\n  protocol l2tp\n  virtual-template 1\n'
+	printf 'crypto keyring WIN\n pre-shared-key address 0.0.0.0 0.0.0.0 key s3cr3t-ring\n'
+	printf ' pre-shared-key address 192.0.2.9 key s3cr3t-host\n'
+	printf 'crypto isakmp profile WINP\n keyring WIN\n match identity address 0.0.0.0\n keepalive 15 retry 3\n'
+	printf 'crypto isakmp policy 1\n authentication pre-share\n encr aes\n group 14\n'
+	printf 'crypto isakmp nat keepalive 20\n'
+	printf 'crypto ipsec transform-set ts esp-aes esp-sha-hmac\n mode transport\n'
+	printf 'crypto dynamic-map DYN 10\n set transform-set ts\n set isakmp-profile WINP\n'
+	printf 'crypto map OUT 10 ipsec-isakmp dynamic DYN\ninterface Gi0/0\n ip address 192.0.2.1 255.255.255.0\n crypto map OUT\n'
+} > "$work/ring.cfg"
+"$cmd" translate -o "$work/ring" "$work/ring.cfg" 2> "$work/err"
+t [ $? = 0 ]
+t grep -q 'secret = "s3cr3t-ring"' "$work/ring/swanctl/swanctl.conf"
+t grep -A1 's3cr3t-host' "$work/ring/swanctl/swanctl.conf" | grep -q 'id = 192.0.2.9$'
+t grep -q 'dpd_delay = 15s$' "$work/ring/swanctl/swanctl.conf"
+t grep -q "ring.cfg:11:2: warning: isakmp profile WINP: match identity is not translated" "$work/err"
+t grep -q "ring.cfg:17:1: warning: crypto isakmp nat keepalive: not translated" "$work/err"
+t sh -c "! grep -q \"no 'crypto isakmp key' at all\" '$work/err'"
+t sh -c "! grep -q s3cr3t '$work/err' '$work/ring/README.translation'"
+printf 'crypto keyring K\n pre-shared-kye address 0.0.0.0 0.0.0.0 key s3cr3t\n' > "$work/ringtypo.cfg"
+"$cmd" check "$work/ringtypo.cfg" 2> "$work/err"
+t [ $? = 1 ]
+t grep -q "ringtypo.cfg:2:2: error: unknown command in crypto keyring K: 'pre-shared-kye <secret> 0.0.0.0 0.0.0.0 key <secret>' (did you mean 'pre-shared-key'?)" "$work/err"
+
 # global vpdn commands are themselves, not abbreviated vpdn-groups
 printf 'vpdn enable\nvpdn search-order domain\nvpdn ip udp ignore checksum\nvpdn history failure\n' > "$work/vpdn.cfg"
 printf 'vpdn source-ip 192.0.2.1\nvpdn authen-before-forward\nvpdn frobnicate now\n' >> "$work/vpdn.cfg"
