@@ -68,6 +68,10 @@ void emit_ppp_options(struct ios_config *cfg, const struct ios_vpdn_group *g, FI
 	} else {
 		fprintf(f, "noauth\n");
 	}
+	if (g->accept_dialin && vt && vt->mppe128) {
+		fprintf(f, "require-mppe-128\n");
+		model_wrote(cfg, vt->mppe_line, "%s: require-mppe-128", file);
+	}
 	if (vt && vt->keepalive > 0) {
 		fprintf(f, "lcp-echo-interval %d\nlcp-echo-failure %d\n", vt->keepalive,
 			vt->keepalive_retries);

@@ -36,7 +36,7 @@ void emit_readme(struct ios_config *cfg, const struct conn_view *v, size_t n, co
 			fprintf(f, "%5d  %s\n", l->line, l->text);
 		const char *wrote = (size_t)l->line < cfg->nlines ? cfg->wrote[l->line] : NULL;
 
-		fprintf(f, "       -> %s\n", what ? what : "not translated (after 'end' or an error)");
+		fprintf(f, "       -> %s\n", what ? what : "not translated (after 'end', or see this line's diagnostic)");
 		/* what the emitters actually wrote from it, one "FILE: what" per line */
 		for (const char *w = wrote; w && *w; w += strcspn(w, "\n") + (w[strcspn(w, "\n")] != 0))
 			fprintf(f, "          wrote %.*s\n", (int)strcspn(w, "\n"), w);

@@ -132,6 +132,8 @@ struct ios_interface {
 	int mtu;
 	int keepalive, keepalive_retries;	/* LCP echo: 0 = unset, -1 = no keepalive */
 	const char *chap_hostname;
+	bool mppe128;		/* ppp encrypt mppe 128 */
+	int mppe_line;
 	int addr_line, unnumbered_line, pool_line, auth_line, dns_line, mtu_line;
 	int wins_line, keepalive_line, chap_host_line;
 	int line;

@@ -97,6 +97,59 @@ static int h_nothing_on_linux(struct parser *p, struct args *a)
 	return OK;
 }
 
+/* IP forwarding details of a router interface: the Linux stack has its own (no warning) */
+static int h_ip_detail(struct parser *p, struct args *a)
+{
+	(void)a;
+	parse_note(p, "accepted, nothing to do on Linux (IP forwarding details are the kernel's)");
+	return OK;
+}
+
+static int h_shutdown(struct parser *p, struct args *a)
+{
+	if (!a->neg)
+		diag_warning(p->d, parse_lineno(p), p->ln->cols[0], "interface %s is shut down: "
+			     "translated as if it were up", IFACE->name);
+	parse_note(p, a->neg ? "interface up" : "interface down: translated as if it were up");
+	return OK;
+}
+
+/* ppp encrypt mppe 40|128|auto [required] [stateful]: MPPE inside the IPsec-protected session */
+static int h_mppe(struct parser *p, struct args *a)
+{
+	if (parse_need_args(p, a, 1, 3, "ppp encrypt mppe 40|128|auto [required] [stateful]"))
+		return OK;
+	if (!strcmp(a->w[0], "128")) {
+		IFACE->mppe128 = true;
+		IFACE->mppe_line = parse_lineno(p);
+		parse_note(p, "MPPE 128 required (pppd require-mppe-128)");
+		return OK;
+	}
+	diag_warning(p->d, parse_lineno(p), a->col[0], "ppp encrypt mppe %s: not translated (pppd "
+		     "offers MPPE only when it requires it: 'ppp encrypt mppe 128' does)", a->w[0]);
+	parse_note(p, "not translated: only 'ppp encrypt mppe 128'");
+	return OK;
+}
+
+/* commands Linux does differently: said, not lost silently */
+static int h_if_untranslated(struct parser *p, struct args *a)
+{
+	const char *w = p->ln->words[a->neg];
+	const char *why = !strcasecmp(w, "ip") && p->ln->nwords > a->neg + 1 &&
+			  !strncasecmp(p->ln->words[a->neg + 1], "tcp", 3) ?
+		"clamp the TCP MSS with nftables on ppp+ ('tcp flags syn tcp option maxseg size set "
+		"rt mtu')" :
+		!strcasecmp(w, "ip") ? "NAT is nftables' on Linux" :
+		"the LNS does not authenticate itself to its clients";
+
+	if (!strcasecmp(w, "ppp"))
+		parse_redact(p, a, 0);
+	diag_warning(p->d, parse_lineno(p), p->ln->cols[0], "%s %s: not translated: %s", w,
+		     p->ln->words[a->neg + 1], why);
+	parse_note(p, "not translated: %s", why);
+	return OK;
+}
+
 static int h_unnumbered(struct parser *p, struct args *a)
 {
 	if (parse_need_args(p, a, 1, 2, "ip unnumbered INTERFACE"))
@@ -214,7 +267,9 @@ static int h_mtu(struct parser *p, struct args *a)
 	long v;
 
 	if (a->n == 1 && !strcasecmp(a->w[0], "adaptive")) {
-		diag_warning(p->d, parse_lineno(p), a->col[0], "ppp mtu adaptive: not translated");
+		diag_warning(p->d, parse_lineno(p), a->col[0], "ppp mtu adaptive: not translated "
+			     "(l2tpsec ip pmtu follows the path MTU instead: 'ip pmtu' in the vpdn-group)");
+		parse_note(p, "not translated: see 'ip pmtu'");
 		return OK;
 	}
 	if (parse_need_args(p, a, 1, 1, "mtu N") || parse_number(p, a, 0, 128, 16384, &v))
@@ -233,6 +288,20 @@ const struct command parse_interface_commands[] = {
 	{ M_IFACE, "half-duplex", h_nothing_on_linux, 0 },
 	{ M_IFACE, "full-duplex", h_nothing_on_linux, 0 },
 	{ M_IFACE, "duplex", h_nothing_on_linux, 0 },
+	{ M_IFACE, "negotiation", h_nothing_on_linux, 1 },
+	{ M_IFACE, "shutdown", h_shutdown, 1 },
+	{ M_IFACE, "encapsulation ppp", h_ip_detail, 0 },
+	{ M_IFACE, "ip route-cache", h_ip_detail, 1 },
+	{ M_IFACE, "ip mroute-cache", h_ip_detail, 1 },
+	{ M_IFACE, "ip virtual-reassembly", h_ip_detail, 1 },
+	{ M_IFACE, "ip directed-broadcast", h_ip_detail, 1 },
+	{ M_IFACE, "ip redirects", h_ip_detail, 1 },
+	{ M_IFACE, "ip unreachables", h_ip_detail, 1 },
+	{ M_IFACE, "ip proxy-arp", h_ip_detail, 1 },
+	{ M_IFACE, "ppp encrypt mppe", h_mppe, 0 },
+	{ M_IFACE, "ip tcp adjust-mss", h_if_untranslated, 0 },
+	{ M_IFACE, "ip nat", h_if_untranslated, 0 },
+	{ M_IFACE, "ppp chap password", h_if_untranslated, 0 },
 	{ M_IFACE, "ip unnumbered", h_unnumbered, 0 },
 	{ M_IFACE, "peer default ip address pool", h_peer_pool, 0 },
 	{ M_IFACE, "ppp authentication", h_ppp_authentication, 0 },

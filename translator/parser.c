@@ -224,7 +224,7 @@ char *parse_secret_rest(struct parser *p, struct args *a, int i, int hashed_kw, 
 int parse_description(struct parser *p, struct args *a)
 {
 	(void)a;
-	parse_note(p, "description: kept as a comment only");
+	parse_note(p, "description: nothing to translate");
 	return OK;
 }
 

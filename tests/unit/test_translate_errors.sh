@@ -248,6 +248,27 @@ printf 'crypto keyring K\n pre-shared-kye address 0.0.0.0 0.0.0.0 key s3cr3t\n' 
 t [ $? = 1 ]
 t grep -q "ringtypo.cfg:2:2: error: unknown command in crypto keyring K: 'pre-shared-kye <secret> 0.0.0.0 0.0.0.0 key <secret>' (did you mean 'pre-shared-key'?)" "$work/err"
 
+# what real templates and interfaces carry is read, not refused: details with nothing to do,
+# MPPE 128 (pppd requires it), said where Linux does it differently, never an error
+{
+	printf 'vpdn enable\nvpdn-group d\n accept-dialin\n  protocol l2tp\n  virtual-template 1\n'
+	printf ' terminate-from hostname LAC\ninterface Virtual-Template1\n encapsulation ppp\n'
+	printf ' no ip route-cache\n ip virtual-reassembly\n ip tcp adjust-mss 1360\n ppp encrypt mppe 128\n'
+	printf ' ppp chap password 0 s3cr3t-chap\n ppp mtu adaptive\n no shutdown\n description clients\n'
+	printf 'interface Gi0/1\n ip nat outside\n negotiation auto\n shutdown\n'
+} > "$work/vt.cfg"
+"$cmd" translate -o "$work/vt" "$work/vt.cfg" 2> "$work/err"
+t [ $? = 0 ]
+t grep -q '^require-mppe-128$' "$work/vt/ppp/options.d"
+t grep -q "vt.cfg:11:2: warning: ip tcp: not translated: clamp the TCP MSS" "$work/err"
+t grep -q "vt.cfg:13:2: warning: ppp chap: not translated" "$work/err"
+t grep -q "vt.cfg:14:10: warning: ppp mtu adaptive: not translated (l2tpsec ip pmtu" "$work/err"
+t grep -q "vt.cfg:18:2: warning: ip nat: not translated" "$work/err"
+t grep -q "vt.cfg:20:2: warning: interface Gi0/1 is shut down" "$work/err"
+t sh -c "! grep -q 'unsupported\|unknown command\|s3cr3t' '$work/err' '$work/vt/README.translation'"
+t grep -A1 ' description clients' "$work/vt/README.translation" | grep -q 'nothing to translate'
+t grep -A1 ' ppp mtu adaptive' "$work/vt/README.translation" | grep -q "see 'ip pmtu'"
+
 # global vpdn commands are themselves, not abbreviated vpdn-groups
 printf 'vpdn enable\nvpdn search-order domain\nvpdn ip udp ignore checksum\nvpdn history failure\n' > "$work/vpdn.cfg"
 printf 'vpdn source-ip 192.0.2.1\nvpdn authen-before-forward\nvpdn frobnicate now\n' >> "$work/vpdn.cfg"
