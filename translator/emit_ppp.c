@@ -20,6 +20,28 @@ static const char *require_option(int bit)
 	return NULL;
 }
 
+/* the interface whose subnet holds a range of the template's pool, or NULL: IOS answers ARP for
+ * such clients on that LAN (proxy ARP), pppd does so with proxyarp */
+static const struct ios_interface *pool_on_lan(struct ios_config *cfg,
+					       const struct ios_interface *vt)
+{
+	for (size_t i = 0; vt && vt->pool && i < cfg->pools.n; i++) {
+		const struct ios_pool *r = &cfg->pools.v[i];
+
+		if (strcmp(r->name, vt->pool))
+			continue;
+		for (size_t j = 0; j < cfg->ifaces.n; j++) {
+			const struct ios_interface *f = &cfg->ifaces.v[j];
+			uint32_t m = f->mask.s_addr;
+
+			if (f->vt_number < 0 && f->has_addr && m && ntohl(m) != 0xffffffff &&
+			    (r->start.s_addr & m) == (f->addr.s_addr & m))
+				return f;
+		}
+	}
+	return NULL;
+}
+
 void emit_ppp_options(struct ios_config *cfg, const struct ios_vpdn_group *g, FILE *f,
 		      const struct emit_opts *opt)
 {
@@ -67,6 +89,11 @@ void emit_ppp_options(struct ios_config *cfg, const struct ios_vpdn_group *g, FI
 		}
 	} else {
 		fprintf(f, "noauth\n");
+	}
+	if (g->accept_dialin && pool_on_lan(cfg, vt)) {
+		fprintf(f, "proxyarp\n");
+		model_wrote(cfg, vt->pool_line, "%s: proxyarp (the pool lies in %s's subnet)", file,
+			    pool_on_lan(cfg, vt)->name);
 	}
 	if (g->accept_dialin && vt && vt->mppe128) {
 		fprintf(f, "require-mppe-128\n");

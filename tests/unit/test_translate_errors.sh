@@ -269,6 +269,19 @@ t sh -c "! grep -q 'unsupported\|unknown command\|s3cr3t' '$work/err' '$work/vt/
 t grep -A1 ' description clients' "$work/vt/README.translation" | grep -q 'nothing to translate'
 t grep -A1 ' ppp mtu adaptive' "$work/vt/README.translation" | grep -q "see 'ip pmtu'"
 
+# a pool inside a LAN's subnet: pppd answers ARP for the clients there (IOS's proxy ARP)
+{
+	printf 'vpdn enable\nvpdn-group d\n accept-dialin\n  protocol l2tp\n  virtual-template 1\n'
+	printf ' terminate-from hostname LAC\ninterface Gi0/1\n ip address 192.168.10.1 255.255.255.0\n'
+	printf 'interface Virtual-Template1\n peer default ip address pool LAN\n'
+	printf 'interface Virtual-Template2\n peer default ip address pool OWN\n'
+	printf 'vpdn-group e\n accept-dialin\n  protocol l2tp\n  virtual-template 2\n terminate-from hostname LAC2\n'
+	printf 'ip local pool LAN 192.168.10.200 192.168.10.220\nip local pool OWN 10.99.0.10 10.99.0.20\n'
+} > "$work/parp.cfg"
+"$cmd" translate -o "$work/parp" "$work/parp.cfg" 2> /dev/null
+t grep -q '^proxyarp$' "$work/parp/ppp/options.d"
+t sh -c "! grep -q proxyarp '$work/parp/ppp/options.e'"
+
 # global vpdn commands are themselves, not abbreviated vpdn-groups
 printf 'vpdn enable\nvpdn search-order domain\nvpdn ip udp ignore checksum\nvpdn history failure\n' > "$work/vpdn.cfg"
 printf 'vpdn source-ip 192.0.2.1\nvpdn authen-before-forward\nvpdn frobnicate now\n' >> "$work/vpdn.cfg"
