@@ -405,12 +405,16 @@ static void unknown_line(struct parser *p, int start)
 				   "setting there is not guessed or dropped (--lenient makes this a "
 				   "warning)", where, quoted, hint);
 	} else {
-		diag_warning(p->d, l->line, l->cols[0], "unsupported command, not translated: '%s'%s",
-			     quoted, hint);
+		diag_warning(p->d, l->line, l->cols[0], "unsupported command, not translated: '%s'%s%s",
+			     quoted, hint, l->indent == 0 && p->next && p->next->indent > 0 ?
+			     " (nor the lines under it)" : "");
 	}
-	/* IOS prints global commands at column 0: an unknown one there leaves any sub-mode */
-	if (l->indent == 0)
+	/* IOS prints global commands at column 0: an unknown one there leaves any sub-mode, and
+	 * the lines under it (a certificate chain, a line vty block) are its, said once */
+	if (l->indent == 0) {
 		p->depth = 0;
+		parse_enter(p, M_SKIP);
+	}
 	/* README.translation: only the first word (the rest may be a secret) */
 	if (l->nwords > start + 1 && (size_t)l->line < p->cfg->nlines)
 		p->cfg->redact_col[l->line] = l->offs[start + 1] + 1;
@@ -423,6 +427,13 @@ static void parse_line(struct parser *p)
 	int neg = !strcasecmp(l->words[0], "no") && l->nwords > 1;
 	int start = neg ? 1 : 0;
 
+	if (p->stack[p->depth] == M_SKIP && l->indent > 0) {
+		/* README.translation: the first word only (a password may follow) */
+		if (l->nwords > 1 && (size_t)l->line < p->cfg->nlines)
+			p->cfg->redact_col[l->line] = l->offs[1] + 1;
+		parse_note(p, "not translated: under the untranslated command above");
+		return;
+	}
 	for (int d = p->depth; d >= 0; d--) {
 		const struct command *c, *other;
 		int nkw = 0, saved = p->depth;
@@ -471,6 +482,7 @@ int parse_config(struct lex *lx, struct ios_config *cfg, struct diag *d)
 	p.stack[0] = M_GLOBAL;
 	for (size_t i = 0; i < lx->n && !p.ended && !p.oom; i++) {
 		p.ln = &lx->lines[i];
+		p.next = i + 1 < lx->n ? &lx->lines[i + 1] : NULL;
 		parse_line(&p);
 	}
 	return p.oom ? -1 : 0;
