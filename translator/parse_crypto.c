@@ -115,8 +115,11 @@ static int h_isakmp_key(struct parser *p, struct args *a)
 	if (parse_need_args(p, a, 3, -1, "crypto isakmp key [0] KEY address A [MASK] [no-xauth]"))
 		return OK;
 	if (!strcmp(a->w[0], "6")) {
-		diag_error(p->d, parse_lineno(p), a->col[0], "crypto isakmp key: type 6 keys are "
-			   "encrypted with the router's master key and cannot be recovered");
+		parse_redact(p, a, 1);
+		diag_warning(p->d, parse_lineno(p), a->col[0], "crypto isakmp key: a type 6 key is "
+			     "encrypted with the router's master key and cannot be recovered: not "
+			     "translated (give it as 'crypto isakmp key 0 KEY address …')");
+		parse_note(p, "not translated: type 6 key");
 		return OK;
 	}
 	if (!strcmp(a->w[0], "0"))
@@ -624,6 +627,26 @@ static int h_nat_keepalive(struct parser *p, struct args *a)
 	return OK;
 }
 
+/* set nat demux: IOS's way to tell clients behind one NAT address apart; the plugin's
+ * steering always does (by the SA each packet came under) */
+static int h_nat_demux(struct parser *p, struct args *a)
+{
+	(void)a;
+	parse_note(p, "nothing to do: the charon plugin always tells clients behind one NAT apart");
+	return OK;
+}
+
+static int h_cmap_untranslated(struct parser *p, struct args *a)
+{
+	(void)a;
+	diag_warning(p->d, parse_lineno(p), p->ln->cols[0], "crypto map %s %d: '%s%s%s' is not "
+		     "translated (routes to clients come with their PPP sessions)", MAP->name, MAP->seq,
+		     a->neg ? "no " : "", p->ln->words[a->neg],
+		     p->ln->nwords > a->neg + 1 ? " …" : "");
+	parse_note(p, "not translated");
+	return OK;
+}
+
 const struct command parse_crypto_commands[] = {
 	{ M_GLOBAL, "crypto keyring", h_keyring, 0 },
 	{ M_KEYRING, "pre-shared-key", h_keyring_psk, 0 },
@@ -654,6 +677,11 @@ const struct command parse_crypto_commands[] = {
 	{ M_CMAP, "set security-association lifetime", h_set_sa_lifetime, 0 },
 	{ M_CMAP, "set pfs", h_set_pfs, 1 },
 	{ M_CMAP, "set peer", h_ignored_for_profile, 0 },
+	{ M_CMAP, "set nat demux", h_nat_demux, 0 },
+	{ M_CMAP, "set reverse-route", h_cmap_untranslated, 0 },
+	{ M_CMAP, "reverse-route", h_cmap_untranslated, 1 },
+	{ M_CMAP, "set security-association idle-time", h_cmap_untranslated, 0 },
+	{ M_CMAP, "qos pre-classify", h_cmap_untranslated, 0 },
 	{ M_CMAP, "match address", h_ignored_for_profile, 0 },
 	{ M_CMAP, "description", parse_description, 0 },
 	{ 0 }

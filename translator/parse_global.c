@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE
 #include "parse_core.h"
+#include "unknown.h"
 
 #include <arpa/inet.h>
 #include <stdlib.h>
@@ -62,6 +63,11 @@ static int h_aaa_new_model(struct parser *p, struct args *a)
 
 static int h_aaa_authentication(struct parser *p, struct args *a)
 {
+	/* logging in to the router itself: nothing L2TP needs */
+	if (a->n && (!strcasecmp(a->w[0], "login") || !strcasecmp(a->w[0], "enable"))) {
+		parse_note(p, "router management: nothing for L2TP/IPsec");
+		return OK;
+	}
 	/* aaa authentication ppp LIST METHOD...: the methods are tried in order */
 	if (a->n >= 3 && !strcasecmp(a->w[0], "ppp") &&
 	    (!strcasecmp(a->w[2], "local") || !strcasecmp(a->w[2], "local-case"))) {
@@ -79,6 +85,31 @@ static int h_aaa_authentication(struct parser *p, struct args *a)
 			     "local PPP authentication is translated (RADIUS/TACACS+ servers: "
 			     "configure a pppd plugin)");
 	parse_note(p, "not translated: only local authentication is");
+	return OK;
+}
+
+/* what every router's running-config has and L2TP/IPsec does not need: said in
+ * README.translation, not warned about (a pasted "show running-config" must not bury what
+ * matters under dozens of warnings) */
+static int h_housekeeping(struct parser *p, struct args *a)
+{
+	int w = unknown_secret_word(p->ln, 0);
+
+	(void)a;
+	/* README.translation: "enable secret 5 …" cut where its secret starts */
+	if (w >= 0 && (size_t)p->ln->line < p->cfg->nlines)
+		p->cfg->redact_col[p->ln->line] = p->ln->offs[w] + 1;
+	parse_note(p, "router housekeeping: nothing for L2TP/IPsec");
+	return OK;
+}
+
+/* the same for a block: the lines under it are its (terminal lines with their passwords, a
+ * router's own certificates: only certificate authentication would need those, and it warns) */
+static int h_housekeeping_block(struct parser *p, struct args *a)
+{
+	(void)a;
+	parse_note(p, "router housekeeping, with the lines under it: nothing for L2TP/IPsec");
+	parse_enter(p, M_SKIP);
 	return OK;
 }
 
@@ -249,6 +280,39 @@ const struct command parse_global_commands[] = {
 	{ M_GLOBAL, "ip local pool", h_ip_local_pool, 0 },
 	{ M_GLOBAL, "ip address-pool", h_address_pool, 0 },
 	{ M_GLOBAL, "banner", h_banner, 0 },
+	{ M_GLOBAL, "Building configuration...", h_housekeeping, 0 },
+	{ M_GLOBAL, "Current configuration", h_housekeeping, 0 },
+	{ M_GLOBAL, "version", h_housekeeping, 0 },
+	{ M_GLOBAL, "service", h_housekeeping, 1 },
+	{ M_GLOBAL, "boot-start-marker", h_housekeeping, 0 },
+	{ M_GLOBAL, "boot-end-marker", h_housekeeping, 0 },
+	{ M_GLOBAL, "boot", h_housekeeping, 1 },
+	{ M_GLOBAL, "logging", h_housekeeping, 1 },
+	{ M_GLOBAL, "enable secret", h_housekeeping, 0 },
+	{ M_GLOBAL, "enable password", h_housekeeping, 0 },
+	{ M_GLOBAL, "clock", h_housekeeping, 0 },
+	{ M_GLOBAL, "ip cef", h_housekeeping, 1 },
+	{ M_GLOBAL, "ipv6 cef", h_housekeeping, 1 },
+	{ M_GLOBAL, "ip domain", h_housekeeping, 1 },
+	{ M_GLOBAL, "ip domain-name", h_housekeeping, 1 },
+	{ M_GLOBAL, "ip domain-lookup", h_housekeeping, 1 },
+	{ M_GLOBAL, "ip name-server", h_housekeeping, 1 },
+	{ M_GLOBAL, "ip forward-protocol", h_housekeeping, 1 },
+	{ M_GLOBAL, "ip http", h_housekeeping, 1 },
+	{ M_GLOBAL, "ip ssh", h_housekeeping, 1 },
+	{ M_GLOBAL, "ip route", h_housekeeping, 1 },
+	{ M_GLOBAL, "multilink bundle-name", h_housekeeping, 1 },
+	{ M_GLOBAL, "license", h_housekeeping, 1 },
+	{ M_GLOBAL, "redundancy", h_housekeeping, 0 },
+	{ M_GLOBAL, "control-plane", h_housekeeping, 0 },
+	{ M_GLOBAL, "scheduler", h_housekeeping, 1 },
+	{ M_GLOBAL, "ntp", h_housekeeping, 1 },
+	{ M_GLOBAL, "archive", h_housekeeping, 0 },
+	{ M_GLOBAL, "memory-size", h_housekeeping, 0 },
+	{ M_GLOBAL, "aaa session-id", h_housekeeping, 0 },
+	{ M_GLOBAL, "aaa authorization", h_housekeeping, 0 },
+	{ M_GLOBAL, "line", h_housekeeping_block, 0 },
+	{ M_GLOBAL, "crypto pki", h_housekeeping_block, 0 },
 	{ M_GLOBAL, "end", h_end, 0 },
 	{ M_GLOBAL, "exit", h_exit, 0 },
 	{ 0 }

@@ -52,6 +52,10 @@ static int h_interface(struct parser *p, struct args *a)
 
 static int h_ip_address(struct parser *p, struct args *a)
 {
+	if (a->neg) {
+		parse_note(p, "no address");
+		return OK;
+	}
 	if (a->n == 1 && !strcasecmp(a->w[0], "negotiated")) {
 		diag_warning(p->d, parse_lineno(p), a->col[0], "ip address negotiated: a PPP client "
 			     "interface; nothing on the LAC/LNS side to translate");
@@ -282,7 +286,7 @@ static int h_mtu(struct parser *p, struct args *a)
 
 const struct command parse_interface_commands[] = {
 	{ M_GLOBAL, "interface", h_interface, 0 },
-	{ M_IFACE, "ip address", h_ip_address, 0 },
+	{ M_IFACE, "ip address", h_ip_address, 1 },
 	{ M_IFACE, "crypto map", h_if_crypto_map, 0 },
 	{ M_IFACE, "speed", h_nothing_on_linux, 0 },
 	{ M_IFACE, "half-duplex", h_nothing_on_linux, 0 },

@@ -46,6 +46,14 @@ static bool put(char *out, size_t size, size_t *len, const char *s)
 	return true;
 }
 
+int unknown_secret_word(const struct lex_line *l, int start)
+{
+	for (int i = start; i + 1 < l->nwords; i++)
+		if (secret_follows(l->words[i]))
+			return i + 1;
+	return -1;
+}
+
 void unknown_quote(const struct lex_line *l, int start, char *out, size_t size)
 {
 	size_t len = 0;

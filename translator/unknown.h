@@ -17,6 +17,9 @@
  * printable ASCII as \xNN; cut with "…" to fit out (size > 8) */
 void unknown_quote(const struct lex_line *l, int start, char *out, size_t size);
 
+/* the first word from `start` that unknown_quote would mask (a secret, or its type digit), or -1 */
+int unknown_secret_word(const struct lex_line *l, int start);
+
 /* the edit distance (insertions, deletions, substitutions, adjacent swaps; case-insensitive)
  * between a and b, or max + 1 when it is larger than max */
 int unknown_distance(const char *a, const char *b, int max);

@@ -91,18 +91,22 @@ t [ "$(ls "$work/many/ppp" | grep -c '^options\.g')" = 40 ]
 t grep -q 'vpdn-groups g1,g2,g3,.*,g40$' "$work/many/strongswan.d/charon/l2tp-security.conf"
 
 # an unknown command is quoted whole, what follows a secret's keyword (misspelled too) masked,
-# unprintable bytes escaped
-printf 'line vty 0 4\n password s3cr3t-vty\nenable password 7 s3cr3t-en\nno ip http server\n' > "$work/unknown.cfg"
-printf 'snmp-server comunity s3cr3t-snmp RO\nlogging host \033[31mred\n' >> "$work/unknown.cfg"
+# unprintable bytes escaped; the lines under an unknown global command are said once, with it;
+# router housekeeping (line vty, enable secret, ...) is no warning, its secrets cut out too
+printf 'router ospf 1\n network 10.0.0.0 0.255.255.255 area 0\ntacacs-server key 7 s3cr3t-tac\nno cdp run\n' > "$work/unknown.cfg"
+printf 'snmp-server comunity s3cr3t-snmp RO\nlogin-block \033[31mred\nline vty 0 4\n password s3cr3t-vty\n' >> "$work/unknown.cfg"
+printf 'enable secret 5 s3cr3t-en\nversion 15.7\n' >> "$work/unknown.cfg"
 "$cmd" translate -o "$work/unknown" "$work/unknown.cfg" 2> "$work/err"
-t grep -q "unknown.cfg:1:1: warning: unsupported command, not translated: 'line vty 0 4' (nor the lines under it)" "$work/err"
+t grep -q "unknown.cfg:1:1: warning: unsupported command, not translated: 'router ospf 1' (nor the lines under it)" "$work/err"
 t sh -c "! grep -q 'unknown.cfg:2:' '$work/err'"		# said once, for its block
-t grep -q "unknown.cfg:3:1: warning: unsupported command, not translated: 'enable password 7 <secret>'" "$work/err"
-t grep -q "unknown.cfg:4:1: warning: unsupported command, not translated: 'no ip http server'" "$work/err"
+t grep -q "unknown.cfg:3:1: warning: unsupported command, not translated: 'tacacs-server key 7 <secret>'" "$work/err"
+t grep -q "unknown.cfg:4:1: warning: unsupported command, not translated: 'no cdp run'" "$work/err"
 t grep -q "unknown.cfg:5:1: warning: unsupported command, not translated: 'snmp-server comunity <secret> RO'" "$work/err"
-t grep -qF "unknown.cfg:6:1: warning: unsupported command, not translated: 'logging host \x1b[31mred'" "$work/err"
+t grep -qF "unknown.cfg:6:1: warning: unsupported command, not translated: 'login-block \x1b[31mred'" "$work/err"
+t sh -c "! grep -q 'unknown.cfg:[789]:\|unknown.cfg:10:' '$work/err'"	# housekeeping
 t sh -c "! grep -q s3cr3t '$work/err' '$work/unknown/README.translation'"
 t sh -c "! grep -q \"\$(printf '\033')\" '$work/err'"
+t grep -A1 '^    7  line vty 0 4' "$work/unknown/README.translation" | grep -q 'housekeeping'
 
 # a typo where security is decided is an error (nothing written), with the command it resembles;
 # --lenient makes it a warning

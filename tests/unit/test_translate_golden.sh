@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# The seed's IOS examples translate to exactly the reviewed outputs in tests/translate/golden/
-# (NAME = profiles/ios/NAME.cfg; NAME-modernized adds --modernize --ipsec-conf), with the
+# The seed's IOS examples and the corpus of pasted running-configs translate to exactly the
+# reviewed outputs in tests/translate/golden/ (NAME = profiles/ios/NAME.cfg or
+# tests/translate/corpus/NAME.cfg; NAME-modernized adds --modernize --ipsec-conf), with the
 # diagnostics in NAME.stderr, secrets 0600 and everything else 0644, and no secret in
 # README.translation. L2TPSEC_UPDATE_GOLDEN=1 rewrites the golden files instead (review them!).
 set -u
@@ -17,13 +18,18 @@ for dir in "$golden"/*/; do
 	cfg=${name%-modernized}
 	flags=
 	[ "$cfg" != "$name" ] && flags="--modernize --ipsec-conf"
-	# run from profiles/ios so the file name in headers and diagnostics is stable
-	(cd "$src/profiles/ios" && "$b/l2tpsec" translate $flags -o "$work/$name" "$cfg.cfg") \
+	cfgdir=$src/profiles/ios
+	[ -f "$src/tests/translate/corpus/$cfg.cfg" ] && cfgdir=$src/tests/translate/corpus
+	# run from the config's directory so the file name in headers and diagnostics is stable
+	(cd "$cfgdir" && "$b/l2tpsec" translate $flags -o "$work/$name" "$cfg.cfg") \
 		2> "$work/$name.stderr"
-	t [ $? = 0 ]
+	rc=$?
+	t [ $rc = 0 ]
 	sed -i '/^l2tpsec: wrote /d' "$work/$name.stderr"
 	if [ "${L2TPSEC_UPDATE_GOLDEN:-}" = 1 ]; then
-		rm -rf "$dir" && cp -a "$work/$name" "$dir" && cp "$work/$name.stderr" "$golden/$name.stderr"
+		# only a translation that worked replaces a golden tree
+		[ $rc = 0 ] && [ -d "$work/$name" ] && rm -rf "${golden:?}/$name" &&
+			cp -a "$work/$name" "$golden/$name" && cp "$work/$name.stderr" "$golden/$name.stderr"
 		continue
 	fi
 	t diff -ru "$dir" "$work/$name"
