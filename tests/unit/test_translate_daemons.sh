@@ -131,6 +131,26 @@ check_one lns-windows-dynamic \
 	"IKE:AES_CBC_256/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_2048, IKE:3DES_CBC/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_1024" \
 	"ESP:AES_CBC_256/HMAC_SHA1_96/NO_EXT_SEQ, ESP:3DES_CBC/HMAC_SHA1_96/NO_EXT_SEQ" \
 	3600 3240 "lns WINDOWS" "" psk WIN-DYN
+# the corpus of pasted running-configs: every output taken by every daemon
+# loads NAME PROFILES: tests/translate/corpus/NAME.cfg, with that many crypto profiles
+loads() {
+	n=$1
+	(cd "$src/tests/translate/corpus" && "$b/l2tpsec" translate -o "$work/$n" "$n.cfg" 2>/dev/null)
+	t test -f "$work/$n/swanctl/swanctl.conf"
+	daemons "$n"
+	t grep -q '^exit 0$' "$work/$n.load"
+	t grep -q "successfully loaded $2 connections" "$work/$n.load"
+	t grep -q "l2tp-security [0-9.]*: $2 crypto profile(s)" "$work/$n.charon.log"
+	t sh -c "! grep -q parse_config '$work/$n.xl2tpd'"
+	t grep -qE "l2tpsec: \[(lac|lns) " "$work/$n.xl2tpd"
+	for f in "$work/$n".pppd.*; do
+		t pppd_parsed "$f"
+	done
+	[ "$fails" = 0 ] || { echo "--- $n"; cat "$work/$n.load" "$work/$n.xl2tpd" "$work/$n".pppd.*; }
+}
+loads windows-lns-sh-run 1
+loads lac-sh-run 2
+loads multigroup-lns-sh-run 2
 # the LAC's access side was read by pppd too (request-dialin domain cisco.com)
 t test -f "$work/lac-compulsory.pppd.l2tpsec-dialin"
 # a LAC's child is neither trapped nor started: the patched xl2tpd OPENs each tunnel itself
