@@ -15,10 +15,12 @@ src=$(cd "${top_srcdir:-.}" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# starter NAME FLAGS: profiles/ios/NAME.cfg translated with FLAGS --ipsec-conf, run by the starter
+# starter NAME FLAGS: profiles/ios/NAME.cfg (or tests/translate/corpus/NAME.cfg) translated with FLAGS --ipsec-conf, run by the starter
 starter() {
 	o=$work/$1
-	(cd "$src/profiles/ios" && "$b/l2tpsec" translate $2 --ipsec-conf -o "$o" "$1.cfg" 2>/dev/null)
+	d=$src/profiles/ios
+	[ -f "$src/tests/translate/corpus/$1.cfg" ] && d=$src/tests/translate/corpus
+	(cd "$d" && "$b/l2tpsec" translate $2 --ipsec-conf -o "$o" "$1.cfg" 2>/dev/null)
 	t [ -f "$o/ipsec.conf" ]
 	cat > "$work/$1.strongswan.conf" <<CONF
 charon {
@@ -61,4 +63,5 @@ check() {
 check lns-compulsory l2tp 1 --modernize
 check lns-windows-dynamic WIN-DYN 1
 check lns-mixed-groups l2tp 1
+check windows-lns-sh-run DYN-L2TP 1
 finish test_translate_starter
