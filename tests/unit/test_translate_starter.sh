@@ -32,6 +32,9 @@ charon {
 		}
 	}
 }
+starter {
+	load_warning = no
+}
 CONF
 	cat > "$work/$1.run" <<RUN
 mount -t tmpfs tmpfs /run
@@ -40,9 +43,10 @@ mount --bind "$o/ipsec.conf" /etc/ipsec.conf
 mount --bind "$o/ipsec.secrets" /etc/ipsec.secrets
 ip link set lo up
 ipsec start > "$work/$1.start" 2>&1
+# the starter hands charon the connections once charon answers: wait until they are there
 i=0
-until ipsec status > /dev/null 2>&1; do
-	i=\$((i + 1)); [ \$i -gt 100 ] && break; sleep 0.1
+until ipsec statusall 2>&1 | grep -q ' child: '; do
+	i=\$((i + 1)); [ \$i -gt 150 ] && break; sleep 0.1
 done
 ipsec statusall > "$work/$1.status" 2>&1
 ipsec stop >> "$work/$1.start" 2>&1
