@@ -149,7 +149,11 @@ void emit_swanctl(struct ios_config *cfg, const struct conn_view *v, size_t n, F
 		const struct ios_isakmp_key *k = &cfg->keys.v[i];
 		int len = prefix_len(k->mask);
 
-		fprintf(f, "\t# crypto isakmp key … address %s%s (line %d)\n", k->addr6 ? "ipv6 " : "",
+		if (k->keyring)
+			fprintf(f, "\t# crypto keyring %s: pre-shared-key address ", k->keyring);
+		else
+			fprintf(f, "\t# crypto isakmp key … address ");
+		fprintf(f, "%s%s (line %d)\n", k->addr6 ? "ipv6 " : "",
 			k->addr6 ? k->addr6 : inet_ntop(AF_INET, &k->addr, a, sizeof(a)), k->line);
 		model_wrote(cfg, k->line, "swanctl/swanctl.conf: secrets ike-%zu (the key is in this "
 			    "file only, 0600)", i + 1);

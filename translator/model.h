@@ -43,6 +43,7 @@ struct ios_isakmp_key {
 	const char *key;
 	struct in_addr addr, mask;
 	const char *addr6;	/* address ipv6 PREFIX/LEN (then addr/mask are unused) */
+	const char *keyring;	/* from this crypto keyring's pre-shared-key, or NULL */
 	int line, col;
 };
 

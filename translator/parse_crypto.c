@@ -83,6 +83,7 @@ static void add_psk(struct parser *p, struct args *a, const char *what, int key_
 		return;
 	}
 	k->key = a->w[key_i];
+	k->keyring = p->stack[p->depth] == M_KEYRING ? p->keyring : NULL;
 	k->line = parse_lineno(p);
 	k->col = a->col[addr_i];
 	k->mask.s_addr = htonl(0xffffffff);
