@@ -71,7 +71,8 @@ static int by_line(const void *a, const void *b)
 
 void diag_flush(struct diag *d)
 {
-	qsort(d->msgs, d->n, sizeof(*d->msgs), by_line);
+	if (d->n)	/* qsort's base must not be NULL, even for nothing */
+		qsort(d->msgs, d->n, sizeof(*d->msgs), by_line);
 	for (size_t i = 0; i < d->n; i++) {
 		if (i < DIAG_SHOWN && d->out) {
 			for (const unsigned char *c = (const unsigned char *)d->msgs[i].text; *c; c++)
