@@ -49,6 +49,7 @@ void emit_ppp_options(struct ios_config *cfg, const struct ios_vpdn_group *g, FI
 		model_vtemplate(cfg, g->virtual_template) : NULL;
 	const char *name = vt && vt->chap_hostname ? vt->chap_hostname :
 			   g->local_name ? g->local_name : cfg->hostname;
+	const struct ios_interface *lan;
 	char a[INET_ADDRSTRLEN];
 
 	char file[80];
@@ -90,10 +91,11 @@ void emit_ppp_options(struct ios_config *cfg, const struct ios_vpdn_group *g, FI
 	} else {
 		fprintf(f, "noauth\n");
 	}
-	if (g->accept_dialin && pool_on_lan(cfg, vt)) {
+	lan = g->accept_dialin ? pool_on_lan(cfg, vt) : NULL;
+	if (lan) {
 		fprintf(f, "proxyarp\n");
 		model_wrote(cfg, vt->pool_line, "%s: proxyarp (the pool lies in %s's subnet)", file,
-			    pool_on_lan(cfg, vt)->name);
+			    lan->name);
 	}
 	if (g->accept_dialin && vt && vt->mppe128) {
 		fprintf(f, "require-mppe-128\n");

@@ -110,19 +110,25 @@ struct ios_interface *model_iface(struct ios_config *cfg, const char *name)
 	return NULL;
 }
 
-void model_note(struct ios_config *cfg, int line, const char *fmt, ...)
+void model_vnote(struct ios_config *cfg, int line, const char *fmt, va_list ap)
 {
-	va_list ap;
 	char *s;
 
 	if (line <= 0 || (size_t)line >= cfg->nlines || !cfg->notes)
 		return;
-	va_start(ap, fmt);
 	if (vasprintf(&s, fmt, ap) < 0)
 		s = NULL;
-	va_end(ap);
 	free(cfg->notes[line]);
 	cfg->notes[line] = s;
+}
+
+void model_note(struct ios_config *cfg, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	model_vnote(cfg, line, fmt, ap);
+	va_end(ap);
 }
 
 void model_wrote(struct ios_config *cfg, int line, const char *fmt, ...)

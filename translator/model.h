@@ -12,6 +12,7 @@
 
 #include "l2tpsec_names.h"	/* enum l2tpsec_lcp */
 #include <netinet/in.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -176,6 +177,8 @@ void model_free(struct ios_config *cfg);
 /* what input line `line` became, for README.translation (replaces what was said before) */
 void model_note(struct ios_config *cfg, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+void model_vnote(struct ios_config *cfg, int line, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
 
 /* an emitter wrote something from input line `line` (0: nothing to attribute) */
 void model_wrote(struct ios_config *cfg, int line, const char *fmt, ...)

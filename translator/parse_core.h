@@ -84,8 +84,10 @@ char *parse_secret_rest(struct parser *p, struct args *a, int i, int hashed_kw, 
 /* strdup that records running out of memory */
 char *parse_strdup(struct parser *p, const char *s);
 
-/* README.translation cuts the line where argument i (a secret) starts */
+/* README.translation cuts the line where argument i (a secret) starts; _word: where word w of
+ * the line starts (nothing for a word the line does not have, -1 included) */
 void parse_redact(struct parser *p, struct args *a, int i);
+void parse_redact_word(struct parser *p, int w);
 
 /* the secret after "password|secret [TYPE]" at a->w[i] (type 7 decoded); NULL when refused */
 char *parse_secret_at(struct parser *p, struct args *a, int i, int hashed_kw, const char *what);

@@ -93,12 +93,9 @@ static int h_aaa_authentication(struct parser *p, struct args *a)
  * matters under dozens of warnings) */
 static int h_housekeeping(struct parser *p, struct args *a)
 {
-	int w = unknown_secret_word(p->ln, 0);
-
 	(void)a;
 	/* README.translation: "enable secret 5 …" cut where its secret starts */
-	if (w >= 0 && (size_t)p->ln->line < p->cfg->nlines)
-		p->cfg->redact_col[p->ln->line] = p->ln->offs[w] + 1;
+	parse_redact_word(p, unknown_secret_word(p->ln, 0));
 	parse_note(p, "router housekeeping: nothing for L2TP/IPsec");
 	return OK;
 }

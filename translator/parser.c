@@ -23,15 +23,10 @@ int parse_lineno(struct parser *p) { return p->ln->line; }
 void parse_note(struct parser *p, const char *fmt, ...)
 {
 	va_list ap;
-	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		s = NULL;
+	model_vnote(p->cfg, p->ln->line, fmt, ap);
 	va_end(ap);
-	if (s)
-		model_note(p->cfg, p->ln->line, "%s", s);
-	free(s);
 }
 
 int parse_col_of(struct args *a, int i)
@@ -156,12 +151,15 @@ int ios_type7_decode(const char *enc, char *out, size_t outlen)
 
 /* the secret after "password|secret [TYPE]" at a->w[i]; NULL (with a diagnostic) if unusable */
 /* README.translation prints this line only up to word i of the arguments (its secret) */
-void parse_redact(struct parser *p, struct args *a, int i)
+void parse_redact_word(struct parser *p, int w)
 {
-	int w = (int)(a->w - p->ln->words) + (i < a->n ? i : a->n - 1);
-
 	if ((size_t)p->ln->line < p->cfg->nlines && w >= 0 && w < p->ln->nwords)
 		p->cfg->redact_col[p->ln->line] = p->ln->offs[w] + 1;
+}
+
+void parse_redact(struct parser *p, struct args *a, int i)
+{
+	parse_redact_word(p, (int)(a->w - p->ln->words) + (i < a->n ? i : a->n - 1));
 }
 
 char *parse_secret_at(struct parser *p, struct args *a, int i, int hashed_kw, const char *what)
@@ -416,8 +414,7 @@ static void unknown_line(struct parser *p, int start)
 		parse_enter(p, M_SKIP);
 	}
 	/* README.translation: only the first word (the rest may be a secret) */
-	if (l->nwords > start + 1 && (size_t)l->line < p->cfg->nlines)
-		p->cfg->redact_col[l->line] = l->offs[start + 1] + 1;
+	parse_redact_word(p, start + 1);
 	parse_note(p, "not translated: unsupported");
 }
 
@@ -429,8 +426,7 @@ static void parse_line(struct parser *p)
 
 	if (p->stack[p->depth] == M_SKIP && l->indent > 0) {
 		/* README.translation: the first word only (a password may follow) */
-		if (l->nwords > 1 && (size_t)l->line < p->cfg->nlines)
-			p->cfg->redact_col[l->line] = l->offs[1] + 1;
+		parse_redact_word(p, 1);
 		parse_note(p, "not translated: under the untranslated command above");
 		return;
 	}
