@@ -5,6 +5,7 @@
 
 #include "l2tp_security_dispatcher.h"
 #include "l2tp_security_show.h"
+#include "l2tp_security_operator.h"
 
 #include "cs_build.h"
 #include "l2tpsec_names.h"
@@ -260,10 +261,26 @@ static void process_show(private_l2tp_security_dispatcher_t *this, u_int client,
 		.client = client,
 	};
 	const char *error = NULL;
+	char *text;
+	bool done;
 
 	/* walks the IKE_SAs: without the registry's lock (show takes it for its snapshot) */
-	if (l2tp_security_show_reply(this->config, this->clones, msg->text,
-								 (void*)send_show_part, &reply, &error))
+	if (l2tp_security_operator_handles(msg->text))
+	{
+		text = l2tp_security_operator_run(this->reporter, msg->text, &error);
+		if (text)
+		{
+			l2tp_security_show_send_text(text, (void*)send_show_part, &reply);
+		}
+		done = text != NULL;
+		free(text);
+	}
+	else
+	{
+		done = l2tp_security_show_reply(this->config, this->clones, msg->text,
+										(void*)send_show_part, &reply, &error);
+	}
+	if (done)
 	{
 		this->reporter->ok(this->reporter, client, 0);
 	}
@@ -301,6 +318,7 @@ METHOD(l2tp_security_dispatcher_t, request, void,
 {
 	u_int i;
 
+	this->reporter->received(this->reporter, client, msg);
 	if (!valid_family(msg, CS_A_LOCAL, &msg->local) ||
 		!valid_family(msg, CS_A_REMOTE, &msg->remote))
 	{

@@ -4,6 +4,7 @@
  */
 
 #include "l2tp_security_reporter.h"
+#include "cs_text.h"
 #include "l2tp_security_show.h"
 
 #include "cs_build.h"
@@ -32,6 +33,11 @@ struct private_l2tp_security_reporter_t {
 	 * Guards socket against its removal while a message is queued
 	 */
 	mutex_t *mutex;
+
+	/**
+	 * Crypto socket debugging on (read without the mutex: a flag)
+	 */
+	bool debug;
 };
 
 /*
@@ -71,9 +77,46 @@ METHOD(l2tp_security_reporter_t, set_socket, void,
 	this->mutex->unlock(this->mutex);
 }
 
+METHOD(l2tp_security_reporter_t, set_debug, void,
+	private_l2tp_security_reporter_t *this, bool on)
+{
+	this->debug = on;
+	DBG1(DBG_CFG, "l2tp-security: crypto socket debugging is %s", on ? "on" : "off");
+}
+
+METHOD(l2tp_security_reporter_t, get_debug, bool,
+	private_l2tp_security_reporter_t *this)
+{
+	return this->debug;
+}
+
+/**
+ * One message as a debug line (a SHOW_REPLY's text is not repeated)
+ */
+static void debug_msg(u_int client, const char *dir, struct cs_msg *msg)
+{
+	char line[512];
+
+	cs_format_msg(msg, line, sizeof(line));
+	DBG1(DBG_CFG, "CRYPTO_SS(L2X Security): client %u %s %s", client, dir, line);
+}
+
+METHOD(l2tp_security_reporter_t, received, void,
+	private_l2tp_security_reporter_t *this, u_int client, struct cs_msg *msg)
+{
+	if (this->debug)
+	{
+		debug_msg(client, "->", msg);
+	}
+}
+
 METHOD(l2tp_security_reporter_t, send_, void,
 	private_l2tp_security_reporter_t *this, u_int client, struct cs_msg *msg)
 {
+	if (this->debug)
+	{
+		debug_msg(client, "<-", msg);
+	}
 	this->mutex->lock(this->mutex);
 	if (this->socket)
 	{
@@ -158,6 +201,9 @@ l2tp_security_reporter_t *l2tp_security_reporter_create()
 	INIT(this,
 		.public = {
 			.set_socket = _set_socket,
+			.set_debug = _set_debug,
+			.get_debug = _get_debug,
+			.received = _received,
 			.send = _send_,
 			.ok = _ok,
 			.error = _error,

@@ -31,6 +31,29 @@ struct l2tp_security_reporter_t {
 	void (*set_socket)(l2tp_security_reporter_t *this, l2tp_security_socket_t *socket);
 
 	/**
+	 * IOS "debug crypto socket": log every message to and from crypto socket clients (DBG1)
+	 * from now on, or stop.
+	 *
+	 * @param on		TRUE to log them
+	 */
+	void (*set_debug)(l2tp_security_reporter_t *this, bool on);
+
+	/**
+	 * Is crypto socket debugging on?
+	 *
+	 * @return			TRUE when messages are logged
+	 */
+	bool (*get_debug)(l2tp_security_reporter_t *this);
+
+	/**
+	 * Log a request a client sent, when crypto socket debugging is on.
+	 *
+	 * @param client	client number
+	 * @param msg		the request
+	 */
+	void (*received)(l2tp_security_reporter_t *this, u_int client, struct cs_msg *msg);
+
+	/**
 	 * Send a message as it is.
 	 *
 	 * @param client	client number

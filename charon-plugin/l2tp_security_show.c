@@ -6,13 +6,15 @@
 #include "l2tp_security_show.h"
 #include "l2tp_security_facts.h"
 #include "cs_build.h"
+#include "l2tp_security_sas.h"
+#include "json_out.h"
 
 #include <stdio.h>
 
 #include <daemon.h>
 #include <collections/linked_list.h>
 
-/** IOS numbers IPsec SAs from here, two per CHILD_SA (inbound, outbound) */
+/** IOS numbers IPsec SAs from here, two per CHILD_SA (inbound, outbound; as l2tp_security_sas) */
 #define ENGINE_IPSEC_BASE 2000
 
 /**
@@ -37,23 +39,6 @@ static int split(char *selector, char **words, int max, bool *json)
 }
 
 /**
- * Print a string as a JSON string (our strings are printable; escape the two specials)
- */
-static void json_str(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (; *s; s++)
-	{
-		if (*s == '"' || *s == '\\')
-		{
-			fputc('\\', out);
-		}
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
-
-/**
  * One item of a list: a JSON string after a comma, or plain text followed by suffix
  */
 static void list_item(FILE *out, bool json, bool *first, const char *item,
@@ -62,30 +47,13 @@ static void list_item(FILE *out, bool json, bool *first, const char *item,
 	if (json)
 	{
 		fprintf(out, "%s", *first ? "" : ", ");
-		json_str(out, item);
+		json_string(out, item);
 	}
 	else
 	{
 		fprintf(out, "%s%s", item, suffix);
 	}
 	*first = FALSE;
-}
-
-/**
- * The interface an address is on ("unknown" if none)
- */
-static void interface_of(host_t *host, char *buf, size_t len)
-{
-	char *name = NULL;
-
-	if (!host->is_anyaddr(host) &&
-		charon->kernel->get_interface(charon->kernel, host, &name) && name)
-	{
-		snprintf(buf, len, "%s", name);
-		free(name);
-		return;
-	}
-	snprintf(buf, len, "unknown");
 }
 
 /**
@@ -132,9 +100,9 @@ static void print_entry(FILE *out, bool json, bool first, l2tp_security_profile_
 	if (json)
 	{
 		fprintf(out, "%s\n    {\"name\": ", first ? "" : ",");
-		json_str(out, map);
+		json_string(out, map);
 		fprintf(out, ", \"sequence\": %u, \"profile\": ", seq);
-		json_str(out, profile->get_name(profile));
+		json_string(out, profile->get_name(profile));
 		if (info)
 		{
 			fprintf(out, ", \"template\": false, \"peer\": \"%H\"", info->remote);
@@ -209,6 +177,24 @@ static void print_entry(FILE *out, bool json, bool first, l2tp_security_profile_
 }
 
 /**
+ * Does a profile belong to crypto map tag?
+ */
+static bool has_crypto_map(l2tp_security_config_t *config, char *tag)
+{
+	l2tp_security_profile_t *profile;
+	enumerator_t *enumerator;
+	bool found = FALSE;
+
+	enumerator = config->create_profile_enumerator(config);
+	while (!found && enumerator->enumerate(enumerator, &profile))
+	{
+		found = streq(tag, profile->get_crypto_map(profile, NULL));
+	}
+	enumerator->destroy(enumerator);
+	return found;
+}
+
+/**
  * show crypto map [tag NAME]
  */
 static void show_crypto_map(FILE *out, l2tp_security_config_t *config, array_t *clones,
@@ -244,7 +230,7 @@ static void show_crypto_map(FILE *out, l2tp_security_config_t *config, array_t *
 				continue;
 			}
 			print_entry(out, json, FALSE, info->profile, info);
-			interface_of(info->local, name, sizeof(name));
+			l2tp_security_sas_interface(info->local, name, sizeof(name));
 			known = interfaces->find_first(interfaces, (void*)streq, NULL, name);
 			if (!known)
 			{
@@ -283,12 +269,12 @@ static void print_connection(FILE *out, bool json, bool *first, uint32_t id, hos
 {
 	char iface[64], algorithm[64];
 
-	interface_of(host, iface, sizeof(iface));
+	l2tp_security_sas_interface(host, iface, sizeof(iface));
 	l2tp_security_facts_ios_algorithm(proposal, algorithm, sizeof(algorithm));
 	if (json)
 	{
 		fprintf(out, "%s\n    {\"id\": %u, \"interface\": ", *first ? "" : ",", id);
-		json_str(out, iface);
+		json_string(out, iface);
 		fprintf(out, ", \"address\": \"%H\", \"state\": \"%s\", \"algorithm\": \"%s\", "
 				"\"encrypt\": %llu, \"decrypt\": %llu}", host, state, algorithm,
 				(unsigned long long)encrypt, (unsigned long long)decrypt);
@@ -355,6 +341,8 @@ char *l2tp_security_show_render(l2tp_security_config_t *config, array_t *clones,
 								char *selector, const char **error)
 {
 	char *words[8], *copy, *text = NULL;
+	const char *why = NULL;
+	host_t *peer;
 	size_t len = 0;
 	bool json;
 	FILE *out;
@@ -376,7 +364,33 @@ char *l2tp_security_show_render(l2tp_security_config_t *config, array_t *clones,
 	else if (n == 4 && streq(words[0], "crypto") && streq(words[1], "map") &&
 			 streq(words[2], "tag"))
 	{
-		show_crypto_map(out, config, clones, words[3], json);
+		if (!has_crypto_map(config, words[3]))
+		{
+			why = "no such crypto map";
+		}
+		else
+		{
+			show_crypto_map(out, config, clones, words[3], json);
+		}
+	}
+	else if (n == 3 && streq(words[0], "crypto") && streq(words[1], "isakmp") &&
+			 streq(words[2], "sa"))
+	{
+		l2tp_security_sas_isakmp(out, json);
+	}
+	else if ((n == 3 || n == 5) && streq(words[0], "crypto") && streq(words[1], "ipsec") &&
+			 streq(words[2], "sa") && (n == 3 || streq(words[3], "peer")))
+	{
+		peer = n == 5 ? host_create_from_string(words[4], 0) : NULL;
+		if (n == 5 && !peer)
+		{
+			why = "peer is not an IP address";
+		}
+		else
+		{
+			l2tp_security_sas_ipsec(out, clones, peer, json);
+		}
+		DESTROY_IF(peer);
 	}
 	else if (n == 4 && streq(words[0], "crypto") && streq(words[1], "engine") &&
 			 streq(words[2], "connections") && streq(words[3], "active"))
@@ -385,15 +399,17 @@ char *l2tp_security_show_render(l2tp_security_config_t *config, array_t *clones,
 	}
 	else
 	{
-		*error = "unknown show command (crypto map [tag NAME], crypto engine connections "
-				 "active; json)";
-		fclose(out);
-		free(text);
-		free(copy);
-		return NULL;
+		why = "unknown show command (crypto map [tag NAME], crypto engine connections "
+			  "active, crypto isakmp sa, crypto ipsec sa [peer ADDR]; json)";
 	}
 	fclose(out);
 	free(copy);
+	if (why)
+	{
+		*error = why;
+		free(text);
+		return NULL;
+	}
 	if (!len)
 	{	/* SHOW_REPLY needs text */
 		free(text);
@@ -489,10 +505,6 @@ bool l2tp_security_show_reply(l2tp_security_config_t *config, l2tp_security_clon
 							  char *selector, void (*send)(void *data, struct cs_msg *msg),
 							  void *data, const char **error)
 {
-	reply_t reply = {
-		.send = send,
-		.data = data,
-	};
 	array_t *snapshot;
 	char *text;
 
@@ -503,11 +515,25 @@ bool l2tp_security_show_reply(l2tp_security_config_t *config, l2tp_security_clon
 	{
 		return FALSE;
 	}
-	reply.msg = malloc(sizeof(*reply.msg));
-	cs_split_text(text, reply_part, &reply);
-	free(reply.msg);
+	l2tp_security_show_send_text(text, send, data);
 	free(text);
 	return TRUE;
+}
+
+/*
+ * Described in header
+ */
+void l2tp_security_show_send_text(char *text, void (*send)(void *data, struct cs_msg *msg),
+								  void *data)
+{
+	reply_t reply = {
+		.send = send,
+		.data = data,
+		.msg = malloc(sizeof(*reply.msg)),
+	};
+
+	cs_split_text(text, reply_part, &reply);
+	free(reply.msg);
 }
 
 /*

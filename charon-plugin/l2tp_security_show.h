@@ -83,6 +83,16 @@ bool l2tp_security_show_reply(l2tp_security_config_t *config, l2tp_security_clon
 							  void *data, const char **error);
 
 /**
+ * Hand text over in SHOW_REPLY messages cut at line breaks.
+ *
+ * @param text		what to send
+ * @param send		called with each SHOW_REPLY in order
+ * @param data		user data for send
+ */
+void l2tp_security_show_send_text(char *text, void (*send)(void *data, struct cs_msg *msg),
+								  void *data);
+
+/**
  * Log the settings: one summary line, then one line per profile as IOS "show crypto map"
  * describes a crypto map entry.
  *

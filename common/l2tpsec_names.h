@@ -22,6 +22,8 @@
 
 /* xl2tpd.conf: [global] */
 #define L2TPSEC_XL2TPD_SOCKET "l2tpsec crypto socket"
+/* ... and where it answers show vpdn, clear vpdn, debug vpdn (xl2tpd-plugin/l2tpsec_ctl.h) */
+#define L2TPSEC_XL2TPD_CONTROL "l2tpsec control socket"
 /* xl2tpd.conf: [lns]/[lac] */
 #define L2TPSEC_XL2TPD_PROFILE "l2tpsec crypto profile"
 #define L2TPSEC_XL2TPD_KEEP_SA "l2tpsec keep sa"
@@ -67,6 +69,8 @@
 #define L2TPSEC_PROXY_DIR L2TPSEC_RUN_DIR "/proxy"		/* LNS: call-TID-CID, read by pppd */
 /* LAC: the patched xl2tpd's socket for switched sessions (l2tpsec_switch.h says how) */
 #define L2TPSEC_SWITCH_SOCKET L2TPSEC_RUN_DIR "/switch.sock"
+/* the patched xl2tpd's control socket unless its [global] says otherwise */
+#define L2TPSEC_XL2TPD_CONTROL_SOCKET L2TPSEC_RUN_DIR "/xl2tpd.sock"
 #define L2TPSEC_PROXY_ENV "L2TPSEC_PROXY"	/* the LNS pppd's file, set by xl2tpd */
 
 /* IOS "lcp renegotiation": off (the IOS default: take the LAC's proxy LCP), always, on-mismatch */

@@ -17,21 +17,50 @@ static const struct subcommand {
 } subcommands[] = {
 	{ "translate", translate_main, "IOS configuration -> swanctl, xl2tpd, pppd and plugin files" },
 	{ "check", check_main, "parse and validate an IOS configuration, write nothing" },
-	{ "show", show_main, "IOS-style state from charon: crypto map, crypto engine connections" },
+	{ "show", show_main, "IOS state: vpdn, l2tp (xl2tpd); crypto map, isakmp sa, ipsec sa (charon)" },
+	{ "clear", clear_main, "clear vpdn tunnel (xl2tpd), clear crypto session (charon)" },
+	{ "debug", debug_main, "debug vpdn l2x-events|l2x-packets|l2x-errors, debug crypto socket" },
+	{ "undebug", undebug_main, "turn that debugging off again" },
 	{ "crypto-socket", crypto_socket_main, "talk to charon's crypto socket (requests on stdin)" },
 	{ "version", version_main, "print the l2tpsec version and the daemons it was built for" },
 };
 
+#define NSUB (sizeof(subcommands) / sizeof(subcommands[0]))
+
+/* by its name, or a prefix of one name only (IOS habit: "sh" for show, "deb" for debug) */
+static const struct subcommand *find(const char *name, int *ambiguous)
+{
+	const struct subcommand *found = NULL;
+
+	*ambiguous = 0;
+	for (size_t i = 0; i < NSUB; i++)
+		if (!strcmp(name, subcommands[i].name))
+			return &subcommands[i];
+	for (size_t i = 0; name[0] && i < NSUB; i++) {
+		if (strncmp(name, subcommands[i].name, strlen(name)))
+			continue;
+		if (found) {
+			*ambiguous = 1;
+			return NULL;
+		}
+		found = &subcommands[i];
+	}
+	return found;
+}
+
 static void usage(FILE *out)
 {
 	fprintf(out, "usage: l2tpsec COMMAND [ARGS...]\n\ncommands:\n");
-	for (size_t i = 0; i < sizeof(subcommands) / sizeof(subcommands[0]); i++)
-		fprintf(out, "  %-12s %s\n", subcommands[i].name, subcommands[i].summary);
+	for (size_t i = 0; i < NSUB; i++)
+		fprintf(out, "  %-13s %s\n", subcommands[i].name, subcommands[i].summary);
 	fprintf(out, "\nSee l2tpsec(8).\n");
 }
 
 int main(int argc, char **argv)
 {
+	const struct subcommand *sub;
+	int ambiguous;
+
 	if (argc < 2) {
 		usage(stderr);
 		return 2;
@@ -42,10 +71,11 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "--version"))
 		return version_main(1, argv + 1);
-	for (size_t i = 0; i < sizeof(subcommands) / sizeof(subcommands[0]); i++)
-		if (!strcmp(argv[1], subcommands[i].name))
-			return subcommands[i].main(argc - 1, argv + 1);
-	fprintf(stderr, "l2tpsec: unknown command '%s'\n\n", argv[1]);
+	sub = find(argv[1], &ambiguous);
+	if (sub)
+		return sub->main(argc - 1, argv + 1);
+	fprintf(stderr, "l2tpsec: %s command '%s'\n\n", ambiguous ? "ambiguous" : "unknown",
+		argv[1]);
 	usage(stderr);
 	return 2;
 }

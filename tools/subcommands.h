@@ -9,6 +9,9 @@ int version_main(int argc, char **argv);
 int translate_main(int argc, char **argv);
 int check_main(int argc, char **argv);
 int show_main(int argc, char **argv);
+int clear_main(int argc, char **argv);
+int debug_main(int argc, char **argv);
+int undebug_main(int argc, char **argv);
 int crypto_socket_main(int argc, char **argv);
 
 #endif

@@ -17,6 +17,7 @@ struct l2tpsec_binding {
 	uint8_t keep_sa, ip_pmtu, lcp;
 	uint8_t socket_bound;	/* the tunnel's own socket holds per-socket XFRM policies */
 	uint8_t socket_failed;	/* ...could not be made: the tunnel sends nothing */
+	uint64_t since_ms;	/* l2tpsec_now_ms() when xl2tpd made the tunnel (show vpdn) */
 	uint8_t superseded;	/* its peer started a new tunnel from the same address and port */
 	int8_t outer_df;	/* IP_MTU_DISCOVER last set on that socket + 1; 0: not yet */
 	char profile[65];	/* the section's crypto profile when the tunnel was bound */

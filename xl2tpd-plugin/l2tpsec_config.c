@@ -27,6 +27,7 @@ struct section {
 static struct section **sections;
 static size_t nsections;
 static char socket_path[108] = L2TPSEC_DEFAULT_SOCKET;
+static char control_path[108] = L2TPSEC_XL2TPD_CONTROL_SOCKET;
 
 static struct section *section(const void *item, int context, int is_default)
 {
@@ -71,24 +72,31 @@ static int one_word(const char *word, const char *value, char *out, size_t size)
 	return 0;
 }
 
+/* a [global] socket path (out: 108 bytes, a sun_path) */
+static int global_path(const char *word, const char *value, int kind, char *out)
+{
+	if (kind != CONTEXT_GLOBAL) {
+		snprintf(filerr, STRLEN, "'%s' belongs in [global]\n", word);
+		return -1;
+	}
+	if (value[0] != '/' || strlen(value) >= 108) {
+		snprintf(filerr, STRLEN, "%s must be an absolute path shorter than 108 "
+			 "characters\n", word);
+		return -1;
+	}
+	strcpy(out, value);
+	return 0;
+}
+
 int l2tpsec_set_option(char *word, char *value, int context, void *item)
 {
 	int kind = context & ~CONTEXT_DEFAULT;
 	struct section *s;
 
-	if (!strcasecmp(word, L2TPSEC_XL2TPD_SOCKET)) {
-		if (kind != CONTEXT_GLOBAL) {
-			snprintf(filerr, STRLEN, "'%s' belongs in [global]\n", word);
-			return -1;
-		}
-		if (value[0] != '/' || strlen(value) >= sizeof(socket_path)) {
-			snprintf(filerr, STRLEN, "%s must be an absolute path shorter than %zu "
-				 "characters\n", word, sizeof(socket_path));
-			return -1;
-		}
-		strcpy(socket_path, value);
-		return 0;
-	}
+	if (!strcasecmp(word, L2TPSEC_XL2TPD_SOCKET))
+		return global_path(word, value, kind, socket_path);
+	if (!strcasecmp(word, L2TPSEC_XL2TPD_CONTROL))
+		return global_path(word, value, kind, control_path);
 	if (kind != CONTEXT_LNS && kind != CONTEXT_LAC) {
 		snprintf(filerr, STRLEN, "'%s' belongs in an [lns] or [lac] section\n", word);
 		return -1;
@@ -159,6 +167,11 @@ struct l2tpsec_settings l2tpsec_settings_for(const void *item, int context)
 const char *l2tpsec_socket_path(void)
 {
 	return socket_path;
+}
+
+const char *l2tpsec_control_path(void)
+{
+	return control_path;
 }
 
 int l2tpsec_any_profile(void)

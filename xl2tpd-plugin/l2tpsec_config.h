@@ -5,6 +5,7 @@
  * The l2tpsec keys of xl2tpd.conf (names: common/l2tpsec_names.h). They are kept here, keyed by xl2tpd's own section objects,
  * so xl2tpd's structures stay as upstream has them:
  *   [global]    l2tpsec crypto socket = PATH          (default /run/l2tpsec/crypto.sock)
+ *               l2tpsec control socket = PATH         (default /run/l2tpsec/xl2tpd.sock)
  *   [lns …]/[lac …]
  *               l2tpsec crypto profile = NAME         (IPsec required; IOS crypto-profile)
  *               l2tpsec keep sa = yes|no              (default no)
@@ -35,6 +36,9 @@ int l2tpsec_set_option(char *word, char *value, int context, void *item);
 struct l2tpsec_settings l2tpsec_settings_for(const void *item, int context);
 
 const char *l2tpsec_socket_path(void);
+
+/* where show vpdn, clear vpdn and debug vpdn reach this xl2tpd */
+const char *l2tpsec_control_path(void);
 
 /* does any section require IPsec? (if not, l2tpsec stays out of xl2tpd's way entirely) */
 int l2tpsec_any_profile(void);

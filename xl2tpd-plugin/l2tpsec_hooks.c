@@ -20,6 +20,7 @@
 #include "l2tp.h"	/* xl2tpd's umbrella header: l2tp_log() and its types */
 #include "l2tpsec_config.h"
 #include "l2tpsec_cs.h"
+#include "l2tpsec_ctl.h"
 #include "l2tpsec_groups.h"
 #include "l2tpsec_guard.h"
 #include "l2tpsec_pmtu.h"
@@ -27,6 +28,7 @@
 #include "l2tpsec_switch.h"
 #include "l2tpsec_timer.h"
 #include "l2tpsec_tunnels.h"
+#include "l2tpsec_vpdn.h"
 
 #ifdef __SANITIZE_ADDRESS__
 /* an ASan build (--enable-sanitizers): stock xl2tpd frees nothing on its way out, and memory
@@ -112,9 +114,20 @@ void l2tpsec_started(int kernel_data_path)
 	guard_listening_socket();
 }
 
+/* the come-back time while control replies wait for their clients */
+#define CTL_RETRY_MS 20
+
 void l2tpsec_ready(void)
 {
+	int r;
+
 	xl2tpd_pid = getpid();
+	/* show vpdn and its kin work with or without IPsec required */
+	r = l2tpsec_ctl_start(l2tpsec_control_path(), l2tpsec_vpdn_request);
+	if (r)
+		l2tp_log(LOG_WARNING, "l2tpsec: no control socket at %s: %s (show vpdn, clear vpdn "
+			 "and debug vpdn will not reach this xl2tpd)\n", l2tpsec_control_path(),
+			 strerror(-r));
 	if (enforcing) {
 		l2tpsec_guard_start();
 		l2tpsec_switch_start();
@@ -125,16 +138,18 @@ void l2tpsec_ready(void)
 
 int l2tpsec_fdset(fd_set *readfds, int max)
 {
+	max = l2tpsec_ctl_fdset(readfds, max);
 	return enforcing ? l2tpsec_switch_fdset(readfds, l2tpsec_cs_fdset(readfds, max)) : max;
 }
 
 struct timeval *l2tpsec_select_timeout(struct timeval *ptv, struct timeval *storage)
 {
-	int64_t ms;
+	int64_t ms = -1;
 
-	if (!timers)
-		return ptv;
-	ms = l2tpsec_timer_run(l2tpsec_now_ms());
+	if (timers)
+		ms = l2tpsec_timer_run(l2tpsec_now_ms());
+	if (l2tpsec_ctl_pending() && (ms < 0 || ms > CTL_RETRY_MS))
+		ms = CTL_RETRY_MS;
 	if (ms < 0)
 		return ptv;
 	if (ptv && (int64_t)ptv->tv_sec * 1000 + ptv->tv_usec / 1000 <= ms)
@@ -146,6 +161,7 @@ struct timeval *l2tpsec_select_timeout(struct timeval *ptv, struct timeval *stor
 
 void l2tpsec_poll(const fd_set *readfds)
 {
+	l2tpsec_ctl_poll(readfds);
 	if (!enforcing)
 		return;
 	l2tpsec_cs_poll(readfds);
@@ -255,4 +271,14 @@ void l2tpsec_tunnel_destroyed(struct tunnel *t)
 {
 	if (enforcing)
 		l2tpsec_guard_tunnel_gone(t);
+}
+
+void l2tpsec_tunnel_created(struct tunnel *t)
+{
+	l2tpsec_vpdn_tunnel_created(t);
+}
+
+void l2tpsec_call_created(struct call *c)
+{
+	l2tpsec_vpdn_call_created(c);
 }

@@ -94,6 +94,10 @@ void l2tpsec_pppd_child(const struct call *c);
  */
 int l2tpsec_xmit_socket(const struct tunnel *t, int fallback);
 
+/* new_tunnel()/new_call(): xl2tpd made a tunnel or a call (show vpdn's uptimes) */
+void l2tpsec_tunnel_created(struct tunnel *t);
+void l2tpsec_call_created(struct call *c);
+
 /* xl2tpd is about to free tunnel t */
 void l2tpsec_tunnel_destroyed(struct tunnel *t);
 

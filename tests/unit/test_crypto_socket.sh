@@ -79,6 +79,17 @@ wait_for "$work/a.out" '^OK id=6'
 "$cli" show crypto map --json > "$work/show.json" 2>&1
 "$cli" show crypto engine connections active > "$work/show.engine" 2>&1
 "$cli" show crypto nonsense > "$work/show.bad" 2>&1; echo \$? > "$work/show.bad.rc"
+"$cli" sh cry map tag NOPE > "$work/show.nomap" 2>&1; echo \$? > "$work/show.nomap.rc"
+"$cli" sh cry isa sa > "$work/show.isakmp" 2>&1
+"$cli" show crypto isakmp sa --json > "$work/show.isakmp.json" 2>&1
+"$cli" show crypto ipsec sa --json > "$work/show.ipsec.json" 2>&1
+"$cli" show crypto ipsec sa peer not-an-address > "$work/show.badpeer" 2>&1; echo \$? > "$work/show.badpeer.rc"
+"$cli" clear crypto session remote 10.97.0.9 > "$work/clear.none" 2>&1
+"$cli" debug crypto socket > "$work/debug.on" 2>&1
+"$cli" show debugging > "$work/debugging" 2>&1; echo \$? > "$work/debugging.rc"
+echo "query 10.99.0.1:1701 10.98.0.7:1701" >&3
+wait_for "$work/charon.log" 'client [0-9]* -> QUERY'
+"$cli" undebug crypto socket > "$work/debug.off" 2>&1
 # 10.99.0.2 is this charon itself, which has no config for it: the IKE_SA fails at its NO_PROPOSAL_CHOSEN,
 # well before open_timeout even when a loaded host loses the first reply (IKEv1 retransmits after 4 s)
 echo "open 7 l2tp 10.99.0.1:1701 10.99.0.2:1701" >&3
@@ -122,8 +133,29 @@ t grep -qx 'Interfaces using crypto map l2tpsec:' "$work/show.map"
 t grep -qx lo "$work/show.map"
 t grep -q '"sequence": 20, "profile": "l2tp", "template": false, "peer": "10.98.0.2"' "$work/show.json"
 t grep -q '^ID	Interface	IP-Address	State	Algorithm	Encrypt	Decrypt' "$work/show.engine"
-t grep -q 'unknown show command' "$work/show.bad"
+t grep -qx "l2tpsec show: % invalid input at 'nonsense'" "$work/show.bad"
 t grep -qx 2 "$work/show.bad.rc"
+# a crypto map that does not exist is an error, not an empty answer
+t grep -qx 'l2tpsec show: no such crypto map' "$work/show.nomap"
+t grep -qx 1 "$work/show.nomap.rc"
+# the IKE_SA still negotiating with 10.98.0.2, as IOS lists it (we started it: src is us)
+t grep -qx 'dst             src             state          conn-id status' "$work/show.isakmp"
+t grep -Eq '^10\.98\.0\.2 +10\.99\.0\.1 +MM_[A-Z_]+ +[0-9]+ INACTIVE$' "$work/show.isakmp"
+t grep -q '"dst": "10.98.0.2", "src": "10.99.0.1", "state": "MM_' "$work/show.isakmp.json"
+t grep -qx '{"ipsec_sas": \[\]}' "$work/show.ipsec.json"
+t grep -qx 'l2tpsec show: peer is not an IP address' "$work/show.badpeer"
+t grep -qx 1 "$work/show.badpeer.rc"
+t grep -qx '0 crypto session(s) cleared' "$work/clear.none"
+# debug crypto socket: every message logged while on; show debugging reaches charon (and
+# says xl2tpd is not there: exit 1)
+t grep -qx 'Crypto socket debugging is on' "$work/debug.on"
+t grep -qx '  Crypto socket debugging is on' "$work/debugging"
+t grep -q 'l2tpsec show: cannot connect to .*xl2tpd' "$work/debugging"
+t grep -qx 1 "$work/debugging.rc"
+t grep -q 'CRYPTO_SS(L2X Security): client [0-9]* -> QUERY local=10.99.0.1:1701 remote=10.98.0.7:1701' "$work/charon.log"
+t grep -q 'CRYPTO_SS(L2X Security): client [0-9]* <- STATUS local=10.99.0.1:1701 remote=10.98.0.7:1701 secured=0' "$work/charon.log"
+t grep -qx 'Crypto socket debugging is off' "$work/debug.off"
+t grep -q 'l2tp-security: crypto socket debugging is off' "$work/charon.log"
 t grep -q '^CLOSED id=7 reason=6 (negotiation failed)' "$work/a.out"
 t grep -q '^CLOSED id=6 reason=6 (negotiation failed)' "$work/a.out"
 # the IKE_SA's end and the initiate call's failure race: either may report it first
