@@ -220,7 +220,9 @@ static void print_esp(FILE *out, child_sa_t *child_sa, bool inbound, const char 
 					  const char *tag, uint32_t conn_id)
 {
 	uint32_t spi = ntohl(child_sa->get_spi(child_sa, inbound));
-	time_t expires = child_sa->get_lifetime(child_sa, TRUE), now = time_monotonic(NULL);
+	/* IOS counts down to the rekey its lifetime sets; charon's hard expiry is a margin later */
+	time_t expires = child_sa->get_lifetime(child_sa, FALSE) ?: child_sa->get_lifetime(child_sa, TRUE);
+	time_t now = time_monotonic(NULL);
 
 	fprintf(out, "     %s esp sas:\n"
 			"      spi: 0x%X(%u)\n"
