@@ -216,7 +216,11 @@ static void process_query(private_l2tp_security_dispatcher_t *this, u_int client
 	struct cs_msg *reply;
 	host_t *local, *remote;
 
-	local = l2tp_security_endpoint_to_host(&msg->local);
+	struct cs_endpoint used;
+
+	/* the answer names the local port the query was about (the L2TP port when it named none) */
+	local = local_endpoint(msg);
+	l2tp_security_host_to_endpoint(local, &used);
 	remote = l2tp_security_endpoint_to_host(&msg->remote);
 	enumerator = this->clones->create_enumerator(this->clones, &secured);
 	while (!found && enumerator->enumerate(enumerator, &clone))
@@ -229,7 +233,7 @@ static void process_query(private_l2tp_security_dispatcher_t *this, u_int client
 	}
 	enumerator->destroy(enumerator);
 	reply = malloc(sizeof(*reply));
-	cs_build_status(reply, &msg->local, &msg->remote, found != NULL, found ? found->id : 0);
+	cs_build_status(reply, &used, &msg->remote, found != NULL, found ? found->id : 0);
 	if (found)
 	{
 		l2tp_security_facts_to_msg(&found->facts, reply);

@@ -17,6 +17,7 @@
 #include "cs_build.h"
 #include "cs_client.h"
 #include "cs_text.h"
+#include "l2tpsec_names.h"
 #include "socket_path.h"
 #include "subcommands.h"
 
@@ -63,55 +64,106 @@ static int parse_profile(const char *name)
 	return strlen(name) < sizeof(((struct cs_msg *)0)->profile) ? 0 : -1;
 }
 
-/* one request line -> message; 1 for an empty line, -1 if it does not parse */
-static int parse_request(char *line, struct cs_msg *m)
+/* an endpoint word; what is wrong with it in why (-1) */
+static int endpoint(const char *word, const char *role, int need_port, struct cs_endpoint *ep,
+		    char *why, size_t len)
+{
+	if (cs_parse_endpoint(word, ep)) {
+		snprintf(why, len, "%s '%s' is not ADDR[:PORT] or [ADDR6][:PORT]", role, word);
+		return -1;
+	}
+	if (need_port && !ep->port) {
+		snprintf(why, len, "%s '%s' has no port: the peer's L2TP port is needed, e.g. %s:1701",
+			 role, word, word);
+		return -1;
+	}
+	if (!ep->port)
+		ep->port = L2TPSEC_L2TP_PORT;	/* as charon takes it: the answer shows it */
+	return 0;
+}
+
+/* the forms of each request, for its errors */
+static const struct {
+	const char *verb, *form;
+	int min, max;
+} forms[] = {
+	{ "listen", "listen PROFILE LOCAL", 3, 3 },
+	{ "open", "open ID PROFILE LOCAL REMOTE [keep-sa|no-keep-sa]", 5, 6 },
+	{ "close", "close ID [keep-sa|no-keep-sa]", 2, 3 },
+	{ "query", "query LOCAL REMOTE", 3, 3 },
+	{ "show", "show WORDS...", 2, 8 },
+};
+
+/* one request line -> message; 1 for an empty line, -1 with why if it does not parse */
+static int parse_request(char *line, struct cs_msg *m, char *why, size_t len)
 {
 	struct cs_endpoint local, remote;
 	char *w[8], selector[sizeof(m->text)];
-	uint32_t id;
-	int n = 0, keep;
+	uint32_t id = 0;
+	int n = 0, keep = CS_KEEP_SA_UNSET;
+	size_t f;
 
 	for (char *t = strtok(line, " \t\r\n"); t; t = strtok(NULL, " \t\r\n")) {
-		if (n == 8)
+		if (n == 8) {
+			snprintf(why, len, "too many words");
 			return -1;
+		}
 		w[n++] = t;
 	}
 	if (n == 0)
 		return 1;
-	if (!strcmp(w[0], "listen") && n == 3) {
-		if (parse_profile(w[1]) || cs_parse_endpoint(w[2], &local))
+	for (f = 0; f < sizeof(forms) / sizeof(forms[0]); f++)
+		if (!strcmp(w[0], forms[f].verb))
+			break;
+	if (f == sizeof(forms) / sizeof(forms[0])) {
+		snprintf(why, len, "unknown request '%s' (listen, open, close, query, show)", w[0]);
+		return -1;
+	}
+	if (n < forms[f].min || n > forms[f].max) {
+		snprintf(why, len, "%s: %s (%s)", w[0], n < forms[f].min ? "too few words" :
+			 "too many words", forms[f].form);
+		return -1;
+	}
+	if ((!strcmp(w[0], "open") || !strcmp(w[0], "close")) && parse_id(w[1], &id)) {
+		snprintf(why, len, "%s: ID '%s' is not a number from 0 to 4294967295", w[0], w[1]);
+		return -1;
+	}
+	if ((!strcmp(w[0], "open") && n == 6) || (!strcmp(w[0], "close") && n == 3)) {
+		keep = parse_keep(w[n - 1]);
+		if (keep == -2) {
+			snprintf(why, len, "%s: '%s' is neither keep-sa nor no-keep-sa", w[0], w[n - 1]);
+			return -1;
+		}
+	}
+	if ((!strcmp(w[0], "listen") && parse_profile(w[1])) ||
+	    (!strcmp(w[0], "open") && parse_profile(w[2]))) {
+		snprintf(why, len, "%s: the profile name is too long", w[0]);
+		return -1;
+	}
+	if (!strcmp(w[0], "listen")) {
+		if (endpoint(w[2], "LOCAL", 0, &local, why, len))
 			return -1;
 		cs_build_listen(m, w[1], &local, 0);
-		return 0;
-	}
-	if (!strcmp(w[0], "open") && (n == 5 || n == 6)) {
-		keep = parse_keep(n == 6 ? w[5] : NULL);
-		if (parse_id(w[1], &id) || parse_profile(w[2]) || cs_parse_endpoint(w[3], &local) ||
-		    cs_parse_endpoint(w[4], &remote) || keep == -2)
+	} else if (!strcmp(w[0], "open")) {
+		if (endpoint(w[3], "LOCAL", 0, &local, why, len) ||
+		    endpoint(w[4], "REMOTE", 1, &remote, why, len))
 			return -1;
 		cs_build_open(m, id, w[2], &local, &remote, keep);
-		return 0;
-	}
-	if (!strcmp(w[0], "close") && (n == 2 || n == 3)) {
-		keep = parse_keep(n == 3 ? w[2] : NULL);
-		if (parse_id(w[1], &id) || keep == -2)
-			return -1;
+	} else if (!strcmp(w[0], "close")) {
 		cs_build_close(m, id, keep);
-		return 0;
-	}
-	if (!strcmp(w[0], "query") && n == 3) {
-		if (cs_parse_endpoint(w[1], &local) || cs_parse_endpoint(w[2], &remote))
+	} else if (!strcmp(w[0], "query")) {
+		if (endpoint(w[1], "LOCAL", 0, &local, why, len) ||
+		    endpoint(w[2], "REMOTE", 1, &remote, why, len))
 			return -1;
 		cs_build_query(m, &local, &remote);
-		return 0;
-	}
-	if (!strcmp(w[0], "show") && n >= 2) {
-		if (cs_join_selector(selector, sizeof(selector), w + 1, n - 1))
+	} else {
+		if (cs_join_selector(selector, sizeof(selector), w + 1, n - 1)) {
+			snprintf(why, len, "show: too long");
 			return -1;
+		}
 		cs_build_show(m, selector);
-		return 0;
 	}
-	return -1;
+	return 0;
 }
 
 /* print everything that has arrived; -1 when the connection is gone */
@@ -139,10 +191,11 @@ static int print_incoming(struct cs_conn *c, struct cs_msg *m)
 /* send one request line; complaints go to stderr */
 static void request(struct cs_conn *c, struct cs_msg *m, char *line)
 {
-	int r = parse_request(line, m);
+	char why[300];
+	int r = parse_request(line, m, why, sizeof(why));
 
 	if (r < 0)
-		fprintf(stderr, "l2tpsec crypto-socket: cannot parse request (try --help)\n");
+		fprintf(stderr, "l2tpsec crypto-socket: %s\n", why);
 	else if (r == 0 && cs_send(c, m, SEND_TIMEOUT_MS) != 0)
 		fprintf(stderr, "l2tpsec crypto-socket: send: %s\n", strerror(errno));
 }
@@ -159,6 +212,8 @@ int crypto_socket_main(int argc, char **argv)
 	argc--;
 	argv++;
 	path = socket_path_option(&argc, &argv);
+	if (!path)
+		rc = 2;		/* --socket without its path: a usage error */
 	if (!m || !c || !path)
 		goto out;
 	if (argc) {
@@ -167,6 +222,11 @@ int crypto_socket_main(int argc, char **argv)
 		goto out;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (geteuid() != 0) {
+		fprintf(stderr, "l2tpsec crypto-socket: needs root (charon's crypto socket is root's "
+			"only)\n");
+		goto out;
+	}
 	if (cs_connect(c, path) != 0) {
 		fprintf(stderr, "l2tpsec crypto-socket: cannot connect to %s: %s\n", path,
 			strerror(errno));

@@ -87,8 +87,13 @@ wait_for "$work/a.out" '^OK id=6'
 "$cli" clear crypto session remote 10.97.0.9 > "$work/clear.none" 2>&1
 "$cli" debug crypto socket > "$work/debug.on" 2>&1
 "$cli" show debugging > "$work/debugging" 2>&1; echo \$? > "$work/debugging.rc"
-echo "query 10.99.0.1:1701 10.98.0.7:1701" >&3
+echo "query 10.99.0.1 10.98.0.7:1701" >&3
 wait_for "$work/charon.log" 'client [0-9]* -> QUERY'
+# requests that cannot go: the tool says what is missing
+echo "open 11 l2tp 10.99.0.1:1701 10.99.0.2" >&3
+echo "open 12 l2tp 10.99.0.1:1701" >&3
+echo "close 13 maybe" >&3
+echo "frobnicate" >&3
 "$cli" undebug crypto socket > "$work/debug.off" 2>&1
 # 10.99.0.2 is this charon itself, which has no config for it: the IKE_SA fails at its NO_PROPOSAL_CHOSEN,
 # well before open_timeout even when a loaded host loses the first reply (IKEv1 retransmits after 4 s)
@@ -155,6 +160,12 @@ t grep -qx 1 "$work/debugging.rc"
 t grep -q 'CRYPTO_SS(L2X Security): client [0-9]* -> QUERY local=10.99.0.1:1701 remote=10.98.0.7:1701' "$work/charon.log"
 t grep -q 'CRYPTO_SS(L2X Security): client [0-9]* <- STATUS local=10.99.0.1:1701 remote=10.98.0.7:1701 secured=0' "$work/charon.log"
 t grep -qx 'Crypto socket debugging is off' "$work/debug.off"
+# a query without a local port is about the L2TP port, and the answer says so
+t grep -q '^STATUS local=10.99.0.1:1701 remote=10.98.0.7:1701 secured=0' "$work/a.out"
+t grep -qx "l2tpsec crypto-socket: REMOTE '10.99.0.2' has no port: the peer's L2TP port is needed, e.g. 10.99.0.2:1701" "$work/a.out"
+t grep -qx "l2tpsec crypto-socket: open: too few words (open ID PROFILE LOCAL REMOTE \[keep-sa|no-keep-sa\])" "$work/a.out"
+t grep -qx "l2tpsec crypto-socket: close: 'maybe' is neither keep-sa nor no-keep-sa" "$work/a.out"
+t grep -qx "l2tpsec crypto-socket: unknown request 'frobnicate' (listen, open, close, query, show)" "$work/a.out"
 t grep -q 'l2tp-security: crypto socket debugging is off' "$work/charon.log"
 t grep -q '^CLOSED id=7 reason=6 (negotiation failed)' "$work/a.out"
 t grep -q '^CLOSED id=6 reason=6 (negotiation failed)' "$work/a.out"
