@@ -17,6 +17,7 @@ static const struct subcommand {
 } subcommands[] = {
 	{ "translate", translate_main, "IOS configuration -> swanctl, xl2tpd, pppd and plugin files" },
 	{ "check", check_main, "parse and validate an IOS configuration, write nothing" },
+	{ "apply", apply_main, "install a translated tree into /etc (diff, backup, reload, roll back)" },
 	{ "show", show_main, "IOS state: vpdn, l2tp (xl2tpd); crypto map, isakmp sa, ipsec sa (charon)" },
 	{ "clear", clear_main, "clear vpdn tunnel (xl2tpd), clear crypto session (charon)" },
 	{ "debug", debug_main, "debug vpdn l2x-events|l2x-packets|l2x-errors, debug crypto socket" },

@@ -8,6 +8,7 @@
 int version_main(int argc, char **argv);
 int translate_main(int argc, char **argv);
 int check_main(int argc, char **argv);
+int apply_main(int argc, char **argv);
 int show_main(int argc, char **argv);
 int clear_main(int argc, char **argv);
 int debug_main(int argc, char **argv);

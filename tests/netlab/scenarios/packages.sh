@@ -4,7 +4,8 @@
 # init. Installed beside Debian's strongswan, charon-systemd, xl2tpd and ppp: the stock xl2tpd is
 # diverted (kept byte for byte), the LNS runs as the services an operator starts (charon-systemd's
 # strongswan.service, xl2tpd.service with the l2tpsec drop-in, logging to the journal) from /etc,
-# a protected client session comes up, `systemctl restart strongswan` with the session up takes
+# Cisco's Windows LNS recipe translated and applied (l2tpsec translate, apply), a protected
+# client session comes up, `systemctl restart strongswan` with the session up takes
 # xl2tpd down and up with it and leaves nothing in plaintext, the client dials again; then the
 # packages are purged and the stock daemons are back as they were. The client (a namespace) runs
 # the installed plugin and patched xl2tpd too.
@@ -16,6 +17,7 @@ lab_init "$1"
 
 XL2TPD_L2TPSEC=/usr/sbin/xl2tpd		# the package's, through the diversion
 LNS=10.0.0.13 CLIENT=10.0.0.12
+PPP_LNS=10.20.0.1	# the translated profile's Loopback0
 PKGS="strongswan-l2tp-security xl2tpd-l2tpsec ppp-l2tpsec l2tpsec"
 DEBS=$NETLAB_TOP/build/packages
 OUT=$LAB_OUT/lns
@@ -34,7 +36,17 @@ stock_state() {
 svc() { systemctl "$@" > /dev/null 2>&1; }
 main_pid() { systemctl show -p MainPID --value "$1"; }
 journal_has() { journalctl -q --no-pager -t "$1" | grep -q -- "$2"; }
-show_vpdn_json() { /usr/sbin/l2tpsec show vpdn --json > "$OUT/vpdn.json" 2>&1; }
+# the client: l2tpsec at its end too (so nothing of its own leaks when the LNS restarts), speaking
+# what the translated LNS asks for (AES-256, SHA-1, MODP2048, the wildcard key)
+enforced_windows_client() {
+	local e
+	e=$(etc client)
+	NETLAB_PSK=windows-psk enforced_charon client local=$CLIENT remote=$LNS \
+		proposals=aes256-sha1-modp2048 esp=aes256-sha1 || return 1
+	{ xl2tpd_global_gen; xl2tpd_lac_gen lns=$LNS profile=l2tp; } > "$e/xl2tpd/xl2tpd.conf"
+	client_ppp client alice
+	xl2tpd_start client "$XL2TPD_L2TPSEC"
+}
 
 check "systemd is PID 1" [ "$(cat /proc/1/comm)" = systemd ]
 check "the packages were built (scripts/package)" ls "$DEBS"/xl2tpd-l2tpsec_*.deb
@@ -59,33 +71,19 @@ check "xl2tpd.service runs the patched xl2tpd in the foreground, after strongSwa
 	systemctl show -p After xl2tpd.service | grep -q 'strongswan.service' &&
 	systemctl show -p PartOf xl2tpd.service | grep -q 'strongswan.service'"
 
-# --- the LNS's configuration in /etc, as the operator writes it ----------------------------------
-swanctl_gen local=$LNS child=lns > /etc/swanctl/swanctl.conf
-cat > /etc/strongswan.d/charon/l2tp-security.conf <<CONF
-l2tp-security {
-	load = yes
-	profiles {
-		l2tp {
-			crypto_map = l2tpsec
-			sequence = 10
-			connection = l2tp
-			transform_sets = esp-aes-sha-transport
-			esp_proposals = aes128-sha1
-		}
-	}
-}
-CONF
-{ xl2tpd_global_gen extra="debug tunnel = yes"; xl2tpd_lns_gen profile=l2tp; } > /etc/xl2tpd/xl2tpd.conf
+# --- the LNS's configuration: Cisco's Windows LNS recipe, translated and applied ------------------
+check "l2tpsec translate (installed) lns-windows-dynamic.cfg" sh -c \
+	"/usr/sbin/l2tpsec translate -o $OUT/translated $NETLAB_TOP/profiles/ios/lns-windows-dynamic.cfg > $OUT/translate.log 2>&1"
 : > /etc/ppp/options	# Debian's asks for a modem line (crtscts, lock)
-cat > /etc/ppp/options.lns <<CONF
-require-mschap-v2
-nodefaultroute
-noccp
-lcp-echo-interval 2
-lcp-echo-failure 3
-logfile $OUT/pppd.log
-CONF
-echo 'alice * "alice-pw" *' > /etc/ppp/chap-secrets
+check "l2tpsec apply --dry-run: the diff, no secret in it" sh -c \
+	"/usr/sbin/l2tpsec apply --dry-run $OUT/translated > $OUT/apply-dry.txt 2>&1 &&
+	 grep -q '^+l2tpsec crypto profile = WIN-DYN' $OUT/apply-dry.txt && ! grep -q windows-psk $OUT/apply-dry.txt"
+check "l2tpsec apply (charon and xl2tpd not running yet)" sh -c \
+	"/usr/sbin/l2tpsec apply $OUT/translated > $OUT/apply.txt 2>&1"
+check "the secrets are root's only" sh -c \
+	"[ \$(stat -c %a /etc/swanctl/swanctl.conf) = 600 ] && [ \$(stat -c %a /etc/ppp/chap-secrets) = 600 ]"
+# the LNS's pppd logs where the lab keeps evidence
+echo "logfile $OUT/pppd.log" >> /etc/ppp/options
 
 # the wire: this (root) namespace is the LNS, the client a namespace beside it
 host_add client
@@ -97,18 +95,18 @@ pcap_start client to-lns
 
 # --- the services ---------------------------------------------------------------------------------
 check "systemctl start strongswan (charon-systemd, swanctl --load-all)" svc start strongswan.service
-check "charon loaded the plugin and its profile" wait_for 20 "charon profile" \
-	journal_has charon-systemd "l2tp-security [0-9.]*: 1 crypto profile(s): l2tp"
+check "charon loaded the plugin and the translated profile" wait_for 20 "charon profile" \
+	journal_has charon-systemd "l2tp-security [0-9.]*: 1 crypto profile(s): WIN-DYN"
 check "systemctl start xl2tpd" svc start xl2tpd.service
 check "xl2tpd: the patched one, in the journal as xl2tpd" wait_for 20 "xl2tpd hooks" \
 	journal_has xl2tpd "l2tpsec [0-9.]* hooks active"
 check "xl2tpd reached the crypto socket and listens" wait_for 20 "xl2tpd LISTEN" \
-	journal_has xl2tpd "l2tpsec: passive open for crypto profile l2tp on port 1701"
+	journal_has xl2tpd "l2tpsec: passive open for crypto profile WIN-DYN on port 1701"
 
-check "client: installed plugin + patched xl2tpd" enforced_client client addr=$CLIENT lns=$LNS
+check "client: installed plugin + patched xl2tpd, the LNS's key and proposals" enforced_windows_client
 check "client: dial" xl2tpd_control client "c lns"
 check "client: ppp0 up" wait_for 60 "client ppp0" ppp_up client
-check "client pings the LNS" ping_from client $POOL_LOCAL 3
+check "client pings the LNS" ping_from client $PPP_LNS 3
 check "l2tpsec show vpdn (installed command): the tunnel is protected" sh -c "
 	/usr/sbin/l2tpsec show vpdn --json > '$OUT/vpdn.json' 2>&1 && grep -q '\"sessions\": 1, \"protected\": true' '$OUT/vpdn.json'"
 
@@ -119,10 +117,10 @@ check "xl2tpd was restarted with it (PartOf)" wait_for 20 "xl2tpd restarted" sh 
 	"[ \"\$(systemctl show -p MainPID --value xl2tpd.service)\" != '$xpid' ] && [ \"\$(systemctl show -p MainPID --value xl2tpd.service)\" != 0 ]"
 check "client: its session ended (its SA went with the LNS's charon)" wait_for 40 "client pppd gone" pppd_gone client
 check "lns: xl2tpd listens again" wait_for 30 "xl2tpd LISTEN again" sh -c \
-	"[ \$(journalctl -q --no-pager -t xl2tpd | grep -c 'passive open for crypto profile l2tp') -ge 2 ]"
+	"[ \$(journalctl -q --no-pager -t xl2tpd | grep -c 'passive open for crypto profile WIN-DYN') -ge 2 ]"
 check "client: dial again" xl2tpd_control client "c lns"
 check "client: ppp0 up again" wait_for 60 "client ppp0 again" ppp_up client
-check "client pings the LNS again" ping_from client $POOL_LOCAL 3
+check "client pings the LNS again" ping_from client $PPP_LNS 3
 check "client: hangs up" kill_on client TERM pppd
 check "client: session gone" wait_for 20 "client pppd gone" pppd_gone client
 sleep 1
