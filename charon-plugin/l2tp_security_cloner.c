@@ -4,6 +4,7 @@
  */
 
 #include "l2tp_security_cloner.h"
+#include "l2tp_security_compat.h"
 
 #include <netinet/in.h>
 
@@ -279,9 +280,8 @@ static job_requeue_t initiate(open_job_t *job)
 	l2tp_security_clone_t *clone;
 	status_t status;
 
-	status = charon->controller->initiate(charon->controller,
-					job->peer_cfg->get_ref(job->peer_cfg),
-					job->child_cfg->get_ref(job->child_cfg), NULL, NULL, 0, FALSE);
+	status = L2TPSEC_INITIATE(job->peer_cfg->get_ref(job->peer_cfg),
+							  job->child_cfg->get_ref(job->child_cfg));
 	if (status == SUCCESS)
 	{
 		return JOB_REQUEUE_NONE;
@@ -376,11 +376,11 @@ static job_requeue_t terminate(terminate_t *job)
 {
 	if (job->ike)
 	{
-		charon->controller->terminate_ike(charon->controller, job->id, FALSE, NULL, NULL, 0);
+		L2TPSEC_TERMINATE_IKE(job->id);
 	}
 	else
 	{
-		charon->controller->terminate_child(charon->controller, job->id, NULL, NULL, 0);
+		L2TPSEC_TERMINATE_CHILD(job->id);
 	}
 	return JOB_REQUEUE_NONE;
 }

@@ -4,6 +4,7 @@
  */
 
 #include "l2tp_security_operator.h"
+#include "l2tp_security_compat.h"
 
 #include <stdio.h>
 
@@ -47,7 +48,7 @@ static void clear_sessions(FILE *out, host_t *peer)
 	while (array_remove(ids, ARRAY_HEAD, &id))
 	{
 		DBG1(DBG_CFG, "l2tp-security: clear crypto session: deleting IKE_SA %u", id);
-		charon->controller->terminate_ike(charon->controller, id, FALSE, NULL, NULL, 0);
+		L2TPSEC_TERMINATE_IKE(id);
 	}
 	array_destroy(ids);
 }

@@ -140,43 +140,62 @@ static uint64_t if_counter(const char *intf, const char *name)
 	return v;
 }
 
-/* pppd writes /run/pppN.pid (its PID) once its interface is up: the call's interface */
-static void pppd_interface(int pid, char *intf, size_t len)
+/* pppd writes /run/pppN.pid (its PID) once its interface is up: PID -> interface, read once per
+ * request (one scan of /run, not one per session: xl2tpd answers in its only thread) */
+struct ppp_ifaces {
+	struct {
+		int pid;
+		char name[16];
+	} *e;
+	size_t n;
+};
+
+static void ppp_ifaces_read(struct ppp_ifaces *m)
 {
 	DIR *d = opendir("/run");
 	struct dirent *e;
 
-	intf[0] = '\0';
-	if (!d || pid <= 0) {
-		if (d)
-			closedir(d);
-		return;
-	}
-	while ((e = readdir(d))) {
+	memset(m, 0, sizeof(*m));
+	while (d && (e = readdir(d))) {
 		size_t n = strlen(e->d_name);
 		char path[300];
-		int filed = 0;
+		void *grown;
+		int pid = 0;
 		FILE *f;
 
-		if (n < 8 || strncmp(e->d_name, "ppp", 3) || strcmp(e->d_name + n - 4, ".pid") ||
-		    !strchr("0123456789", e->d_name[3]))
+		if (n < 8 || n - 4 >= sizeof(m->e->name) || strncmp(e->d_name, "ppp", 3) ||
+		    strcmp(e->d_name + n - 4, ".pid") || !strchr("0123456789", e->d_name[3]))
 			continue;
 		snprintf(path, sizeof(path), "/run/%s", e->d_name);
 		f = fopen(path, "r");
 		if (!f)
 			continue;
-		if (fscanf(f, "%d", &filed) == 1 && filed == pid && n - 4 < len) {
-			memcpy(intf, e->d_name, n - 4);
-			intf[n - 4] = '\0';
+		if (fscanf(f, "%d", &pid) == 1 && pid > 0 &&
+		    (grown = realloc(m->e, (m->n + 1) * sizeof(*m->e)))) {
+			m->e = grown;
+			m->e[m->n].pid = pid;
+			memcpy(m->e[m->n].name, e->d_name, n - 4);
+			m->e[m->n].name[n - 4] = '\0';
+			m->n++;
 		}
 		fclose(f);
-		if (intf[0])
-			break;
 	}
-	closedir(d);
+	if (d)
+		closedir(d);
 }
 
-static void fill_session(struct vpdn_session_view *v, const struct tunnel *t, const struct call *c)
+static void pppd_interface(const struct ppp_ifaces *m, int pid, char *intf, size_t len)
+{
+	intf[0] = '\0';
+	for (size_t i = 0; pid > 0 && i < m->n; i++)
+		if (m->e[i].pid == pid) {
+			snprintf(intf, len, "%s", m->e[i].name);
+			return;
+		}
+}
+
+static void fill_session(struct vpdn_session_view *v, const struct ppp_ifaces *ifaces,
+			 const struct tunnel *t, const struct call *c)
 {
 	v->local_id = (unsigned)c->ourcid;
 	v->remote_id = c->cid > 0 ? (unsigned)c->cid : 0;
@@ -184,7 +203,7 @@ static void fill_session(struct vpdn_session_view *v, const struct tunnel *t, co
 	v->state = call_state(c);
 	v->pppd_pid = c->pppd > 0 ? c->pppd : 0;
 	v->uptime = uptime(c->l2tpsec_since_ms);
-	pppd_interface(v->pppd_pid, v->intf, sizeof(v->intf));
+	pppd_interface(ifaces, v->pppd_pid, v->intf, sizeof(v->intf));
 	if (v->intf[0]) {
 		/* the interface sees every frame on both data paths; pppd's view, so "in" is rx */
 		v->in_packets = if_counter(v->intf, "rx_packets");
@@ -204,6 +223,7 @@ static void fill_session(struct vpdn_session_view *v, const struct tunnel *t, co
 /* a snapshot of every tunnel and call; 0, or -1 out of memory */
 static int collect(struct vpdn_state *st)
 {
+	struct ppp_ifaces ifaces;
 	unsigned nt = 0, nc = 0;
 
 	memset(st, 0, sizeof(*st));
@@ -216,11 +236,13 @@ static int collect(struct vpdn_state *st)
 	st->sessions = calloc(nc ? nc : 1, sizeof(*st->sessions));
 	if (!st->tunnels || !st->sessions)
 		return -1;
+	ppp_ifaces_read(&ifaces);
 	for (struct tunnel *t = tunnels.head; t; t = t->next) {
 		fill_tunnel(&st->tunnels[st->ntunnels++], t);
 		for (struct call *c = t->call_head; c; c = c->next)
-			fill_session(&st->sessions[st->nsessions++], t, c);
+			fill_session(&st->sessions[st->nsessions++], &ifaces, t, c);
 	}
+	free(ifaces.e);
 	st->drops = l2tpsec_any_profile() ? l2tpsec_guard_drops() : 0;
 	st->enforcing = l2tpsec_any_profile();
 	return 0;
