@@ -14,21 +14,23 @@ static const struct subcommand {
 	const char *name;
 	int (*main)(int argc, char **argv);
 	const char *summary;
+	int ios;	/* an IOS exec command: may be abbreviated as on IOS */
 } subcommands[] = {
-	{ "translate", translate_main, "IOS configuration -> swanctl, xl2tpd, pppd and plugin files" },
-	{ "check", check_main, "parse and validate an IOS configuration, write nothing" },
-	{ "apply", apply_main, "install a translated tree into /etc (diff, backup, reload, roll back)" },
-	{ "show", show_main, "IOS state: vpdn, l2tp (xl2tpd); crypto map, isakmp sa, ipsec sa (charon)" },
-	{ "clear", clear_main, "clear vpdn tunnel (xl2tpd), clear crypto session (charon)" },
-	{ "debug", debug_main, "debug vpdn l2x-events|l2x-packets|l2x-errors, debug crypto socket" },
-	{ "undebug", undebug_main, "turn that debugging off again" },
-	{ "crypto-socket", crypto_socket_main, "talk to charon's crypto socket (requests on stdin)" },
-	{ "version", version_main, "print the l2tpsec version and the daemons it was built for" },
+	{ "translate", translate_main, "IOS configuration -> swanctl, xl2tpd, pppd and plugin files", 0 },
+	{ "check", check_main, "parse and validate an IOS configuration, write nothing", 0 },
+	{ "apply", apply_main, "install a translated tree into /etc (diff, backup, reload, roll back)", 0 },
+	{ "show", show_main, "IOS state: vpdn, l2tp (xl2tpd); crypto map, isakmp sa, ipsec sa (charon)", 1 },
+	{ "clear", clear_main, "clear vpdn tunnel (xl2tpd), clear crypto session (charon)", 1 },
+	{ "debug", debug_main, "debug vpdn l2x-events|l2x-packets|l2x-errors, debug crypto socket", 1 },
+	{ "undebug", undebug_main, "turn that debugging off again", 1 },
+	{ "crypto-socket", crypto_socket_main, "talk to charon's crypto socket (requests on stdin)", 0 },
+	{ "version", version_main, "print the l2tpsec version and the daemons it was built for", 0 },
 };
 
 #define NSUB (sizeof(subcommands) / sizeof(subcommands[0]))
 
-/* by its name, or a prefix of one name only (IOS habit: "sh" for show, "deb" for debug) */
+/* by its name, or for the IOS exec commands a prefix of two letters or more that only one of them
+ * has (IOS habit: "sh" for show, "deb" for debug); commands that write files are never guessed */
 static const struct subcommand *find(const char *name, int *ambiguous)
 {
 	const struct subcommand *found = NULL;
@@ -37,8 +39,8 @@ static const struct subcommand *find(const char *name, int *ambiguous)
 	for (size_t i = 0; i < NSUB; i++)
 		if (!strcmp(name, subcommands[i].name))
 			return &subcommands[i];
-	for (size_t i = 0; name[0] && i < NSUB; i++) {
-		if (strncmp(name, subcommands[i].name, strlen(name)))
+	for (size_t i = 0; strlen(name) >= 2 && i < NSUB; i++) {
+		if (!subcommands[i].ios || strncmp(name, subcommands[i].name, strlen(name)))
 			continue;
 		if (found) {
 			*ambiguous = 1;

@@ -31,7 +31,12 @@ t [ $? = 0 ]
 L2TPSEC_XL2TPD_CONTROL=/nonexistent/x.sock "$cmd" sh vp tu al 2>&1 | grep -q 'cannot connect to /nonexistent/x.sock: .*(is the l2tpsec xl2tpd running?)'
 t [ $? = 0 ]
 "$cmd" c > /dev/null 2>&1; t [ $? = 2 ]
-"$cmd" c 2>&1 | grep -q "ambiguous command 'c'"; t [ $? = 0 ]
+"$cmd" c 2>&1 | grep -q "unknown command 'c'"; t [ $? = 0 ]
+# only the IOS exec commands are guessed from a prefix: never one that writes files
+"$cmd" ap /nonexistent 2>&1 | grep -q "unknown command 'ap'"; t [ $? = 0 ]
+"$cmd" tr 2>&1 | grep -q "unknown command 'tr'"; t [ $? = 0 ]
+L2TPSEC_XL2TPD_CONTROL=/nonexistent/x.sock "$cmd" und vpdn l2x-events 2>&1 | grep -q 'l2tpsec undebug: cannot connect'
+t [ $? = 0 ]
 "$cmd" show crypto nonsense > /dev/null 2>&1; t [ $? = 2 ]
 "$cmd" show crypto nonsense 2>&1 | grep -qx "l2tpsec show: % invalid input at 'nonsense'"; t [ $? = 0 ]
 "$cmd" sh c 2>&1 | grep -qx "l2tpsec show: % incomplete command; next: map, engine, isakmp, ipsec"; t [ $? = 0 ]
