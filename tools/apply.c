@@ -21,9 +21,9 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include "apply_plan.h"
+#include "run_cmd.h"
 #include "subcommands.h"
 
 struct applied {
@@ -96,45 +96,13 @@ out:
 	return rc;
 }
 
-/* run a command (argv), its output kept for a failure; its exit status, 127 when not found */
-static int run(char *const argv[], FILE *log)
-{
-	int fds[2], status = 127;
-	pid_t pid;
-
-	if (pipe(fds))
-		return 127;
-	pid = fork();
-	if (pid == 0) {
-		dup2(fds[1], 1);
-		dup2(fds[1], 2);
-		close(fds[0]);
-		close(fds[1]);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	close(fds[1]);
-	if (pid > 0) {
-		char buf[4096];
-		ssize_t n;
-
-		while ((n = read(fds[0], buf, sizeof(buf))) > 0)
-			if (log)
-				fwrite(buf, 1, (size_t)n, log);
-		waitpid(pid, &status, 0);
-		status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-	}
-	close(fds[0]);
-	return status;
-}
-
 /* a step of the reload; its output shown when it fails */
 static int step(const char *what, char *const argv[])
 {
 	char *text = NULL;
 	size_t len = 0;
 	FILE *log = open_memstream(&text, &len);
-	int rc = run(argv, log);
+	int rc = run_cmd(argv, log);
 
 	if (log)
 		fclose(log);
@@ -166,7 +134,7 @@ static int reload(const struct apply_plan *plan, struct told *told, const struct
 
 	if ((again ? again->charon : apply_plan_touches(plan, "swanctl/") ||
 	     apply_plan_touches(plan, "strongswan.d/") || apply_plan_touches(plan, "ipsec."))) {
-		if (run(stats, NULL)) {
+		if (run_cmd(stats, NULL)) {
 			if (!again)
 				printf("charon is not running: its new configuration takes effect when "
 				       "strongswan.service starts\n");
@@ -179,7 +147,7 @@ static int reload(const struct apply_plan *plan, struct told *told, const struct
 	}
 	if ((again ? again->xl2tpd : apply_plan_touches(plan, "xl2tpd/") ||
 	     apply_plan_touches(plan, "ppp/l2tpsec-dialin"))) {
-		if (run(active, NULL)) {
+		if (run_cmd(active, NULL)) {
 			if (!again)
 				printf("xl2tpd.service is not running: its new configuration takes effect "
 				       "when it starts\n");

@@ -9,9 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include "apply_plan.h"
+#include "run_cmd.h"
 #include "output.h"	/* OUTPUT_MARKER */
 
 #define FILE_MAX (4u << 20)	/* a translated file is far smaller; a bigger one is not ours */
@@ -167,32 +167,10 @@ int apply_plan_read(struct apply_plan *plan, const char *outdir, const char *roo
 /* diff -u OLD NEW into out, labelled with the file's place */
 static void diff(FILE *out, const struct apply_item *it)
 {
-	const char *old = it->exists ? it->dst : "/dev/null";
-	pid_t pid;
-	int fds[2];
+	char *argv[] = { "diff", "-u", "--label", (char *)it->dst, "--label", (char *)it->dst,
+			 (char *)(it->exists ? it->dst : "/dev/null"), (char *)it->src, NULL };
 
-	fflush(out);
-	if (pipe(fds))
-		return;
-	pid = fork();
-	if (pid == 0) {
-		dup2(fds[1], 1);
-		close(fds[0]);
-		close(fds[1]);
-		execlp("diff", "diff", "-u", "--label", it->dst, "--label", it->dst, old, it->src,
-		       (char *)NULL);
-		_exit(127);
-	}
-	close(fds[1]);
-	if (pid > 0) {
-		char buf[4096];
-		ssize_t n;
-
-		while ((n = read(fds[0], buf, sizeof(buf))) > 0)
-			fwrite(buf, 1, (size_t)n, out);
-		waitpid(pid, NULL, 0);
-	}
-	close(fds[0]);
+	run_cmd(argv, out);
 }
 
 void apply_plan_show(const struct apply_plan *plan, FILE *out)

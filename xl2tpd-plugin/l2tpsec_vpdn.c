@@ -243,8 +243,8 @@ static int collect(struct vpdn_state *st)
 			fill_session(&st->sessions[st->nsessions++], &ifaces, t, c);
 	}
 	free(ifaces.e);
-	st->drops = l2tpsec_any_profile() ? l2tpsec_guard_drops() : 0;
 	st->enforcing = l2tpsec_any_profile();
+	st->drops = st->enforcing ? l2tpsec_guard_drops() : 0;
 	return 0;
 }
 
