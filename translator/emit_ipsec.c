@@ -96,9 +96,11 @@ static void swanctl_conn(struct ios_config *cfg, const struct conn_view *v, FILE
 	fprintf(f, "\t\tremote {\n\t\t\tauth = %s\n\t\t}\n", v->psk ? "psk" : "pubkey");
 	fprintf(f, "\t\tchildren {\n\t\t\t%s {\n", m->profile);
 	fprintf(f, "\t\t\t\tmode = %s\n", v->transport ? "transport" : "tunnel");
-	fprintf(f, "\t\t\t\tlocal_ts = dynamic[udp/1701]\n");
+	/* UDP by number: swanctl resolves "udp" through /etc/protocols, which a minimal system
+	 * (no netbase) lacks, and then refuses the whole connection */
+	fprintf(f, "\t\t\t\tlocal_ts = dynamic[17/1701]\n");
 	/* an LNS accepts the clients' source ports (macOS/iOS use an ephemeral one) */
-	fprintf(f, "\t\t\t\tremote_ts = dynamic[udp%s]\n", v->lns ? "" : "/1701");
+	fprintf(f, "\t\t\t\tremote_ts = dynamic[17%s]\n", v->lns ? "" : "/1701");
 	fprintf(f, "\t\t\t\tesp_proposals = %s\n", v->esp);
 	fprintf(f, "\t\t\t\tlife_time = %us\n\t\t\t\trekey_time = %us\n", v->life_s,
 		REKEY(v->life_s));

@@ -43,8 +43,8 @@ stock_conf() {
 		children {
 			s$i {
 				mode = transport
-				local_ts = dynamic[udp/1701]
-				remote_ts = dynamic[udp/1701]
+				local_ts = dynamic[17/1701]
+				remote_ts = dynamic[17/1701]
 				esp_proposals = aes128-sha1
 				start_action = start
 			}

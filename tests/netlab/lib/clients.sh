@@ -38,8 +38,8 @@ connections {
 		children {
 			l2tp {
 				mode = transport
-				local_ts = dynamic[udp/$port]
-				remote_ts = dynamic[udp$server]
+				local_ts = dynamic[17/$port]
+				remote_ts = dynamic[17$server]
 				esp_proposals = $(profile_get "$1" esp)
 				rekey_time = ${child_life}s
 			}

@@ -39,8 +39,8 @@ swanctl_gen() {
 		child="children {
 			l2tp {
 				mode = transport
-				local_ts = dynamic[udp/1701]
-				remote_ts = dynamic[udp$([ "${o[child]}" = peer ] && echo /1701)]
+				local_ts = dynamic[17/1701]
+				remote_ts = dynamic[17$([ "${o[child]}" = peer ] && echo /1701)]
 				esp_proposals = ${o[esp]}
 			}
 		}" ;;
@@ -48,8 +48,8 @@ swanctl_gen() {
 		child="children {
 			l2tp {
 				mode = transport
-				local_ts = dynamic[udp]
-				remote_ts = dynamic[udp/1701]
+				local_ts = dynamic[17]
+				remote_ts = dynamic[17/1701]
 				esp_proposals = ${o[esp]}
 			}
 		}" ;;
