@@ -199,10 +199,12 @@ swanctl {
 CONF
 }
 
-# charon_start HOST: start /usr/lib/ipsec/charon in HOST and wait until vici answers
+# charon_start HOST: start /usr/lib/ipsec/charon in HOST and wait until vici answers; where only
+# charon-systemd is installed (Debian 13 beside it has no classic charon), that one, as a process
 charon_start() {
-	local h=$1
-	bg_on "$h" charon "$(outdir "$h")/charon.stdout" /usr/lib/ipsec/charon
+	local h=$1 bin=/usr/lib/ipsec/charon
+	[ -x "$bin" ] || bin=/usr/sbin/charon-systemd
+	bg_on "$h" charon "$(outdir "$h")/charon.stdout" "$bin"
 	wait_for 40 "$h charon (vici)" on "$h" swanctl --stats
 }
 
