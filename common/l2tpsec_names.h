@@ -24,6 +24,14 @@
 #define L2TPSEC_XL2TPD_SOCKET "l2tpsec crypto socket"
 /* ... and where it answers show vpdn, clear vpdn, debug vpdn (xl2tpd-plugin/l2tpsec_ctl.h) */
 #define L2TPSEC_XL2TPD_CONTROL "l2tpsec control socket"
+/* xl2tpd.conf: [global] (IOS vpdn session-limit) and [lns]/[lac] (the vpdn-group's
+ * session-limit): sessions past it are refused, an ICRQ with CDN result code
+ * L2TPSEC_CDN_NO_RESOURCES */
+#define L2TPSEC_XL2TPD_SESSION_LIMIT "l2tpsec session limit"
+#define L2TPSEC_SESSION_LIMIT_MAX 65535
+/* RFC 2661 4.4.2: "call failed due to lack of appropriate facilities being available
+ * (temporary condition)", which a LAC takes as "try another LNS" */
+#define L2TPSEC_CDN_NO_RESOURCES 4
 /* xl2tpd.conf: [lns]/[lac] */
 #define L2TPSEC_XL2TPD_PROFILE "l2tpsec crypto profile"
 #define L2TPSEC_XL2TPD_KEEP_SA "l2tpsec keep sa"

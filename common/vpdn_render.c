@@ -131,6 +131,18 @@ static void json_session(FILE *out, const struct vpdn_session_view *s)
 		s->in_bytes, s->out_bytes, s->counters);
 }
 
+static void json_limit(FILE *out, const struct vpdn_limit_view *l)
+{
+	fputc('{', out);
+	if (l->role && l->role[0]) {
+		fprintf(out, "\"group\": ");
+		json_string(out, l->group);
+		fprintf(out, ", \"role\": \"%s\", ", l->role);
+	}
+	fprintf(out, "\"limit\": %d, \"sessions\": %u, \"refused\": %" PRIu64 "}", l->limit,
+		l->sessions, l->refused);
+}
+
 static void render_json(FILE *out, const struct vpdn_state *st, enum vpdn_part part)
 {
 	fputc('{', out);
@@ -150,8 +162,39 @@ static void render_json(FILE *out, const struct vpdn_state *st, enum vpdn_part p
 		}
 		fprintf(out, "], ");
 	}
-	fprintf(out, "\"drops\": %" PRIu64 ", \"enforcing\": %s}\n", st->drops,
-		st->enforcing ? "true" : "false");
+	fprintf(out, "\"drops\": %" PRIu64 ", \"enforcing\": %s, \"limits\": {\"global\": ",
+		st->drops, st->enforcing ? "true" : "false");
+	json_limit(out, &st->global);
+	fprintf(out, ", \"groups\": [");
+	for (unsigned i = 0; i < st->nlimits; i++) {
+		fprintf(out, "%s", i ? ", " : "");
+		json_limit(out, &st->limits[i]);
+	}
+	fprintf(out, "]}}\n");
+}
+
+/* "none" or the number, then what it counts and refused */
+static void limit_line(FILE *out, const char *what, const struct vpdn_limit_view *l)
+{
+	char n[16] = "none";
+
+	if (l->limit > 0)
+		snprintf(n, sizeof(n), "%d", l->limit);
+	fprintf(out, "%s session limit %s: %u sessions, %" PRIu64 " refused\n", what, n,
+		l->sessions, l->refused);
+}
+
+static void limits(FILE *out, const struct vpdn_state *st)
+{
+	char what[96];
+
+	if (st->global.limit > 0 || st->global.refused)
+		limit_line(out, "VPDN", &st->global);
+	for (unsigned i = 0; i < st->nlimits; i++) {
+		snprintf(what, sizeof(what), "vpdn-group %s (%s)", st->limits[i].group,
+			 st->limits[i].role);
+		limit_line(out, what, &st->limits[i]);
+	}
 }
 
 void vpdn_render(FILE *out, const struct vpdn_state *st, enum vpdn_part part, int all,
@@ -170,6 +213,8 @@ void vpdn_render(FILE *out, const struct vpdn_state *st, enum vpdn_part part, in
 	if (st->enforcing)
 		fprintf(out, "IPsec required; L2TP packets dropped for lack of it: %" PRIu64 "\n",
 			st->drops);
+	if (!l2tp_heading)
+		limits(out, st);
 	if (part != VPDN_SESSIONS) {
 		if (!all)
 			tunnel_table(out, st);

@@ -37,6 +37,15 @@ struct vpdn_session_view {
 	const char *counters;		/* where the counters come from: "kernel" or "xl2tpd" */
 };
 
+/* a session limit: the global one (group "") or a vpdn-group's */
+struct vpdn_limit_view {
+	char group[64];
+	const char *role;		/* "lns", "lac"; "" for the global limit */
+	int limit;			/* 0: none */
+	unsigned sessions;		/* sessions it counts now */
+	uint64_t refused;		/* sessions it refused */
+};
+
 struct vpdn_state {
 	struct vpdn_tunnel_view *tunnels;
 	unsigned ntunnels;
@@ -44,6 +53,9 @@ struct vpdn_state {
 	unsigned nsessions;
 	uint64_t drops;			/* L2TP packets refused because IPsec did not protect them */
 	int enforcing;			/* some section requires IPsec */
+	struct vpdn_limit_view global;	/* vpdn session-limit */
+	struct vpdn_limit_view *limits;	/* the groups with a limit or a refusal */
+	unsigned nlimits;
 };
 
 /* what to print: the tunnel table, the session table, or both; brief tables or every detail */
@@ -51,8 +63,9 @@ enum vpdn_part { VPDN_ALL, VPDN_TUNNELS, VPDN_SESSIONS };
 
 /*
  * Print the state as `show vpdn [tunnel|session] [all]` (heading "L2TP Tunnel and Session
- * Information") or, with l2tp_heading, as `show l2tp tunnel|session [all]`; json: one JSON object
- * {"tunnels": [...], "sessions": [...], "drops": N, "enforcing": B} with the parts asked for.
+ * Information", then the session limits, if any) or, with l2tp_heading, as `show l2tp
+ * tunnel|session [all]`; json: one JSON object {"tunnels": [...], "sessions": [...], "drops": N,
+ * "enforcing": B, "limits": {"global": {...}, "groups": [...]}} with the parts asked for.
  */
 void vpdn_render(FILE *out, const struct vpdn_state *st, enum vpdn_part part, int all,
 		 int l2tp_heading, int json);

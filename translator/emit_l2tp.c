@@ -158,6 +158,11 @@ static void tunnel_keys(struct ios_config *cfg, const struct ios_vpdn_group *g, 
 		model_wrote(cfg, g->retries_line, "%s: max retries = %d", sect, g->retries);
 	}
 	fprintf(f, "pppoptfile = /etc/ppp/options.%s\n", g->name);
+	if (g->session_limit) {
+		fprintf(f, L2TPSEC_XL2TPD_SESSION_LIMIT " = %d\n", g->session_limit);
+		model_wrote(cfg, g->limit_line, "%s: " L2TPSEC_XL2TPD_SESSION_LIMIT " = %d", sect,
+			    g->session_limit);
+	}
 	l2tpsec_keys(cfg, g, f, sect);
 }
 
@@ -252,6 +257,11 @@ void emit_xl2tpd(struct ios_config *cfg, FILE *conf, FILE *secrets, const struct
 	emit_header(conf, ";", opt);
 	fprintf(conf, "\n[global]\nport = %d\n" L2TPSEC_XL2TPD_SOCKET " = " L2TPSEC_DEFAULT_SOCKET "\n",
 		L2TPSEC_L2TP_PORT);
+	if (cfg->session_limit) {
+		fprintf(conf, L2TPSEC_XL2TPD_SESSION_LIMIT " = %d\n", cfg->session_limit);
+		model_wrote(cfg, cfg->session_limit_line, "xl2tpd/xl2tpd.conf [global]: "
+			    L2TPSEC_XL2TPD_SESSION_LIMIT " = %d", cfg->session_limit);
+	}
 	emit_header(secrets, "#", opt);
 	fprintf(secrets, "# L2TP tunnel secrets: our host name, the peer's, the secret (0600).\n");
 	for (size_t i = 0; i < cfg->groups.n; i++) {

@@ -108,8 +108,9 @@ struct ios_vpdn_group {
 	int hello, receive_window, retries;	/* 0: default */
 	bool ip_pmtu;
 	bool force_local_chap;
+	int session_limit;	/* 0: none */
 	/* where each attribute came from (0: the default) */
-	int lac_line, lns_line, lcp_line, name_line, auth_line, password_line, rws_line,
+	int limit_line, lac_line, lns_line, lcp_line, name_line, auth_line, password_line, rws_line,
 	    retries_line, pmtu_line, terminate_line, force_chap_line;
 	int line;
 };
@@ -161,7 +162,8 @@ struct ios_config {
 	VEC(struct ios_interface) ifaces;
 	VEC(struct ios_pool) pools;
 	bool vpdn_enable, address_pool_local, aaa_new_model;
-	int session_limit;
+	int session_limit;	/* vpdn session-limit; 0: none */
+	int session_limit_line;
 	/* per input line (index = line number), for README.translation: what the parser made of
 	 * it, and what the emitters wrote from it ("FILE: what" lines) */
 	char **notes;

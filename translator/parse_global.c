@@ -129,12 +129,18 @@ static int h_session_limit(struct parser *p, struct args *a)
 {
 	long v;
 
-	if (parse_need_args(p, a, 1, 1, "vpdn session-limit N") || parse_number(p, a, 0, 1, 65535, &v))
+	p->cfg->session_limit_line = parse_lineno(p);
+	if (a->neg) {
+		p->cfg->session_limit = 0;
+		parse_note(p, "no vpdn session-limit: sessions are not limited");
+		return OK;
+	}
+	if (parse_need_args(p, a, 1, 1, "vpdn session-limit N") ||
+	    parse_number(p, a, 0, 1, L2TPSEC_SESSION_LIMIT_MAX, &v))
 		return OK;
 	p->cfg->session_limit = (int)v;
-	diag_warning(p->d, parse_lineno(p), a->col[0], "vpdn session-limit: xl2tpd has no session "
-		     "limit; not translated");
-	parse_note(p, "not translated: xl2tpd has no session limit");
+	parse_note(p, "vpdn session-limit %ld: the session past it is refused (CDN result code %d)",
+		   v, L2TPSEC_CDN_NO_RESOURCES);
 	return OK;
 }
 
@@ -267,7 +273,7 @@ const struct command parse_global_commands[] = {
 	{ M_GLOBAL, "aaa authentication", h_aaa_authentication, 0 },
 	{ M_GLOBAL, "vpdn enable", h_vpdn_enable, 0 },
 	{ M_GLOBAL, "vpdn logging", h_vpdn_logging, 1 },
-	{ M_GLOBAL, "vpdn session-limit", h_session_limit, 0 },
+	{ M_GLOBAL, "vpdn session-limit", h_session_limit, 1 },
 	{ M_GLOBAL, "vpdn search-order", h_vpdn_nothing, 0 },
 	{ M_GLOBAL, "vpdn ip udp ignore checksum", h_vpdn_nothing, 1 },
 	{ M_GLOBAL, "vpdn history failure", h_vpdn_nothing, 1 },

@@ -292,6 +292,25 @@ static int h_force_local_chap(struct parser *p, struct args *a)
 	return OK;
 }
 
+static int h_group_session_limit(struct parser *p, struct args *a)
+{
+	long v;
+
+	GROUP->session_limit = 0;
+	GROUP->limit_line = parse_lineno(p);
+	if (a->neg) {
+		parse_note(p, "no session-limit: the group's sessions are not limited");
+		return OK;
+	}
+	if (parse_need_args(p, a, 1, 1, "session-limit N") ||
+	    parse_number(p, a, 0, 1, L2TPSEC_SESSION_LIMIT_MAX, &v))
+		return OK;
+	GROUP->session_limit = (int)v;
+	parse_note(p, "session-limit %ld: the group's session past it is refused (CDN result "
+		   "code %d)", v, L2TPSEC_CDN_NO_RESOURCES);
+	return OK;
+}
+
 static int h_ip_pmtu(struct parser *p, struct args *a)
 {
 	GROUP->ip_pmtu = !a->neg;
@@ -317,6 +336,7 @@ const struct command parse_vpdn_commands[] = {
 	{ M_VPDN, "l2tp tunnel retransmit", h_tunnel_retransmit, 0 },
 	{ M_VPDN, "ip pmtu", h_ip_pmtu, 1 },
 	{ M_VPDN, "force-local-chap", h_force_local_chap, 1 },
+	{ M_VPDN, "session-limit", h_group_session_limit, 1 },
 	{ M_REQ_IN, "protocol", h_protocol, 0 },
 	{ M_REQ_IN, "domain", h_domain, 0 },
 	{ M_ACC_IN, "protocol", h_protocol, 0 },

@@ -20,6 +20,7 @@ struct section {
 	char profile[STRLEN];	/* "" when unset */
 	char terminate_from[STRLEN];	/* "" when unset */
 	int keep_sa, ip_pmtu, lcp;	/* -1 when unset */
+	int session_limit;	/* 0: none (the section's own: a default section's is its own too) */
 };
 
 /* each section allocated once: settings hand out pointers into it, and sections are added
@@ -28,6 +29,7 @@ static struct section **sections;
 static size_t nsections;
 static char socket_path[108] = L2TPSEC_DEFAULT_SOCKET;
 static char control_path[108] = L2TPSEC_XL2TPD_CONTROL_SOCKET;
+static int global_session_limit;
 
 static struct section *section(const void *item, int context, int is_default)
 {
@@ -88,10 +90,28 @@ static int global_path(const char *word, const char *value, int kind, char *out)
 	return 0;
 }
 
+/* a session limit: 1 .. L2TPSEC_SESSION_LIMIT_MAX */
+static int session_limit(const char *word, const char *value, int *out)
+{
+	char *end;
+	long v = strtol(value, &end, 10);
+
+	if (!value[0] || *end || v < 1 || v > L2TPSEC_SESSION_LIMIT_MAX) {
+		snprintf(filerr, STRLEN, "%s must be a number of sessions from 1 to %d, not '%s'\n",
+			 word, L2TPSEC_SESSION_LIMIT_MAX, value);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
 int l2tpsec_set_option(char *word, char *value, int context, void *item)
 {
 	int kind = context & ~CONTEXT_DEFAULT;
 	struct section *s;
+
+	if (!strcasecmp(word, L2TPSEC_XL2TPD_SESSION_LIMIT) && kind == CONTEXT_GLOBAL)
+		return session_limit(word, value, &global_session_limit);
 
 	if (!strcasecmp(word, L2TPSEC_XL2TPD_SOCKET))
 		return global_path(word, value, kind, socket_path);
@@ -116,6 +136,8 @@ int l2tpsec_set_option(char *word, char *value, int context, void *item)
 		}
 		return one_word(word, value, s->terminate_from, sizeof(s->terminate_from));
 	}
+	if (!strcasecmp(word, L2TPSEC_XL2TPD_SESSION_LIMIT))
+		return session_limit(word, value, &s->session_limit);
 	if (!strcasecmp(word, L2TPSEC_XL2TPD_KEEP_SA))
 		return yes_no(word, value, &s->keep_sa);
 	if (!strcasecmp(word, L2TPSEC_XL2TPD_IP_PMTU))
@@ -143,7 +165,7 @@ static int pick(int own, int def, int builtin)
 
 struct l2tpsec_settings l2tpsec_settings_for(const void *item, int context)
 {
-	struct l2tpsec_settings r = { NULL, 0, 0, L2TPSEC_LCP_OFF, NULL };
+	struct l2tpsec_settings r = { NULL, 0, 0, L2TPSEC_LCP_OFF, NULL, 0 };
 	const struct section *own = NULL, *def = NULL;
 
 	for (size_t i = 0; i < nsections; i++) {
@@ -161,12 +183,19 @@ struct l2tpsec_settings l2tpsec_settings_for(const void *item, int context)
 		r.profile = def->profile;
 	if (own && own->terminate_from[0])
 		r.terminate_from = own->terminate_from;
+	if (own)
+		r.session_limit = own->session_limit;
 	return r;
 }
 
 const char *l2tpsec_socket_path(void)
 {
 	return socket_path;
+}
+
+int l2tpsec_global_session_limit(void)
+{
+	return global_session_limit;
 }
 
 const char *l2tpsec_control_path(void)

@@ -6,15 +6,18 @@
  * so xl2tpd's structures stay as upstream has them:
  *   [global]    l2tpsec crypto socket = PATH          (default /run/l2tpsec/crypto.sock)
  *               l2tpsec control socket = PATH         (default /run/l2tpsec/xl2tpd.sock)
+ *               l2tpsec session limit = N             (IOS vpdn session-limit: all sessions)
  *   [lns …]/[lac …]
  *               l2tpsec crypto profile = NAME         (IPsec required; IOS crypto-profile)
  *               l2tpsec keep sa = yes|no              (default no)
  *               l2tpsec ip pmtu = yes|no              (default no)
  *               l2tpsec lcp renegotiation = off|always|on-mismatch   (default off)
+ *               l2tpsec session limit = N             (the vpdn-group's session-limit: this
+ *                                                     section's sessions; never inherited)
  *   [lns …]     l2tpsec terminate from = HOSTNAME    (IOS terminate-from hostname: the section
  *                                                     serves SCCRQs with that Host Name only)
  * A [lns default]/[lac default] section's values apply to the sections that do not set them,
- * except terminate from: a group's host name is its own.
+ * except terminate from and session limit: a group's host name and limit are its own.
  */
 #ifndef L2TPSEC_CONFIG_H
 #define L2TPSEC_CONFIG_H
@@ -27,6 +30,7 @@ struct l2tpsec_settings {
 	int ip_pmtu;
 	enum l2tpsec_lcp lcp;
 	const char *terminate_from;	/* NULL: any host name ([lns] only) */
+	int session_limit;		/* 0: none */
 };
 
 /* the xl2tpd keyword handler for every "l2tpsec …" key (file.c's words[] table) */
@@ -36,6 +40,9 @@ int l2tpsec_set_option(char *word, char *value, int context, void *item);
 struct l2tpsec_settings l2tpsec_settings_for(const void *item, int context);
 
 const char *l2tpsec_socket_path(void);
+
+/* [global] l2tpsec session limit; 0: none */
+int l2tpsec_global_session_limit(void);
 
 /* where show vpdn, clear vpdn and debug vpdn reach this xl2tpd */
 const char *l2tpsec_control_path(void);

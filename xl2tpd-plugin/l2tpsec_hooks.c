@@ -56,6 +56,9 @@ static void log_section(const char *kind, const char *name, const void *item, in
 		l2tp_log(LOG_INFO, "l2tpsec: [%s %s] terminates host name %s, %s%s\n", kind, name,
 			 s.terminate_from, s.profile ? "crypto profile " : "no IPsec",
 			 s.profile ? s.profile : "");
+	if (s.session_limit)
+		l2tp_log(LOG_INFO, "l2tpsec: [%s %s] session limit %d\n", kind, name,
+			 s.session_limit);
 	if (!s.profile)
 		return;
 	l2tp_log(LOG_INFO, "l2tpsec: [%s %s] crypto profile %s, keep-sa %s, ip pmtu %s, "
@@ -96,6 +99,9 @@ void l2tpsec_started(int kernel_data_path)
 	l2tp_log(LOG_INFO, "l2tpsec %s hooks active, L2TP data path: %s, crypto socket %s\n",
 		 L2TPSEC_VERSION, kernel_data_path ? "kernel (pppol2tp)" : "userspace",
 		 l2tpsec_socket_path());
+	if (l2tpsec_global_session_limit())
+		l2tp_log(LOG_INFO, "l2tpsec: vpdn session-limit %d\n",
+			 l2tpsec_global_session_limit());
 	if (deflns)
 		log_section("lns", deflns->entname, deflns, CONTEXT_LNS);
 	if (deflac)

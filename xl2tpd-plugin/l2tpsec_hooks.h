@@ -94,6 +94,13 @@ void l2tpsec_pppd_child(const struct call *c);
  */
 int l2tpsec_xmit_socket(const struct tunnel *t, int fallback);
 
+/*
+ * control.c, an ICRQ: may call c, just made for it, begin on tunnel t? 0: a session limit
+ * refuses it (logged, counted); c then holds the CDN's result code and message and the caller
+ * closes it. Works with or without IPsec required.
+ */
+int l2tpsec_call_admitted(struct tunnel *t, struct call *c);
+
 /* new_tunnel()/new_call(): xl2tpd made a tunnel or a call (show vpdn's uptimes) */
 void l2tpsec_tunnel_created(struct tunnel *t);
 void l2tpsec_call_created(struct call *c);

@@ -17,6 +17,7 @@
 
 #include "l2tp.h"	/* xl2tpd: struct lac/call/tunnel/buffer, laclist, magic_lac_dial, l2tp_log */
 #include "l2tpsec_names.h"
+#include "l2tpsec_admit.h"
 #include "l2tpsec_proxy.h"
 #include "l2tpsec_switch.h"
 #include "proxy_avp.h"
@@ -147,11 +148,23 @@ static struct lac *lac_named(const char *name)
 	return NULL;
 }
 
+/* switched sessions requested and not yet calls: of lac (NULL: of every [lac]) */
+static unsigned waiting(const struct lac *lac)
+{
+	unsigned n = 0;
+
+	for (struct requester *r = requesters; r; r = r->next)
+		if (r->state == DIALLING && !r->c && (!lac || r->lac == lac))
+			n++;
+	return n;
+}
+
 /* "dial NAME\n" [proxy text] */
 static void take_request(struct requester *r, char *msg)
 {
 	char *nl = strchr(msg, '\n');
 	const char *why;
+	char limit[128];
 
 	if (strncmp(msg, "dial ", 5) || !nl) {
 		say(r->fd, "error %s\n", "not a dial request");
@@ -171,6 +184,12 @@ static void take_request(struct requester *r, char *msg)
 		l2tp_log(LOG_WARNING, "l2tpsec: [lac %s] switched session refused: proxy data: "
 			 "%s\n", r->lac->entname, why);
 		say(r->fd, "error proxy data: %s\n", why);
+		drop(r);
+		return;
+	}
+	if (l2tpsec_admit_switched(r->lac, waiting(r->lac), waiting(NULL), limit,
+				   sizeof(limit))) {
+		say(r->fd, "error %s\n", limit);
 		drop(r);
 		return;
 	}

@@ -11,9 +11,11 @@
 #include <arpa/inet.h>
 
 #include "l2tp.h"	/* xl2tpd's umbrella header: tunnels, calls, gconfig, l2tp_log() */
+#include "l2tpsec_admit.h"
 #include "l2tpsec_config.h"
 #include "l2tpsec_groups.h"
 #include "l2tpsec_guard.h"
+#include "l2tpsec_limits.h"
 #include "l2tpsec_timer.h"
 #include "l2tpsec_tunnels.h"
 #include "l2tpsec_vpdn.h"
@@ -220,6 +222,44 @@ static void fill_session(struct vpdn_session_view *v, const struct ppp_ifaces *i
 	}
 }
 
+/* one section's limit, when it has one or refused a session */
+static void add_limit(struct vpdn_state *st, const void *item, int context, const char *name)
+{
+	struct l2tpsec_settings s = l2tpsec_settings_for(item, context);
+	uint64_t refused = l2tpsec_limit_refused(name);
+	struct vpdn_limit_view *grown, *l;
+
+	if (!s.session_limit && !refused)
+		return;
+	grown = realloc(st->limits, (st->nlimits + 1) * sizeof(*grown));
+	if (!grown)
+		return;
+	st->limits = grown;
+	l = &st->limits[st->nlimits++];
+	snprintf(l->group, sizeof(l->group), "%s", name);
+	l->role = context == CONTEXT_LNS ? "lns" : "lac";
+	l->limit = s.session_limit;
+	l->sessions = l2tpsec_sessions(item, NULL);
+	l->refused = refused;
+}
+
+static void collect_limits(struct vpdn_state *st)
+{
+	st->global.group[0] = '\0';
+	st->global.role = "";
+	st->global.limit = l2tpsec_global_session_limit();
+	st->global.sessions = l2tpsec_sessions(NULL, NULL);
+	st->global.refused = l2tpsec_limit_refused(NULL);
+	if (deflns)
+		add_limit(st, deflns, CONTEXT_LNS, deflns->entname);
+	for (struct lns *n = lnslist; n; n = n->next)
+		add_limit(st, n, CONTEXT_LNS, n->entname);
+	if (deflac)
+		add_limit(st, deflac, CONTEXT_LAC, deflac->entname);
+	for (struct lac *c = laclist; c; c = c->next)
+		add_limit(st, c, CONTEXT_LAC, c->entname);
+}
+
 /* a snapshot of every tunnel and call; 0, or -1 out of memory */
 static int collect(struct vpdn_state *st)
 {
@@ -245,6 +285,7 @@ static int collect(struct vpdn_state *st)
 	free(ifaces.e);
 	st->enforcing = l2tpsec_any_profile();
 	st->drops = st->enforcing ? l2tpsec_guard_drops() : 0;
+	collect_limits(st);
 	return 0;
 }
 
@@ -273,12 +314,14 @@ static int show(char **w, int n, FILE *out, char *err, size_t errlen)
 	if (collect(&st)) {
 		free(st.tunnels);
 		free(st.sessions);
+		free(st.limits);
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
 	vpdn_render(out, &st, part, all, l2tp, json);
 	free(st.tunnels);
 	free(st.sessions);
+	free(st.limits);
 	return 0;
 }
 

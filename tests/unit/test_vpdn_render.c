@@ -39,7 +39,11 @@ int main(void)
 		  .pppd_pid = 321, .uptime = 60, .in_packets = 10, .out_packets = 9, .in_bytes = 1000,
 		  .out_bytes = 900, .counters = "kernel" },
 	};
-	struct vpdn_state st = { t, 2, s, 1, 5, 1 };
+	struct vpdn_limit_view limits[1] = {
+		{ .group = "isp-\"1\"", .role = "lns", .limit = 5, .sessions = 5, .refused = 2 },
+	};
+	struct vpdn_state st = { .tunnels = t, .ntunnels = 2, .sessions = s, .nsessions = 1,
+				 .drops = 5, .enforcing = 1 };
 	char buf[32], *text;
 
 	vpdn_format_uptime(62, buf, sizeof(buf));
@@ -80,8 +84,37 @@ int main(void)
 	CHECK(strstr(text, "\"protected\": true"));
 	CHECK(strstr(text, "\"protected\": false"));
 	CHECK(strstr(text, "\"interface\": \"ppp0\""));
-	CHECK(strstr(text, "\"drops\": 5, \"enforcing\": true}\n"));
+	CHECK(strstr(text, "\"drops\": 5, \"enforcing\": true, \"limits\": {\"global\": "
+		       "{\"limit\": 0, \"sessions\": 0, \"refused\": 0}, \"groups\": []}}\n"));
 	free(text);
+
+	/* no limit set and none refused: show vpdn says nothing of limits */
+	text = render(&st, VPDN_ALL, 0, 0, 0);
+	CHECK(!strstr(text, "session limit"));
+	free(text);
+	st.global = (struct vpdn_limit_view){ .role = "", .limit = 10, .sessions = 6, .refused = 3 };
+	st.limits = limits;
+	st.nlimits = 1;
+	text = render(&st, VPDN_ALL, 0, 0, 0);
+	CHECK(strstr(text, "\nVPDN session limit 10: 6 sessions, 3 refused\n"));
+	CHECK(strstr(text, "\nvpdn-group isp-\"1\" (lns) session limit 5: 5 sessions, 2 refused\n"));
+	free(text);
+	/* show l2tp is the tables only */
+	text = render(&st, VPDN_TUNNELS, 0, 1, 0);
+	CHECK(!strstr(text, "session limit"));
+	free(text);
+	text = render(&st, VPDN_SESSIONS, 0, 0, 1);
+	CHECK(strstr(text, "\"limits\": {\"global\": {\"limit\": 10, \"sessions\": 6, "
+		       "\"refused\": 3}, \"groups\": [{\"group\": \"isp-\\\"1\\\"\", \"role\": "
+		       "\"lns\", \"limit\": 5, \"sessions\": 5, \"refused\": 2}]}}\n"));
+	free(text);
+	/* a group whose limit was removed still shows what it refused */
+	limits[0].limit = 0;
+	text = render(&st, VPDN_ALL, 0, 0, 0);
+	CHECK(strstr(text, "(lns) session limit none: 5 sessions, 2 refused\n"));
+	free(text);
+	st.global = (struct vpdn_limit_view){ 0 };
+	st.nlimits = 0;
 
 	text = render(&st, VPDN_TUNNELS, 0, 0, 1);
 	CHECK(strstr(text, "\"tunnels\": ["));
@@ -91,7 +124,9 @@ int main(void)
 	st.ntunnels = st.nsessions = 0;
 	st.enforcing = 0;
 	text = render(&st, VPDN_ALL, 0, 0, 1);
-	CHECK(!strcmp(text, "{\"tunnels\": [], \"sessions\": [], \"drops\": 5, \"enforcing\": false}\n"));
+	CHECK(!strcmp(text, "{\"tunnels\": [], \"sessions\": [], \"drops\": 5, \"enforcing\": "
+		       "false, \"limits\": {\"global\": {\"limit\": 0, \"sessions\": 0, "
+		       "\"refused\": 0}, \"groups\": []}}\n"));
 	free(text);
 	text = render(&st, VPDN_ALL, 0, 0, 0);
 	CHECK(!strstr(text, "IPsec required"));

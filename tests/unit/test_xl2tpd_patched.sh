@@ -31,11 +31,13 @@ cat > "$work/good.conf" <<'CONF'
 [global]
 port = 1701
 l2tpsec crypto socket = /run/test/crypto.sock
+l2tpsec session limit = 100
 [lns default]
 l2tpsec keep sa = yes
 [lns dial-in]
 ip range = 192.0.2.10-192.0.2.20
 local ip = 192.0.2.1
+l2tpsec session limit = 3
 l2tpsec crypto profile = l2tp
 l2tpsec ip pmtu = yes
 l2tpsec lcp renegotiation = on-mismatch
@@ -51,6 +53,9 @@ t grep -q 'l2tpsec [0-9.]* hooks active, L2TP data path: userspace, crypto socke
 t grep -q 'l2tpsec: \[lns dial-in\] crypto profile l2tp, keep-sa yes, ip pmtu yes, lcp renegotiation on-mismatch' "$work/log"
 t grep -q 'l2tpsec: \[lac out\] crypto profile p2, keep-sa no, ip pmtu no, lcp renegotiation off' "$work/log"
 t sh -c "! grep -q 'lac plain' '$work/log'"
+t grep -q 'l2tpsec: vpdn session-limit 100$' "$work/log"
+t grep -q 'l2tpsec: \[lns dial-in\] session limit 3$' "$work/log"
+t sh -c "! grep -q 'lac out\] session limit' '$work/log'"
 [ "$fails" = 0 ] || cat "$work/log"
 
 # a crypto profile and no charon: a clear error, retries, and the LAC sends no SCCRQ
@@ -87,6 +92,11 @@ bad '[lns default]
 l2tpsec terminate from = LAC' "'l2tpsec terminate from' belongs in a named \\[lns\\] section"
 bad '[lns x]
 l2tpsec terminate from = two words' "l2tpsec terminate from must be one word"
+bad 'l2tpsec session limit = 0' "l2tpsec session limit must be a number of sessions from 1 to 65535, not '0'"
+bad '[lac x]
+l2tpsec session limit = 65536' "l2tpsec session limit must be a number of sessions from 1 to 65535, not '65536'"
+bad '[lns x]
+l2tpsec session limit = 10k' "l2tpsec session limit must be a number of sessions from 1 to 65535, not '10k'"
 
 # groups by IPsec profile and host name (IOS terminate-from hostname): beside a protected
 # group, a legacy group without IPsec takes plaintext SCCRQs naming its LAC and nothing else,

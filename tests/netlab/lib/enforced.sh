@@ -24,14 +24,15 @@ enforced_charon() {
 }
 
 # enforced_lns HOST addr=LOCAL_ADDRS [keep_sa=yes|no] [pmtu=yes|no] [global=LINES]
-# [sections=TEXT] [ike=PROPOSALS] [esp=PROPOSALS]: the LNS (main mode taking ike, its crypto
-# profile allowing esp); every peer its protected section serves needs IPsec. TEXT: sections
+# [sections=TEXT] [ike=PROPOSALS] [esp=PROPOSALS] [lns_extra=LINES]: the LNS (main mode taking
+# ike, its crypto profile allowing esp; LINES added to [lns default]); every peer its protected
+# section serves needs IPsec. TEXT: sections
 # before it in xl2tpd's list (xl2tpd tries the last written first); with TEXT the protected one
 # is [lns protected] for every address, not [lns default], whose keys TEXT would inherit
 enforced_lns() {
 	local h=$1 e
 	local -A o=([addr]= [keep_sa]=no [pmtu]= [global]= [sections]= [ike]=aes128-sha1-modp2048
-		[esp]=aes128-sha1)
+		[esp]=aes128-sha1 [lns_extra]=)
 	shift
 	options o "$@" || return 1
 	e=$(etc "$h")
@@ -45,7 +46,8 @@ ${o[global]}"
 				pmtu="${o[pmtu]}" extra="lac = 0.0.0.0-255.255.255.255"
 			printf '%s\n' "${o[sections]}"
 		else
-			xl2tpd_lns_gen profile=l2tp keep_sa="${o[keep_sa]}" pmtu="${o[pmtu]}"
+			xl2tpd_lns_gen profile=l2tp keep_sa="${o[keep_sa]}" pmtu="${o[pmtu]}" \
+				extra="${o[lns_extra]}"
 		fi
 	} > "$e/xl2tpd/xl2tpd.conf"
 	cat > "$e/ppp/options.lns" <<CONF

@@ -253,6 +253,27 @@ pcap_start() {
 	wait_for 10 "$h tcpdump on $i" grep -q "listening on" "$(outdir "$h")/tcpdump-$i.log"
 }
 
+# decrypted_start HOST: the L2TP HOST receives under IPsec, after ESP (nftables' input hook, where
+# the kernel hands it to xl2tpd), copied through nflog into OUT/HOST/decrypted.nflog — what the
+# wire carried, readable (decrypted_read HOST). Not a .pcap: the plaintext audit must not see it.
+decrypted_start() {
+	local h=$1
+	on "$h" nft -f - <<'NFT' || return 1
+table inet netlab_decrypted {
+	chain input {
+		type filter hook input priority 0;
+		udp dport 1701 meta ipsec exists log group 17
+	}
+}
+NFT
+	bg_on "$h" pcap-decrypted "$(outdir "$h")/tcpdump-decrypted.log" tcpdump -n -i nflog:17 \
+		-s 512 -U -Z root -w "$(outdir "$h")/decrypted.nflog"
+	wait_for 10 "$h tcpdump on nflog:17" grep -q "listening on" \
+		"$(outdir "$h")/tcpdump-decrypted.log"
+}
+# decrypted_read HOST: those packets as tcpdump decodes L2TP (-v: AVPs, result codes)
+decrypted_read() { tcpdump -nv -r "$(outdir "$1")/decrypted.nflog" 2>/dev/null; }
+
 # pcap_stop_all: stop every capture cleanly so the files are complete
 pcap_stop_all() {
 	local h f n

@@ -34,6 +34,7 @@ logline XL_REKEY_FOLLOW xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: tunnel %d: its s
 logline XL_LISTEN_GUARDED xl2tpd-plugin/l2tpsec_hooks.c 'l2tpsec: every section requires IPsec: the kernel refuses plaintext L2TP on the listening socket (a section added later without a crypto profile cannot be reached until xl2tpd restarts)\n'
 logline XL_DOWN xl2tpd-plugin/l2tpsec_tunnels.c 'l2tpsec: %s: tunnel %d to %s:%d and its %d call(s) go down locally (no StopCCN: it would leave unprotected)\n'
 logline XL_CLEARED xl2tpd-plugin/l2tpsec_vpdn.c 'l2tpsec: tunnel %d (peer %s:%u) cleared by the operator\n'
+logline XL_LIMIT xl2tpd-plugin/l2tpsec_admit.c 'l2tpsec: [%s %s] call %d from %s (tunnel %d) refused: %s (CDN result code %d)\n'
 logline XL_DEBUG xl2tpd-plugin/l2tpsec_vpdn.c 'l2tpsec: debug vpdn %s %s\n'
 logline XL_DIAL_OPEN xl2tpd-plugin/l2tpsec_dial.c 'l2tpsec: [lac %s] requesting security for %s <-> %s (crypto profile %s, id %u) before the first SCCRQ\n'
 logline XL_DIAL_UP xl2tpd-plugin/l2tpsec_dial.c 'l2tpsec: [lac %s] IPsec up: dialling\n'

@@ -6,7 +6,10 @@
 # ipsec sa from charon's plugin (QM_IDLE; the crypto map tag, transport mode, packets both ways);
 # debug vpdn and debug crypto socket switch logging at run time; clear vpdn tunnel sends the
 # tunnel away and the client dials again; clear crypto session deletes the SAs and the tunnel goes
-# down at both ends. Not one plaintext UDP/1701 packet from first to last.
+# down at both ends. Session limits (vpdn session-limit 5, the group's session-limit 1): a second
+# call on the tunnel is refused with a CDN, result code 4 — seen as IPsec delivered it, in both
+# xl2tpds' logs and in show vpdn — and the first session carries on. Not one plaintext UDP/1701
+# packet from first to last.
 # netlab-timeout: 300
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
 . "$NETLAB_TOP/tests/netlab/lib/enforced.sh"
@@ -26,7 +29,8 @@ no_tunnels() { cli "$1" vpdn-after.json show vpdn --json && has "$1" vpdn-after.
 # tunnel_id HOST FILE: the first tunnel's local id in a show vpdn --json output
 tunnel_id() { sed -n 's/.*"tunnels": \[{"local_id": \([0-9]*\),.*/\1/p' "$(outdir "$1")/$2"; }
 
-check "lns: charon + plugin + patched xl2tpd" enforced_lns lns addr=$LNS
+check "lns: charon + plugin + patched xl2tpd" enforced_lns lns addr=$LNS \
+	global="l2tpsec session limit = 5" lns_extra="l2tpsec session limit = 1"
 check "lns: xl2tpd listens" wait_for 20 "lns LISTEN" xl2tpd_says lns XL_LISTEN l2tp 1701
 check "lns: show vpdn before any tunnel" cli lns vpdn-empty.txt sh vpdn
 check "lns: no tunnels, IPsec required" has lns vpdn-empty.txt \
@@ -55,6 +59,31 @@ check "lns: the tunnel's detail" has lns l2tp-tunnel.txt '^  Protected by: IPsec
 check "client: show vpdn --json" cli client vpdn.json show vpdn --json
 check "client: its tunnel, as the LAC" has client vpdn.json \
 	'"remote_address": "10\.0\.0\.13:1701", "local_address": "10\.0\.0\.12:1701", "role": "lac", "group": "lns", "sessions": 1, "protected": true'
+
+# --- session limits: the group takes one session, a second call on the tunnel is refused ----------
+ctid=$(tunnel_id client vpdn.json)
+check "client: capture L2TP as IPsec delivers it" decrypted_start client
+check "client: a second call on tunnel $ctid" xl2tpd_control client "c $ctid"
+check "lns: refused by the group's session limit" wait_for 20 "lns refusal logged" \
+	xl2tpd_says lns XL_LIMIT lns default "[0-9]*" $CLIENT "[0-9]*" \
+	"session limit 1 of vpdn-group default reached" 4
+check "client: its xl2tpd was told why" wait_for 20 "client heard the CDN" grep -q \
+	"Connection closed to $LNS, serial [0-9]* (session limit 1 of vpdn-group default reached)" \
+	"$(outdir client)/xl2tpd.log"
+check "lns: show vpdn with limits" cli lns vpdn-limits.txt show vpdn
+check "lns: the global limit counts one session" has lns vpdn-limits.txt \
+	'^VPDN session limit 5: 1 sessions, 1 refused$'
+check "lns: the group's limit refused one" has lns vpdn-limits.txt \
+	'^vpdn-group default \(lns\) session limit 1: 1 sessions, 1 refused$'
+check "lns: show vpdn --json with limits" cli lns vpdn-limits.json show vpdn --json
+check "lns: ... in JSON" has lns vpdn-limits.json \
+	'"limits": \{"global": \{"limit": 5, "sessions": 1, "refused": 1\}, "groups": \[\{"group": "default", "role": "lns", "limit": 1, "sessions": 1, "refused": 1\}\]\}'
+check "client: the first session carries on" ping_from client $POOL_LOCAL 2
+stop_daemon client pcap-decrypted 5
+decrypted_read client > "$(outdir client)/decrypted.txt"
+check "client: the CDN came under IPsec, result code 4" grep -Eq \
+	'CDN.*RESULT_CODE\(4(/0)? session limit 1 of vpdn-group default reached' \
+	"$(outdir client)/decrypted.txt"
 
 check "lns: show crypto isakmp sa" cli lns isakmp.txt sh cry isa sa
 check "lns: the client started main mode; quick mode idle" has lns isakmp.txt \
