@@ -66,6 +66,10 @@
 #define L2TPSEC_PPPD_LCP "l2tpsec-lcp-renegotiation"
 #define L2TPSEC_PPPD_FORCE_LOCAL_CHAP "l2tpsec-force-local-chap"
 #define L2TPSEC_PPPD_NO_PROXY_AUTH "l2tpsec-no-proxy-auth"
+/* IOS "aaa authentication ppp ... group radius local": local secrets when RADIUS is silent */
+#define L2TPSEC_PPPD_AAA_LOCAL "l2tpsec-aaa-local-fallback"
+/* no "aaa accounting network ... group radius": radius.so sends no accounting records */
+#define L2TPSEC_PPPD_AAA_NO_ACCT "l2tpsec-aaa-no-accounting"
 #define L2TPSEC_PPPD_DIALIN "l2tpsec-dialin"			/* DOMAIN:LAC, repeatable */
 #define L2TPSEC_PPPD_DIALIN_TIMEOUT "l2tpsec-dialin-timeout"
 #define L2TPSEC_PPPD_DIALIN_REFUSE_OTHERS "l2tpsec-dialin-refuse-others"

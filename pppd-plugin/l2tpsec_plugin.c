@@ -3,12 +3,13 @@
  * Copyright (C) 2026 The l2tpsec authors
  *
  * l2tpsec.so for pppd: the PPP side of IOS "L2TP Security". On the LNS it takes the LAC's proxy
- * LCP and authentication (lns_proxy.c) as "lcp renegotiation" and "force-local-chap" say; on
- * the LAC it switches users of request-dialin domains into L2TP sessions (lac_dialin.c).
+ * LCP and authentication (lns_proxy.c) as "lcp renegotiation" and "force-local-chap" say, and
+ * makes pppd's RADIUS plugin fall back as IOS AAA does (lns_aaa.c); on the LAC it switches users of request-dialin domains into L2TP sessions (lac_dialin.c).
  */
 
 #include "l2tpsec_names.h"
 #include "pppd_compat.h"
+#include "lns_aaa.h"
 #include "lns_proxy.h"
 #include "lac_dialin.h"
 
@@ -44,8 +45,11 @@ static option_t options[] = {
 static void on_phase_change(void *arg, int phase)
 {
 	(void)arg;
+	if (phase == PHASE_NETWORK)
+		lns_aaa_network();
 	if (phase != PHASE_ESTABLISH)
 		return;
+	lns_aaa_establish();
 	info("l2tpsec: LCP starting, lcp renegotiation %s", l2tpsec_lcp_name(lns.lcp));
 	lns.force_local_chap = force_local_chap;
 	lns.no_proxy_auth = no_proxy_auth;
@@ -57,6 +61,7 @@ void plugin_init(void)
 {
 	add_options(options);
 	lac_dialin_options();
+	lns_aaa_options();
 	l2tpsec_add_phase_notifier(on_phase_change);
 	info("l2tpsec plugin %s loaded (pppd %s)", L2TPSEC_VERSION, L2TPSEC_PPPD_VERSION);
 }

@@ -4,6 +4,7 @@
  */
 #include "check.h"
 #include "dynamic.h"
+#include "emit.h"
 #include "ios_crypto.h"
 
 #include <arpa/inet.h>
@@ -298,6 +299,117 @@ static void check_crypto(struct ios_config *cfg, struct diag *d)
 				     cfg->maps.v[i].pfs_group, dh_fix(cfg, cfg->maps.v[i].pfs_group));
 }
 
+/* radiusclient keeps a secret of at most 48 bytes, one word, one per server address */
+static void check_radius_server(struct ios_config *cfg, const struct ios_radius_server *s,
+				struct diag *d)
+{
+	const char *key = aaa_server_key(cfg, s);
+	char a[INET_ADDRSTRLEN];
+
+	if (!s->has_addr) {
+		diag_error(d, s->line, 1, "radius server %s has no 'address ipv4'", s->name);
+		return;
+	}
+	inet_ntop(AF_INET, &s->addr, a, sizeof(a));
+	if (!key)
+		diag_error(d, s->line, 1, "RADIUS server %s has no key (give it one, or "
+			   "'radius-server key')", a);
+	else if (strlen(key) > 48)
+		diag_error(d, s->key ? s->key_line : cfg->radius_key_line, 1, "RADIUS server %s: "
+			   "its key is longer than the 48 characters pppd's RADIUS plugin keeps", a);
+	for (size_t j = 0; j < cfg->radius.n && key; j++) {
+		const struct ios_radius_server *o = &cfg->radius.v[j];
+		const char *okey = aaa_server_key(cfg, o);
+
+		if (o == s)
+			break;
+		if (o->has_addr && o->addr.s_addr == s->addr.s_addr && okey && strcmp(okey, key))
+			diag_error(d, s->line, 1, "RADIUS server %s is defined twice with different "
+				   "keys (also at line %d): pppd's RADIUS plugin keeps one secret "
+				   "per address", a, o->line);
+	}
+}
+
+static void check_aaa_list(struct ios_config *cfg, const struct ios_aaa_list *l, struct diag *d)
+{
+	const char *what = l->accounting ? "aaa accounting network" : "aaa authentication ppp";
+
+	if (!cfg->aaa_new_model) {
+		diag_warning(d, l->line, 1, "%s %s without 'aaa new-model': IOS does not use it; "
+			     "not translated", what, l->name);
+		return;
+	}
+	if (l->accounting && strcmp(l->name, "default"))
+		diag_warning(d, l->line, 1, "%s %s: only the default accounting list is translated",
+			     what, l->name);
+	for (int i = 0; i < l->nmethods; i++) {
+		if (l->methods[i] == AAA_RADIUS && strcasecmp(l->groups[i], "radius") &&
+		    !aaa_group_named(cfg, l->groups[i]))
+			diag_error(d, l->line, l->cols[i], "%s %s: aaa group server radius %s is not "
+				   "defined", what, l->name, l->groups[i]);
+		else if (l->methods[i] == AAA_NONE && !l->accounting)
+			diag_warning(d, l->line, l->cols[i], "%s %s: 'none' (no authentication) is not "
+				     "translated: a user no method accepts is refused", what, l->name);
+		else if (l->methods[i] == AAA_OTHER)
+			diag_warning(d, l->line, l->cols[i], "%s %s: '%s' is not translated (RADIUS "
+				     "and local only)", what, l->name, l->groups[i]);
+		else if (i == 1 && l->methods[0] == AAA_LOCAL && l->methods[1] == AAA_RADIUS)
+			diag_warning(d, l->line, l->cols[i], "%s %s: local comes first: translated as "
+				     "local only (pppd cannot ask RADIUS for users it does not know)",
+				     what, l->name);
+		else if (i >= 2 && l->methods[i] != AAA_NONE)
+			diag_warning(d, l->line, l->cols[i], "%s %s: only the first two methods are "
+				     "translated", what, l->name);
+	}
+}
+
+static void check_aaa(struct ios_config *cfg, struct diag *d)
+{
+	for (size_t i = 0; i < cfg->aaa_lists.n; i++)
+		check_aaa_list(cfg, &cfg->aaa_lists.v[i], d);
+	for (size_t i = 0; i < cfg->aaa_groups.n; i++) {
+		const struct ios_aaa_group *g = &cfg->aaa_groups.v[i];
+
+		for (size_t j = 0; j < g->servers.n; j++) {
+			struct in_addr a;
+
+			if (g->servers.v[j].by_name ? !aaa_server_named(cfg, g->servers.v[j].ref) :
+			    inet_pton(AF_INET, g->servers.v[j].ref, &a) != 1 ||
+			    !aaa_server_at(cfg, a))
+				diag_error(d, g->servers.v[j].line, g->servers.v[j].col, "aaa group "
+					   "server radius %s: server %s is not defined (radius "
+					   "server NAME / radius-server host A)", g->name,
+					   g->servers.v[j].ref);
+		}
+	}
+	for (size_t i = 0; i < cfg->radius.n; i++)
+		check_radius_server(cfg, &cfg->radius.v[i], d);
+	for (size_t i = 0; i < cfg->ifaces.n && cfg->aaa_new_model; i++) {
+		const struct ios_interface *vt = &cfg->ifaces.v[i];
+		bool found = false;
+
+		if (vt->vt_number < 0 || !vt->auth_list)
+			continue;
+		for (size_t j = 0; j < cfg->aaa_lists.n; j++)
+			if (!cfg->aaa_lists.v[j].accounting &&
+			    !strcmp(cfg->aaa_lists.v[j].name, vt->auth_list))
+				found = true;
+		if (!found)
+			diag_error(d, vt->auth_line, 1, "%s: ppp authentication names the method list "
+				   "%s, which no 'aaa authentication ppp %s' defines", vt->name,
+				   vt->auth_list, vt->auth_list);
+	}
+	for (size_t i = 0; i < cfg->groups.n; i++) {
+		const struct ios_aaa_list *l = aaa_auth_list(cfg, &cfg->groups.v[i]);
+		struct aaa_view v;
+
+		if (cfg->groups.v[i].accept_dialin && l && l->nmethods &&
+		    l->methods[0] == AAA_RADIUS && !aaa_view(cfg, &cfg->groups.v[i], &v))
+			diag_error(d, l->line, l->cols[0], "aaa authentication ppp %s: group %s has no "
+				   "RADIUS server with an address", l->name, l->groups[0]);
+	}
+}
+
 void check_config(struct ios_config *cfg, struct diag *d)
 {
 	resolve_dynamic_maps(cfg, d);
@@ -309,6 +421,7 @@ void check_config(struct ios_config *cfg, struct diag *d)
 	check_group_mix(cfg, d);
 	check_keys(cfg, d);
 	check_crypto(cfg, d);
+	check_aaa(cfg, d);
 	if (!cfg->vpdn_enable && cfg->groups.n)
 		diag_warning(d, cfg->groups.v[0].line, 1, "vpdn-groups without 'vpdn enable': "
 			     "translated anyway");

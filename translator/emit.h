@@ -62,6 +62,33 @@ void emit_chap_secrets(struct ios_config *cfg, FILE *f, const struct emit_opts *
 /* the LAC's access side (request-dialin domains): ppp/l2tpsec-dialin, when some group has one */
 int emit_wants_dialin(const struct ios_config *cfg);
 void emit_ppp_dialin(struct ios_config *cfg, FILE *f, const struct emit_opts *opt);
+/* how a dial-in group authenticates with RADIUS (emit_radius.c) */
+struct aaa_view {
+	const struct ios_aaa_list *list;	/* its aaa authentication ppp list */
+	const struct ios_aaa_list *acct_list;	/* aaa accounting network default, to RADIUS */
+	const struct ios_radius_server *servers[8];	/* in the order they are tried */
+	int nservers;
+	bool local_fallback;	/* local after the RADIUS group */
+	bool accounting;
+	int timeout, retransmit;
+};
+/* false: the group does not authenticate with RADIUS */
+bool aaa_view(const struct ios_config *cfg, const struct ios_vpdn_group *g, struct aaa_view *v);
+bool emit_wants_radius(const struct ios_config *cfg);
+const struct ios_aaa_list *aaa_auth_list(const struct ios_config *cfg,
+					 const struct ios_vpdn_group *g);
+const struct ios_radius_server *aaa_server_at(const struct ios_config *cfg, struct in_addr a);
+const struct ios_radius_server *aaa_server_named(const struct ios_config *cfg, const char *n);
+const struct ios_aaa_group *aaa_group_named(const struct ios_config *cfg, const char *name);
+const char *aaa_server_key(const struct ios_config *cfg, const struct ios_radius_server *s);
+void emit_radius_conf(struct ios_config *cfg, const struct ios_vpdn_group *g,
+		      const struct aaa_view *v, FILE *f, const struct emit_opts *opt);
+void emit_radius_servers(struct ios_config *cfg, FILE *f, const struct emit_opts *opt);
+void emit_radius_dictionary(FILE *f, const struct emit_opts *opt);
+void emit_radius_portmap(FILE *f, const struct emit_opts *opt);
+/* the pppd options a RADIUS group adds after plugin l2tpsec.so */
+void emit_ppp_aaa(struct ios_config *cfg, const struct ios_vpdn_group *g, FILE *f,
+		  const char *file);
 void emit_readme(struct ios_config *cfg, const struct conn_view *v, size_t n, const struct lex *lx,
 		 FILE *f, const struct emit_opts *opt);
 

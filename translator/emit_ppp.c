@@ -117,6 +117,7 @@ void emit_ppp_options(struct ios_config *cfg, const struct ios_vpdn_group *g, FI
 	fprintf(f, "nodefaultroute\n");
 	/* the l2tpsec pppd plugin carries the IOS PPP-side behaviour */
 	fprintf(f, "plugin " L2TPSEC_PPPD_PLUGIN "\n");
+	emit_ppp_aaa(cfg, g, f, file);
 	if (g->lcp != L2TPSEC_LCP_OFF) {
 		fprintf(f, L2TPSEC_PPPD_LCP " %s\n", l2tpsec_lcp_name(g->lcp));
 		model_wrote(cfg, g->lcp_line, "%s: " L2TPSEC_PPPD_LCP " %s", file,

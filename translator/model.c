@@ -51,6 +51,14 @@ void model_free(struct ios_config *cfg)
 		free(cfg->ifaces.v[i].name);
 	free(cfg->ifaces.v);
 	free(cfg->pools.v);
+	for (size_t i = 0; i < cfg->radius.n; i++)
+		free(cfg->radius.v[i].key);
+	free(cfg->radius.v);
+	for (size_t i = 0; i < cfg->aaa_groups.n; i++)
+		free(cfg->aaa_groups.v[i].servers.v);
+	free(cfg->aaa_groups.v);
+	free(cfg->aaa_lists.v);
+	free(cfg->radius_key);
 	for (size_t i = 0; i < cfg->nlines; i++) {
 		free(cfg->notes[i]);
 		if (cfg->wrote)

@@ -115,6 +115,41 @@ struct ios_vpdn_group {
 	int line;
 };
 
+/* radius-server host A … (name NULL) or radius server NAME + address ipv4 A … */
+struct ios_radius_server {
+	const char *name;
+	struct in_addr addr;
+	bool has_addr;
+	int auth_port, acct_port;	/* IOS's defaults: 1645, 1646 */
+	char *key;		/* owned; NULL: the global radius-server key */
+	int timeout, retransmit;	/* set when their line is: else the global ones */
+	int line, addr_line, key_line, timeout_line, retransmit_line;
+};
+
+/* aaa group server radius NAME: its servers, by name or address (server name N / server A) */
+struct ios_aaa_member {
+	const char *ref;
+	bool by_name;
+	int line, col;
+};
+struct ios_aaa_group {
+	const char *name;
+	VEC(struct ios_aaa_member) servers;
+	int line;
+};
+
+/* aaa authentication ppp LIST METHODS / aaa accounting network LIST start-stop METHOD */
+enum aaa_method { AAA_LOCAL = 1, AAA_RADIUS, AAA_NONE, AAA_OTHER };
+struct ios_aaa_list {
+	const char *name;	/* "default" or the list's name */
+	bool accounting;	/* an accounting list, else an authentication one */
+	enum aaa_method methods[4];
+	const char *groups[4];	/* for AAA_RADIUS: "radius" or an aaa group server's name */
+	int cols[4];
+	int nmethods;
+	int line;
+};
+
 struct ios_interface {
 	char *name;		/* owned */
 	bool has_addr;
@@ -128,6 +163,7 @@ struct ios_interface {
 	unsigned auth;		/* enum ppp_auth bits, in the order given */
 	int auth_order[4];
 	int nauth;
+	const char *auth_list;	/* ppp authentication … LIST: the AAA method list; NULL: default */
 	struct in_addr dns[2];
 	int ndns;
 	struct in_addr wins[2];
@@ -162,6 +198,12 @@ struct ios_config {
 	VEC(struct ios_interface) ifaces;
 	VEC(struct ios_pool) pools;
 	bool vpdn_enable, address_pool_local, aaa_new_model;
+	VEC(struct ios_radius_server) radius;
+	VEC(struct ios_aaa_group) aaa_groups;
+	VEC(struct ios_aaa_list) aaa_lists;
+	char *radius_key;	/* radius-server key (owned); NULL: none */
+	int radius_timeout, radius_retransmit;	/* set when their line is: else IOS's 5 s, 3 */
+	int radius_key_line, radius_timeout_line, radius_retransmit_line;
 	int session_limit;	/* vpdn session-limit; 0: none */
 	int session_limit_line;
 	/* per input line (index = line number), for README.translation: what the parser made of

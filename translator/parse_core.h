@@ -16,7 +16,7 @@
 
 /* IOS configuration modes; a sub-mode sits above the mode it was entered from */
 enum mode { M_GLOBAL, M_VPDN, M_REQ_IN, M_ACC_IN, M_ISAKMP, M_TSET, M_CMAP, M_IFACE, M_KEYRING,
-	     M_IPROF, M_SKIP };	/* M_SKIP: the lines under an untranslated global command */
+	     M_IPROF, M_RADSRV, M_AAAGRP, M_SKIP };	/* M_SKIP: the lines under an untranslated global command */
 
 /* a handler's result: done (errors reported), or "not mine: try the enclosing mode" */
 enum { OK = 0, NOT_MINE = 1 };
@@ -27,6 +27,7 @@ struct parser {
 	struct lex_line *ln;
 	int stack[4], depth;
 	size_t group, policy, tset, map, iface;	/* the object the current mode edits */
+	size_t radius, aaa_group;
 	const char *keyring, *iprof;		/* the keyring / isakmp profile being read */
 	const struct lex_line *next;		/* the line after this one, or NULL */
 	int ended;
@@ -52,6 +53,7 @@ extern const struct command parse_global_commands[];
 extern const struct command parse_vpdn_commands[];
 extern const struct command parse_crypto_commands[];
 extern const struct command parse_interface_commands[];
+extern const struct command parse_aaa_commands[];
 
 /* the line being parsed */
 int parse_lineno(struct parser *p);

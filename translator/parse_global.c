@@ -53,41 +53,6 @@ static int h_username(struct parser *p, struct args *a)
 	return OK;
 }
 
-static int h_aaa_new_model(struct parser *p, struct args *a)
-{
-	(void)a;
-	p->cfg->aaa_new_model = true;
-	parse_note(p, "nothing to do: pppd authenticates from ppp/chap-secrets (local AAA)");
-	return OK;
-}
-
-static int h_aaa_authentication(struct parser *p, struct args *a)
-{
-	/* logging in to the router itself: nothing L2TP needs */
-	if (a->n && (!strcasecmp(a->w[0], "login") || !strcasecmp(a->w[0], "enable"))) {
-		parse_note(p, "router management: nothing for L2TP/IPsec");
-		return OK;
-	}
-	/* aaa authentication ppp LIST METHOD...: the methods are tried in order */
-	if (a->n >= 3 && !strcasecmp(a->w[0], "ppp") &&
-	    (!strcasecmp(a->w[2], "local") || !strcasecmp(a->w[2], "local-case"))) {
-		parse_note(p, "local PPP authentication");
-		return OK;
-	}
-	if (a->n >= 3 && !strcasecmp(a->w[0], "ppp"))
-		diag_warning(p->d, parse_lineno(p), a->col[2], "aaa authentication ppp %s: '%s%s%s' "
-			     "comes first, which is not translated: pppd checks ppp/chap-secrets only "
-			     "(a RADIUS or TACACS+ server needs a pppd plugin)", a->w[1], a->w[2],
-			     a->n > 3 && !strcasecmp(a->w[2], "group") ? " " : "",
-			     a->n > 3 && !strcasecmp(a->w[2], "group") ? a->w[3] : "");
-	else
-		diag_warning(p->d, parse_lineno(p), parse_col_of(a, 0), "aaa authentication: only "
-			     "local PPP authentication is translated (RADIUS/TACACS+ servers: "
-			     "configure a pppd plugin)");
-	parse_note(p, "not translated: only local authentication is");
-	return OK;
-}
-
 /* what every router's running-config has and L2TP/IPsec does not need: said in
  * README.translation, not warned about (a pasted "show running-config" must not bury what
  * matters under dozens of warnings) */
@@ -269,8 +234,6 @@ static int h_exit(struct parser *p, struct args *a)
 const struct command parse_global_commands[] = {
 	{ M_GLOBAL, "hostname", h_hostname, 0 },
 	{ M_GLOBAL, "username", h_username, 0 },
-	{ M_GLOBAL, "aaa new-model", h_aaa_new_model, 0 },
-	{ M_GLOBAL, "aaa authentication", h_aaa_authentication, 0 },
 	{ M_GLOBAL, "vpdn enable", h_vpdn_enable, 0 },
 	{ M_GLOBAL, "vpdn logging", h_vpdn_logging, 1 },
 	{ M_GLOBAL, "vpdn session-limit", h_session_limit, 1 },
@@ -313,7 +276,6 @@ const struct command parse_global_commands[] = {
 	{ M_GLOBAL, "archive", h_housekeeping, 0 },
 	{ M_GLOBAL, "memory-size", h_housekeeping, 0 },
 	{ M_GLOBAL, "aaa session-id", h_housekeeping, 0 },
-	{ M_GLOBAL, "aaa authorization", h_housekeeping, 0 },
 	{ M_GLOBAL, "line", h_housekeeping_block, 0 },
 	{ M_GLOBAL, "crypto pki", h_housekeeping_block, 0 },
 	{ M_GLOBAL, "end", h_end, 0 },

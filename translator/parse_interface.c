@@ -185,6 +185,7 @@ static int h_ppp_authentication(struct parser *p, struct args *a)
 		return OK;
 	IFACE->auth = 0;
 	IFACE->nauth = 0;
+	IFACE->auth_list = NULL;
 	for (int i = 0; i < a->n; i++) {
 		size_t k;
 
@@ -196,12 +197,14 @@ static int h_ppp_authentication(struct parser *p, struct args *a)
 				IFACE->auth |= (unsigned)methods[k].bit;
 				IFACE->auth_order[IFACE->nauth++] = methods[k].bit;
 			}
-		} else if (!strcasecmp(a->w[i], "callin") || !strcasecmp(a->w[i], "default") ||
-			   !strcasecmp(a->w[i], "eap")) {
+		} else if (!strcasecmp(a->w[i], "default")) {
+			IFACE->auth_list = NULL;	/* the default AAA method list */
+		} else if (!strcasecmp(a->w[i], "callin") || !strcasecmp(a->w[i], "eap")) {
 			diag_warning(p->d, parse_lineno(p), a->col[i], "ppp authentication %s: not "
 				     "translated", a->w[i]);
 		} else {
-			break;	/* a named AAA method list: the rest are list names */
+			IFACE->auth_list = a->w[i];	/* a named AAA method list */
+			break;
 		}
 	}
 	IFACE->auth_line = parse_lineno(p);

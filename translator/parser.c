@@ -229,6 +229,7 @@ int parse_description(struct parser *p, struct args *a)
 /* every part's commands */
 static const struct command *const tables[] = {
 	parse_global_commands, parse_vpdn_commands, parse_crypto_commands, parse_interface_commands,
+	parse_aaa_commands,
 };
 
 /*
@@ -299,7 +300,7 @@ static bool security_mode(const struct parser *p, int m)
 {
 	switch (m) {
 	case M_VPDN: case M_REQ_IN: case M_ACC_IN: case M_ISAKMP: case M_TSET: case M_CMAP:
-	case M_KEYRING: case M_IPROF:
+	case M_KEYRING: case M_IPROF: case M_RADSRV: case M_AAAGRP:
 		return true;
 	case M_IFACE:
 		return p->iface < p->cfg->ifaces.n && p->cfg->ifaces.v[p->iface].vt_number >= 0;
@@ -332,6 +333,12 @@ static void mode_name(const struct parser *p, int m, char *buf, size_t size)
 		break;
 	case M_IPROF:
 		snprintf(buf, size, "crypto isakmp profile %s", p->iprof);
+		break;
+	case M_RADSRV:
+		snprintf(buf, size, "radius server %s", c->radius.v[p->radius].name);
+		break;
+	case M_AAAGRP:
+		snprintf(buf, size, "aaa group server radius %s", c->aaa_groups.v[p->aaa_group].name);
 		break;
 	default:
 		snprintf(buf, size, "interface %s", c->ifaces.v[p->iface].name);

@@ -39,6 +39,22 @@ static int emit_all(struct ios_config *cfg, const struct lex *lx, const struct e
 	}
 	if (emit_wants_dialin(cfg) && (f = output_open(o, "ppp/l2tpsec-dialin", 0644)))
 		emit_ppp_dialin(cfg, f, opt);
+	for (size_t i = 0; i < cfg->groups.n; i++) {
+		struct aaa_view v;
+		char path[300];
+
+		snprintf(path, sizeof(path), "ppp/radius/%s.conf", cfg->groups.v[i].name);
+		if (aaa_view(cfg, &cfg->groups.v[i], &v) && (f = output_open(o, path, 0644)))
+			emit_radius_conf(cfg, &cfg->groups.v[i], &v, f, opt);
+	}
+	if (emit_wants_radius(cfg)) {
+		if ((f = output_open(o, "ppp/radius/servers", 0600)))
+			emit_radius_servers(cfg, f, opt);
+		if ((f = output_open(o, "ppp/radius/dictionary", 0644)))
+			emit_radius_dictionary(f, opt);
+		if ((f = output_open(o, "ppp/radius/port-id-map", 0644)))
+			emit_radius_portmap(f, opt);
+	}
 	if ((f = output_open(o, "ppp/chap-secrets", 0600)))
 		emit_chap_secrets(cfg, f, opt);
 	if ((f = output_open(o, "README.translation", 0644)))

@@ -14,7 +14,7 @@ translated() {
 		> "$(outdir "$h")/translate.log" 2>&1 || return 1
 	cp "$out/swanctl/swanctl.conf" "$e/swanctl/"
 	cp "$out/xl2tpd/xl2tpd.conf" "$out/xl2tpd/l2tp-secrets" "$e/xl2tpd/"
-	cp "$out"/ppp/* "$e/ppp/"
+	cp -r "$out"/ppp/* "$e/ppp/"
 	# the generated profiles, included where strongswan.d/charon snippets belong
 	cp "$out/strongswan.d/charon/l2tp-security.conf" "$e/strongswan.d/charon/"
 	charon_conf "$h" l2tp-security "	plugins {

@@ -1,0 +1,189 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ * Copyright (C) 2026 The l2tpsec authors
+ */
+#define _GNU_SOURCE	/* RTLD_NOLOAD, dl_iterate_phdr */
+#include <dlfcn.h>
+#include <link.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "l2tpsec_names.h"
+#include "pppd_compat.h"
+#include <pppd/ipcp.h>
+#include "lns_aaa.h"
+
+/* radiusclient's results (its radiusclient.h, which Debian does not install) */
+#define RC_ERROR (-1)	/* could not send: no server reachable */
+#define RC_OK 0
+#define RC_TIMEOUT 1	/* no server answered */
+#define RC_NONE 100	/* no request since the last verification began */
+#define RC_NO_PLUGIN 101	/* radius.so's own function not found: refused, never local */
+
+static bool local_fallback, no_accounting;
+static int last_result = RC_NONE;
+static int (*radius_chap_verify)(char *, char *, int, struct chap_digest_type *, unsigned char *,
+				 unsigned char *, char *, int);
+static int (*radius_pap_auth)(char *, char *, char **, struct wordlist **, struct wordlist **);
+
+static option_t options[] = {
+	{ .name = L2TPSEC_PPPD_AAA_LOCAL, .type = o_bool, .addr = &local_fallback,
+	  .description = "LNS: when no RADIUS server answers, authenticate from the local "
+			 "secrets (IOS aaa authentication ppp ... group radius local)",
+	  .flags = OPT_PRIV | 1 },
+	{ .name = L2TPSEC_PPPD_AAA_NO_ACCT, .type = o_bool, .addr = &no_accounting,
+	  .description = "LNS: radius.so sends no accounting records (IOS: no aaa accounting "
+			 "network ... group radius)",
+	  .flags = OPT_PRIV | 1 },
+	{ .name = NULL }
+};
+
+void lns_aaa_options(void)
+{
+	add_options(options);
+}
+
+static int find_radius(struct dl_phdr_info *info, size_t size, void *handle)
+{
+	const char *slash = strrchr(info->dlpi_name, '/');
+
+	(void)size;
+	if (!slash || strcmp(slash + 1, "radius.so"))
+		return 0;
+	*(void **)handle = dlopen(info->dlpi_name, RTLD_NOW | RTLD_NOLOAD);
+	return 1;
+}
+
+/* radius.so's own definition of name (a lookup from radius.so itself finds its own first,
+ * where the global one finds ours) */
+static void *radius_symbol(const char *name)
+{
+	static void *handle;
+
+	if (!handle)
+		dl_iterate_phdr(find_radius, &handle);
+	return handle ? dlsym(handle, name) : NULL;
+}
+
+/*
+ * radius.so's every authentication request, rc_auth() included, ends here first (see the header);
+ * the arguments are passed through untouched, radiusclient's types need not be known.
+ */
+int rc_auth_using_server(void *server, uint32_t client_port, void *send, void **received,
+			 char *msg, void *info);
+int rc_auth_using_server(void *server, uint32_t client_port, void *send, void **received,
+			 char *msg, void *info)
+{
+	static int (*real)(void *, uint32_t, void *, void **, char *, void *);
+
+	if (!real)
+		*(void **)&real = radius_symbol("rc_auth_using_server");
+	if (!real) {
+		error("l2tpsec: radius.so's rc_auth_using_server not found: refused");
+		return last_result = RC_NO_PLUGIN;
+	}
+	last_result = real(server, client_port, send, received, msg, info);
+	return last_result;
+}
+
+/* radius.so's accounting records (Start, Interim-Update, Stop) end here first: not sent when
+ * IOS would send none (radiusclient insists on an accounting server all the same) */
+int rc_acct_using_server(void *server, uint32_t client_port, void *send);
+int rc_acct_using_server(void *server, uint32_t client_port, void *send)
+{
+	static int (*real)(void *, uint32_t, void *);
+
+	if (no_accounting)
+		return RC_OK;
+	if (!real)
+		*(void **)&real = radius_symbol("rc_acct_using_server");
+	return real ? real(server, client_port, send) : RC_ERROR;
+}
+
+/* did the verification that just ran get no answer from any RADIUS server? */
+static int unanswered(const char *name)
+{
+	if (last_result != RC_TIMEOUT && last_result != RC_ERROR)
+		return 0;
+	if (local_fallback) {
+		notice("l2tpsec: no RADIUS server answered for %q: authenticating locally "
+		       "(aaa ... group radius local)", name);
+		return 1;
+	}
+	error("l2tpsec: no RADIUS server answered for %q, and no local fallback is configured: "
+	      "refused", name);
+	return 0;
+}
+
+static int chap_verify(char *name, char *ourname, int id, struct chap_digest_type *digest,
+		       unsigned char *challenge, unsigned char *response, char *message,
+		       int message_space)
+{
+	unsigned char secret[MAXSECRETLEN];
+	int secret_len, ok;
+
+	last_result = RC_NONE;
+	ok = radius_chap_verify(name, ourname, id, digest, challenge, response, message,
+				message_space);
+	if (ok || !unanswered(name))
+		return ok;
+	if (!get_secret(0, name, ourname, (char *)secret, &secret_len, 1)) {
+		error("l2tpsec: no local CHAP secret for %q either: refused", name);
+		return 0;
+	}
+	ok = digest->verify_response(id, name, secret, secret_len, challenge, response, message,
+				     message_space);
+	memset(secret, 0, sizeof(secret));
+	return ok;
+}
+
+static int pap_auth(char *user, char *passwd, char **msgp, struct wordlist **paddrs,
+		    struct wordlist **popts)
+{
+	int ok;
+
+	last_result = RC_NONE;
+	ok = radius_pap_auth(user, passwd, msgp, paddrs, popts);
+	if (ok == 1 || !unanswered(user))
+		return ok;
+	return -1;	/* pppd's check_passwd() then reads pap-secrets */
+}
+
+void lns_aaa_establish(void)
+{
+	static bool done;
+
+	if (done)
+		return;
+	done = 1;
+	/* radius.so set these in its plugin_init; anything else's hooks are left alone */
+	if (chap_verify_hook && chap_verify_hook != chap_verify && dlsym(RTLD_DEFAULT,
+	    "radius_attributes_hook")) {
+		radius_chap_verify = chap_verify_hook;
+		chap_verify_hook = chap_verify;
+	}
+	if (pap_auth_hook && pap_auth_hook != pap_auth && dlsym(RTLD_DEFAULT,
+	    "radius_attributes_hook")) {
+		radius_pap_auth = pap_auth_hook;
+		pap_auth_hook = pap_auth;
+	}
+	if (local_fallback && !radius_chap_verify)
+		warn("l2tpsec: " L2TPSEC_PPPD_AAA_LOCAL " without radius.so loaded: nothing to fall "
+		     "back from");
+}
+
+void lns_aaa_network(void)
+{
+	ipcp_options *wo = &ipcp_wantoptions[0];
+	uint32_t framed = 0;
+
+	if (!radius_chap_verify || !ip_choose_hook)
+		return;
+	/* radius.so's choose hook hands out RADIUS's Framed-IP-Address, if it gave one */
+	ip_choose_hook(&framed);
+	if (!framed || framed == wo->hisaddr)
+		return;
+	info("l2tpsec: RADIUS Framed-IP-Address %I for the peer, in place of %I", framed,
+	     wo->hisaddr);
+	wo->hisaddr = framed;
+}
