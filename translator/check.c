@@ -337,6 +337,7 @@ static void check_aaa_list(struct ios_config *cfg, const struct ios_aaa_list *l,
 	if (!cfg->aaa_new_model) {
 		diag_warning(d, l->line, 1, "%s %s without 'aaa new-model': IOS does not use it; "
 			     "not translated", what, l->name);
+		model_note(cfg, l->line, "not translated: no aaa new-model");
 		return;
 	}
 	if (l->accounting && strcmp(l->name, "default"))

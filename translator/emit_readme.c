@@ -16,7 +16,9 @@ void emit_readme(struct ios_config *cfg, const struct conn_view *v, size_t n, co
 	fprintf(f, "l2tpsec translate: %s\n\n", opt->source);
 	fprintf(f, "Files: swanctl/swanctl.conf (0600), strongswan.d/charon/l2tp-security.conf,\n"
 		"xl2tpd/xl2tpd.conf, xl2tpd/l2tp-secrets (0600), ppp/options.<group>,\n"
-		"ppp/chap-secrets (0600)%s.\n", opt->ipsec_conf ? ", ipsec.conf, ipsec.secrets (0600)" : "");
+		"ppp/chap-secrets (0600)%s%s.\n", emit_wants_radius(cfg) ? ",\nppp/radius/<group>.conf, "
+		"ppp/radius/servers (0600), ppp/radius/dictionary, ppp/radius/port-id-map" : "",
+		opt->ipsec_conf ? ", ipsec.conf, ipsec.secrets (0600)" : "");
 	if (cfg->modernize) {
 		fprintf(f, "--modernize: DES, 3DES and null encryption became AES-256, MD5 SHA-256, DH\n"
 			"groups 1 and 5 group 14; DH group 2 (MODP1024) was kept for the built-in\n"

@@ -43,9 +43,9 @@ static void methods(struct args *a, int first, struct ios_aaa_list *l)
 			l->groups[k] = a->w[++i];
 		} else {
 			l->methods[k] = AAA_OTHER;
-			l->groups[k] = a->w[i];
 			if (!strcasecmp(a->w[i], "group") && i + 1 < a->n)
 				i++;
+			l->groups[k] = a->w[i];
 		}
 		l->nmethods++;
 	}
@@ -85,8 +85,14 @@ static int h_aaa_authentication(struct parser *p, struct args *a)
 	if (!l)
 		return OK;
 	methods(a, 2, l);
-	parse_note(p, "PPP authentication list %s (used where a Virtual-Template names it, "
-		   "'default' elsewhere)", l->name);
+	if (l->methods[0] == AAA_LOCAL)
+		parse_note(p, "PPP authentication list %s: local users (ppp/chap-secrets)", l->name);
+	else if (l->methods[0] == AAA_RADIUS)
+		parse_note(p, "PPP authentication list %s: RADIUS (pppd's RADIUS plugin)%s", l->name,
+			   l->nmethods > 1 && l->methods[1] == AAA_LOCAL ?
+			   ", local users when no RADIUS server answers" : "");
+	else
+		parse_note(p, "PPP authentication list %s", l->name);
 	return OK;
 }
 

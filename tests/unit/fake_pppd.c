@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fake_pppd.h"
+#include <pppd/ipcp.h>
 
 struct fake_pppd fake;
 
@@ -33,6 +34,8 @@ fsm lcp_fsm[NUM_PPP];
 upap_state upap[NUM_PPP];
 int (*chap_verify_hook)(char *, char *, int, struct chap_digest_type *, unsigned char *,
 			unsigned char *, char *, int);
+ipcp_options ipcp_wantoptions[NUM_PPP];
+void (*ip_choose_hook)(u_int32_t *);
 
 static void lcp_up(fsm *f)
 {

@@ -10,7 +10,8 @@ tt=$(cd "${top_srcdir:-.}/tests/translate" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# each bad/*.cfg lists its errors in "! expect:" lines, in the order they are reported
+# each bad/*.cfg lists its errors in "! expect:" lines, in the order they are reported (and some
+# of its warnings in "! warns:" lines)
 for f in "$tt"/bad/*.cfg; do
 	name=$(basename "$f")
 	(cd "$tt/bad" && "$cmd" check "$name") 2> "$work/err"
@@ -19,6 +20,11 @@ for f in "$tt"/bad/*.cfg; do
 	sed -n 's/^! expect: //p' "$f" | tr -d '\r' > "$work/want"
 	t diff -u "$work/want" "$work/got"
 	t grep -q "^l2tpsec: $(wc -l < "$work/want") errors\?, " "$work/err"
+	# and the warnings it lists in "! warns:" lines, among the others
+	sed -n 's/^! warns: //p' "$f" | tr -d '\r' | while IFS= read -r w; do
+		grep -qxF -- "$w" "$work/err" || { echo "FAIL: $name: no warning '$w'"; exit 1; }
+	done
+	t [ $? = 0 ]
 
 	# all or nothing: a new OUTDIR is not created, an existing one is left as it was
 	(cd "$tt/bad" && "$cmd" translate -o "$work/new" "$name") 2> "$work/err2"
@@ -145,11 +151,11 @@ t [ "$(grep -c '^ip range = ' "$work/valid/xl2tpd/xl2tpd.conf")" = 2 ]
 t grep -q '^ip range = 10.2.0.10-10.2.0.20$' "$work/valid/xl2tpd/xl2tpd.conf"
 t sh -c "! grep -q 'w0rd' '$work/valid/README.translation'"
 
-# said as it is: RADIUS before local is not local authentication; an unnumbered template whose
+# said as it is: a method list without aaa new-model is not used by IOS; an unnumbered template whose
 # interface does not exist gives no address (README.translation does not claim one)
 printf 'aaa authentication ppp default group radius local\ninterface Virtual-Template1\n ip unnumbered Loopback99\n' > "$work/said.cfg"
 "$cmd" translate -o "$work/said" "$work/said.cfg" 2> "$work/err"
-t grep -q "said.cfg:1:32: warning: aaa authentication ppp default: 'group radius' comes first, which is not translated" "$work/err"
+t grep -q "said.cfg:1:1: warning: aaa authentication ppp default without 'aaa new-model': IOS does not use it; not translated" "$work/err"
 t grep -q "said.cfg:3:1: warning: Virtual-Template1: ip unnumbered Loopback99: no such interface" "$work/err"
 t sh -c "! grep -q \"Loopback99's address\" '$work/said/README.translation'"
 t grep -A1 'aaa authentication ppp default group radius' "$work/said/README.translation" | grep -q 'not translated'
