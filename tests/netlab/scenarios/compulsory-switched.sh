@@ -13,7 +13,9 @@
 #    LNS's own CHAP challenge; IOS default with proxy LCP the LNS cannot run: the call refused;
 #  - a wrong password: refused by the LNS, the LAC hangs up the client;
 #  - the same user over PPPoE (pppoe-server on the LAC); the LNS on ppp 2.5.2 (Debian 13's);
-#  - two users through the LAC at once (one tunnel), every dial on the LAC's one IKE_SA;
+#  - the proxied CHAP checked by RADIUS (FreeRADIUS, pppd's radius.so), on ppp 2.4.9 and 2.5.2;
+#  - two users through the LAC at once (one tunnel), every dial on the LAC's one IKE_SA, and a
+#    third refused by the group's session limit (2) on the LAC;
 # and not one plaintext UDP/1701 packet between LAC and LNS, first packet to last.
 # netlab-timeout: 420
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
@@ -21,6 +23,7 @@
 . "$NETLAB_TOP/tests/netlab/lib/translated.sh"
 lab_init "$1"
 . "$NETLAB_TOP/tests/netlab/lib/switched.sh"
+. "$NETLAB_TOP/tests/netlab/lib/radius.sh"
 USER=userSerial10@cisco.com
 
 check "LAC and LNS translated from the seed's configurations, charon and xl2tpd up" switched_lab
@@ -163,6 +166,38 @@ check "dial 5: the client heard CHAP Failure" wait_for 20 "client failure" \
 check "dial 5: no address for the client" not ppp_up client
 check "dial 5: the call ends everywhere" hang_up
 
+# --- 5b. the proxied CHAP checked by RADIUS: FreeRADIUS on the LNS host, the LNS's pppd with
+# radius.so and the files the translator writes for lns-radius.cfg, pointed at 127.0.0.1 -------
+lns_radius_files() {
+	local out d
+	out=$(hostdir lns)/radius-translated d=$(etc lns)/ppp/radius
+	(cd "$NETLAB_TOP/profiles/ios" && "$L2TPSEC" translate -o "$out" lns-radius.cfg) \
+		> "$(outdir lns)/radius-translate.log" 2>&1 || return 1
+	mkdir -p "$d"
+	cp "$out/ppp/radius/dictionary" "$out/ppp/radius/port-id-map" "$d/"
+	sed 's/10\.0\.3\.10/127.0.0.1/g' "$out/ppp/radius/WINDOWS.conf" > "$d/lab.conf"
+	printf '127.0.0.1\tradius-secret\n' > "$d/servers"
+	chmod 600 "$d/servers"
+}
+radius_logins() { grep -c "Login OK: \[$USER\]" "$(outdir lns)/radius.log"; }
+RADDB=$(hostdir lns)/raddb
+check "LNS: FreeRADIUS knows the user" radius_conf "$RADDB" "$(outdir lns)" 'client local {
+	ipaddr = 127.0.0.1
+	secret = radius-secret
+}' "\"$USER\" Cleartext-Password := \"cisco\""
+check "LNS: FreeRADIUS up" radius_start lns "$RADDB"
+check "LNS: radius.so's files (translated)" lns_radius_files
+lns_options "plugin radius.so" "radius-config-file /etc/ppp/radius/lab.conf" \
+	"l2tpsec-aaa-no-accounting"
+client_secret client "$USER" cisco
+check "dial 5b (proxy CHAP checked by RADIUS): started" dial
+check "dial 5b: the client pings the LNS" client_pings
+check "dial 5b: the LNS adopted the LAC's LCP" \
+	log_has lns pppd.log PPP_PROXY_DECISION adopt "as the LAC negotiated it"
+check "dial 5b: RADIUS accepted the proxied CHAP" [ "$(radius_logins)" = 1 ]
+check "dial 5b: the LNS answered the client" log_has lns pppd.log PPP_PROXY_AUTH_OK "$USER" CHAP-MD5
+check "dial 5b: hang-up" hang_up
+
 # --- 6. the LNS's pppd is ppp 2.5.2 (Debian 13's, built by scripts/bootstrap) --------------------
 PPP25=/opt/l2tpsec-ppp-2.5.2
 lns_options
@@ -179,6 +214,13 @@ check "dial 6: without a CONFREQ of its own" [ "$(lns_lcp_confreqs)" = 0 ]
 check "dial 6: and checked the proxied CHAP" \
 	log_has lns pppd.log PPP_PROXY_AUTH_OK "$USER" CHAP-MD5
 check "dial 6: hang-up" hang_up
+lns_options "plugin radius.so" "radius-config-file /etc/ppp/radius/lab.conf" \
+	"l2tpsec-aaa-no-accounting"
+check "dial 6b (pppd 2.5.2, its radius.so): started" dial
+check "dial 6b: the client pings the LNS" client_pings
+check "dial 6b: RADIUS accepted the proxied CHAP" [ "$(radius_logins)" = 2 ]
+check "dial 6b: hang-up" hang_up
+radius_stop lns
 on lns umount /usr/sbin/pppd
 
 # --- 7. the same user over PPPoE (pppoe-server on the LAC, pppd's PPPoE plugin on the client) --
@@ -224,7 +266,9 @@ last_two_tunnels() {
 }
 tunnels() { grep -c "Connecting to host $LNS" "$LAB_OUT/lac/xl2tpd.log"; }
 # the LAC's xl2tpd restarted: no tunnel, both requests arrive while it is being set up
+# with the group's session limit 2 (IOS session-limit in vpdn-group 1)
 xl2tpd_stop lac
+sed -i '/^\[lac 1\]$/a l2tpsec session limit = 2' "$(etc lac)/xl2tpd/xl2tpd.conf"
 check "dial 8: the LAC's xl2tpd restarted" xl2tpd_start lac $XL2TPD
 calls_before=$(switched) tunnels_before=$(tunnels)
 lns_options
@@ -236,6 +280,18 @@ check "dial 8: two sessions on the LNS" [ "$(lns_pppds)" = 2 ]
 check "dial 8: both switched by the LAC's xl2tpd" [ "$(switched)" = $((calls_before + 2)) ]
 one_tunnel() { [ "$(last_two_tunnels)" = 1 ] && [ "$(tunnels)" = $((tunnels_before + 1)) ]; }
 check "dial 8: in one tunnel, set up once for both" one_tunnel
+host_add client3
+{ echo "logfile $(outdir client3)/pppd.log"; echo debug; } > "$(etc client3)/ppp/options"
+client_secret client3 user3@cisco.com cisco3
+third_dial() { serial_line 3 && lac_access 3 && client_serial client3 3 user3@cisco.com; }
+check "dial 8: a third user dials" third_dial
+check "dial 8: the LAC's session limit refuses the third" wait_for 40 "lac limit" \
+	grep -q "l2tpsec: \[lac 1\] switched session refused: session limit 2 of vpdn-group 1 reached" \
+	"$LAB_OUT/lac/xl2tpd.log"
+check "dial 8: the third gets no address" not ppp_up client3
+check "dial 8: still two sessions on the LNS" [ "$(lns_pppds)" = 2 ]
+stop_daemon client3 pppd 15
+line_down 3
 stop_daemon client2 pppd 15
 check "dial 8: the second's LAC pppd ended with its call" line_down 2
 check "dial 8: the first is still up after the second hung up" ping_from client $GW
