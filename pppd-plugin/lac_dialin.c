@@ -11,6 +11,7 @@
 #include "l2tpsec_names.h"
 #include "lac_switch.h"
 #include "lac_dialin.h"
+#include "local_chap.h"
 
 #define DIALIN_MAX 32
 #define PROTO_LCP 0xc021
@@ -142,9 +143,8 @@ static int chap_verify(char *name, char *ourname, int id, struct chap_digest_typ
 		       unsigned char *challenge, unsigned char *response, char *message,
 		       int space)
 {
-	unsigned char secret[MAXSECRETLEN];
 	const char *lac = lac_for(name);
-	int secret_len, ok;
+	int ok;
 
 	if (lac) {
 		/* RFC 2661 has proxy MS-CHAPv1 but no MS-CHAPv2: then the LNS asks again */
@@ -162,14 +162,10 @@ static int chap_verify(char *name, char *ourname, int id, struct chap_digest_typ
 	if (chained_chap_verify)
 		return chained_chap_verify(name, ourname, id, digest, challenge, response, message,
 					   space);
-	if (!get_secret(0, name, ourname, (char *)secret, &secret_len, 1)) {
+	ok = local_chap_verify(name, ourname, id, digest, challenge, response, message, space);
+	if (ok < 0)
 		error("No CHAP secret found for authenticating %q", name);
-		return 0;
-	}
-	ok = digest->verify_response(id, name, secret, secret_len, challenge, response, message,
-				     space);
-	memset(secret, 0, sizeof(secret));
-	return ok;
+	return ok > 0;
 }
 
 /* the ID of the PAP request being answered: pppd hands the hook only name and password */

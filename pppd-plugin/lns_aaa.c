@@ -12,6 +12,7 @@
 #include "pppd_compat.h"
 #include <pppd/ipcp.h>
 #include "lns_aaa.h"
+#include "local_chap.h"
 
 /* radiusclient's results (its radiusclient.h, which Debian does not install) */
 #define RC_ERROR (-1)	/* could not send: no server reachable */
@@ -119,22 +120,18 @@ static int chap_verify(char *name, char *ourname, int id, struct chap_digest_typ
 		       unsigned char *challenge, unsigned char *response, char *message,
 		       int message_space)
 {
-	unsigned char secret[MAXSECRETLEN];
-	int secret_len, ok;
+	int ok;
 
 	last_result = RC_NONE;
 	ok = radius_chap_verify(name, ourname, id, digest, challenge, response, message,
 				message_space);
 	if (ok || !unanswered(name))
 		return ok;
-	if (!get_secret(0, name, ourname, (char *)secret, &secret_len, 1)) {
+	ok = local_chap_verify(name, ourname, id, digest, challenge, response, message,
+			       message_space);
+	if (ok < 0)
 		error("l2tpsec: no local CHAP secret for %q either: refused", name);
-		return 0;
-	}
-	ok = digest->verify_response(id, name, secret, secret_len, challenge, response, message,
-				     message_space);
-	memset(secret, 0, sizeof(secret));
-	return ok;
+	return ok > 0;
 }
 
 static int pap_auth(char *user, char *passwd, char **msgp, struct wordlist **paddrs,

@@ -7,6 +7,7 @@
 
 #include "pppd_compat.h"
 #include "lns_auth.h"
+#include "local_chap.h"
 
 /* pppd's CHAP digests and verifiers take length-prefixed challenges and responses */
 static void prefixed(unsigned char out[PROXY_FIELD_MAX + 1], const uint8_t *v, uint8_t len)
@@ -18,10 +19,9 @@ static void prefixed(unsigned char out[PROXY_FIELD_MAX + 1], const uint8_t *v, u
 static int chap_check(const struct proxy_info *p, int code, char *msg, int msglen)
 {
 	unsigned char challenge[PROXY_FIELD_MAX + 1], response[PROXY_FIELD_MAX + 1];
-	unsigned char secret[MAXSECRETLEN];
 	char name[PROXY_FIELD_MAX + 1];
 	struct chap_digest_type *digest = chap_find_digest(code);
-	int secret_len, ok;
+	int ok;
 
 	if (!digest) {
 		error("l2tpsec: this pppd has no CHAP digest 0x%x for proxy authentication", code);
@@ -33,14 +33,11 @@ static int chap_check(const struct proxy_info *p, int code, char *msg, int msgle
 	if (chap_verify_hook)	/* another plugin (RADIUS) owns CHAP verification */
 		return chap_verify_hook(name, our_name, p->authen_id, digest, challenge, response,
 					msg, msglen);
-	if (!get_secret(0, name, our_name, (char *)secret, &secret_len, 1)) {
+	ok = local_chap_verify(name, our_name, p->authen_id, digest, challenge, response, msg,
+			       msglen);
+	if (ok < 0)
 		error("l2tpsec: no CHAP secret for the proxied name %q", name);
-		return 0;
-	}
-	ok = digest->verify_response(p->authen_id, name, secret, secret_len, challenge, response,
-				     msg, msglen);
-	memset(secret, 0, sizeof(secret));
-	return ok;
+	return ok > 0;
 }
 
 static int pap_check(const struct proxy_info *p, char *msg, int msglen)
