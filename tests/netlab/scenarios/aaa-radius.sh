@@ -44,11 +44,17 @@ as_user() {
 	echo "$user * \"$pw\" *" > "$e/ppp/chap-secrets"
 	echo "$user * \"$pw\" *" > "$e/ppp/pap-secrets"
 }
-# dial_refused HOST: a dial whose PPP ends without an address, within 30 s (never a hang)
+# lns_pppds: how many pppds the LNS has started in this scenario (each logs loading l2tpsec.so)
+lns_pppds() { grep -c 'l2tpsec plugin [0-9.]* loaded' "$(outdir lns)/pppd.log" 2>/dev/null; }
+lns_pppds_past() { [ "$(lns_pppds)" -gt "$1" ]; }
+# dial_refused HOST: a dial that reaches the LNS's pppd and ends without an address, within 30 s
+# (never a hang)
 dial_refused() {
+	local n
+	n=$(lns_pppds)
 	xl2tpd_control "$1" "c lns" || return 1
-	sleep 1
-	wait_for 30 "$1 pppd gone" pppd_gone "$1" && ! ppp_up "$1"
+	wait_for 30 "lns pppd started" lns_pppds_past "${n:-0}" &&
+		wait_for 30 "$1 pppd gone" pppd_gone "$1" && ! ppp_up "$1"
 }
 # hang_up HOST: PPP ends (LCP terminate under the SA); the tunnel and the SA stay for the next dial
 hang_up() { kill_on "$1" TERM pppd && wait_for 20 "$1 pppd gone" pppd_gone "$1"; }
@@ -65,6 +71,16 @@ detail_has() {
 	}
 }
 pppd_says() { grep -Eq -- "$2" "$(outdir "$1")/pppd.log"; }
+lns_sas_gone() { [ -z "$(on lns ip xfrm state)" ]; }
+# anew: as the built-in clients do after a refused connection, the next dial starts from IKE (the
+# stock xl2tpd, redialling a tunnel whose sessions the LNS refused, loses its control sequence):
+# PPP, L2TP and IPsec torn down, the LNS's SAs gone with them, then IKE and ESP again
+anew() {
+	client_hangup client
+	wait_for 30 "lns SAs gone" lns_sas_gone &&
+		profile_client client profile=windows-10 lns=$LNS psk=windows-psk &&
+		client_ipsec_up client
+}
 
 RADDB=$(hostdir aaa)/raddb
 check "aaa: FreeRADIUS configured (Debian's, this lab's client and users)" \
@@ -130,10 +146,13 @@ check "client: pap-user hangs up" hang_up client
 as_user client ms-user wrong-pw mschap-v2
 check "client: a wrong password is refused" dial_refused client
 check "aaa: logged as Login incorrect" grep -q 'Login incorrect.*\[ms-user' "$(outdir aaa)/radius.log"
+check "client: anew (IKE, ESP)" anew
 as_user client alice alice-pw mschap-v2
 check "client: alice, a local user RADIUS does not know, is refused while RADIUS answers" \
 	dial_refused client
 check "lns: no local fallback while RADIUS answered" not pppd_says lns 'authenticating locally'
+check "client: anew (IKE, ESP)" anew
+as_user client alice alice-pw mschap-v2
 
 # --- RADIUS down: local after group radius; refusal without it ------------------------------------
 check "aaa: FreeRADIUS stopped" radius_stop aaa
@@ -144,6 +163,7 @@ check "client: alice hangs up" hang_up client
 as_user client ms-user ms-user-pw mschap-v2
 check "client: ms-user, known only to RADIUS, is refused" dial_refused client
 check "lns: no local secret for ms-user either" pppd_says lns 'no local CHAP secret for ms-user either'
+check "client: anew (IKE, ESP)" anew
 sed -i '/^l2tpsec-aaa-local-fallback$/d' "$(etc lns)/ppp/options.WINDOWS"
 as_user client alice alice-pw mschap-v2
 check "client: without local fallback alice is refused, within the timeouts" dial_refused client
