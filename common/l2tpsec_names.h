@@ -37,6 +37,14 @@
 #define L2TPSEC_XL2TPD_KEEP_SA "l2tpsec keep sa"
 #define L2TPSEC_XL2TPD_IP_PMTU "l2tpsec ip pmtu"
 #define L2TPSEC_XL2TPD_LCP "l2tpsec lcp renegotiation"
+/* xl2tpd.conf: [lac] (IOS initiate-to ip A priority N): the order the LAC tries its lns entries
+ * in, "HOST N", lowest number first, equal numbers sharing the load (an entry without one: 1) */
+#define L2TPSEC_XL2TPD_LNS_PRIORITY "l2tpsec lns priority"
+#define L2TPSEC_LNS_PRIORITY_MAX 32767
+/* xl2tpd.conf: [lac] (IOS l2tp tunnel busy timeout): seconds an LNS that failed is left alone */
+#define L2TPSEC_XL2TPD_BUSY_TIMEOUT "l2tpsec busy timeout"
+#define L2TPSEC_BUSY_TIMEOUT_DEFAULT 300
+#define L2TPSEC_BUSY_TIMEOUT_MAX 65535
 /* xl2tpd.conf: [lns] only (IOS terminate-from hostname: the LAC host name this group serves) */
 #define L2TPSEC_XL2TPD_TERMINATE_FROM "l2tpsec terminate from"
 

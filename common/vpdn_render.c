@@ -143,6 +143,19 @@ static void json_limit(FILE *out, const struct vpdn_limit_view *l)
 		l->sessions, l->refused);
 }
 
+static void json_lns(FILE *out, const struct vpdn_lns_view *l)
+{
+	fprintf(out, "{\"group\": ");
+	json_string(out, l->group);
+	fprintf(out, ", \"lns\": ");
+	json_string(out, l->lns);
+	fprintf(out, ", \"priority\": %d, \"up\": %s, \"down_for\": %ld, \"reason\": ",
+		l->priority, l->up ? "true" : "false", l->down_for);
+	json_string(out, l->reason);
+	fprintf(out, ", \"failures\": %" PRIu64 ", \"tunnels\": %u, \"sessions\": %u}",
+		l->failures, l->tunnels, l->sessions);
+}
+
 static void render_json(FILE *out, const struct vpdn_state *st, enum vpdn_part part)
 {
 	fputc('{', out);
@@ -170,7 +183,12 @@ static void render_json(FILE *out, const struct vpdn_state *st, enum vpdn_part p
 		fprintf(out, "%s", i ? ", " : "");
 		json_limit(out, &st->limits[i]);
 	}
-	fprintf(out, "]}}\n");
+	fprintf(out, "]}, \"lnses\": [");
+	for (unsigned i = 0; i < st->nlnses; i++) {
+		fprintf(out, "%s", i ? ", " : "");
+		json_lns(out, &st->lnses[i]);
+	}
+	fprintf(out, "]}\n");
 }
 
 /* "none" or the number, then what it counts and refused */
@@ -197,6 +215,30 @@ static void limits(FILE *out, const struct vpdn_state *st)
 	}
 }
 
+/* a LAC's LNS: up, or down with the hold left and why; its tunnels and sessions; failures */
+static void lnses(FILE *out, const struct vpdn_state *st)
+{
+	char left[32];
+
+	for (unsigned i = 0; i < st->nlnses; i++) {
+		const struct vpdn_lns_view *l = &st->lnses[i];
+
+		fprintf(out, "vpdn-group %s LNS %s priority %d: ", l->group, l->lns, l->priority);
+		if (l->up) {
+			fprintf(out, "up");
+		} else {
+			vpdn_format_uptime(l->down_for, left, sizeof(left));
+			fprintf(out, "down %s more (%s)", left, l->reason);
+		}
+		fprintf(out, ", %u tunnel%s, %u session%s, %" PRIu64 " failure%s", l->tunnels,
+			l->tunnels == 1 ? "" : "s", l->sessions, l->sessions == 1 ? "" : "s",
+			l->failures, l->failures == 1 ? "" : "s");
+		if (l->up && l->failures)
+			fprintf(out, " (last: %s)", l->reason);
+		fputc('\n', out);
+	}
+}
+
 void vpdn_render(FILE *out, const struct vpdn_state *st, enum vpdn_part part, int all,
 		 int l2tp_heading, int json)
 {
@@ -213,8 +255,10 @@ void vpdn_render(FILE *out, const struct vpdn_state *st, enum vpdn_part part, in
 	if (st->enforcing)
 		fprintf(out, "IPsec required; L2TP packets dropped for lack of it: %" PRIu64 "\n",
 			st->drops);
-	if (!l2tp_heading)
+	if (!l2tp_heading) {
 		limits(out, st);
+		lnses(out, st);
+	}
 	if (part != VPDN_SESSIONS) {
 		if (!all)
 			tunnel_table(out, st);

@@ -46,6 +46,18 @@ struct vpdn_limit_view {
 	uint64_t refused;		/* sessions it refused */
 };
 
+/* one LNS of a LAC's [lac] with several (IOS initiate-to ... priority N) */
+struct vpdn_lns_view {
+	char group[64];			/* the [lac] */
+	char lns[100];			/* as its lns entry names it */
+	int priority;
+	int up;				/* 0: held down after a failure */
+	long down_for;			/* seconds of the hold left */
+	char reason[96];		/* why it was last held down; "" never */
+	uint64_t failures;
+	unsigned tunnels, sessions;	/* this [lac]'s to it */
+};
+
 struct vpdn_state {
 	struct vpdn_tunnel_view *tunnels;
 	unsigned ntunnels;
@@ -56,6 +68,8 @@ struct vpdn_state {
 	struct vpdn_limit_view global;	/* vpdn session-limit */
 	struct vpdn_limit_view *limits;	/* the groups with a limit or a refusal */
 	unsigned nlimits;
+	struct vpdn_lns_view *lnses;	/* the LNSes of LACs with several */
+	unsigned nlnses;
 };
 
 /* what to print: the tunnel table, the session table, or both; brief tables or every detail */
@@ -63,9 +77,11 @@ enum vpdn_part { VPDN_ALL, VPDN_TUNNELS, VPDN_SESSIONS };
 
 /*
  * Print the state as `show vpdn [tunnel|session] [all]` (heading "L2TP Tunnel and Session
- * Information", then the session limits, if any) or, with l2tp_heading, as `show l2tp
+ * Information", then the session limits and a LAC's LNSes, if any) or, with l2tp_heading, as
+ * `show l2tp
  * tunnel|session [all]`; json: one JSON object {"tunnels": [...], "sessions": [...], "drops": N,
- * "enforcing": B, "limits": {"global": {...}, "groups": [...]}} with the parts asked for.
+ * "enforcing": B, "limits": {"global": {...}, "groups": [...]}, "lnses": [...]} with the parts
+ * asked for.
  */
 void vpdn_render(FILE *out, const struct vpdn_state *st, enum vpdn_part part, int all,
 		 int l2tp_heading, int json);

@@ -120,6 +120,9 @@ static void check_groups(struct ios_config *cfg, struct diag *d)
 		if (g->request_dialin && !g->initiate.n)
 			diag_error(d, g->line, 1, "vpdn-group %s requests dial-in but has no "
 				   "'initiate-to ip A'", g->name);
+		if (!g->request_dialin && g->busy_timeout)
+			diag_warning(d, g->busy_line, 1, "vpdn-group %s: l2tp tunnel busy timeout is "
+				     "a LAC's (request-dialin): not used", g->name);
 		if (g->request_dialin && !g->domains.n)
 			diag_warning(d, g->line, 1, "vpdn-group %s requests dial-in for no domain: "
 				     "no client is switched into it", g->name);

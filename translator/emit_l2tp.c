@@ -243,7 +243,21 @@ static void lac_section(struct ios_config *cfg, const struct ios_vpdn_group *g, 
 		fprintf(f, "lns = %s\n", inet_ntop(AF_INET, &t->addr, a, sizeof(a)));
 		model_wrote(cfg, t->line, "%s: lns = %s", sect, a);
 	}
+	/* several: failover in priority order, equal numbers sharing the load */
+	for (size_t i = 0; g->initiate.n > 1 && i < g->initiate.n; i++) {
+		const struct ios_initiate_to *t = peers ? &peers[i] : &g->initiate.v[i];
+
+		inet_ntop(AF_INET, &t->addr, a, sizeof(a));
+		fprintf(f, L2TPSEC_XL2TPD_LNS_PRIORITY " = %s %d\n", a, t->priority);
+		model_wrote(cfg, t->line, "%s: " L2TPSEC_XL2TPD_LNS_PRIORITY " = %s %d", sect, a,
+			    t->priority);
+	}
 	free(peers);
+	if (g->busy_timeout) {
+		fprintf(f, L2TPSEC_XL2TPD_BUSY_TIMEOUT " = %d\n", g->busy_timeout);
+		model_wrote(cfg, g->busy_line, "%s: " L2TPSEC_XL2TPD_BUSY_TIMEOUT " = %d", sect,
+			    g->busy_timeout);
+	}
 	if (local_name(cfg, g)) {
 		fprintf(f, "hostname = %s\n", local_name(cfg, g));
 		model_wrote(cfg, name_line(cfg, g), "%s: hostname = %s", sect, local_name(cfg, g));

@@ -109,8 +109,9 @@ struct ios_vpdn_group {
 	bool ip_pmtu;
 	bool force_local_chap;
 	int session_limit;	/* 0: none */
+	int busy_timeout;	/* l2tp tunnel busy timeout; 0: xl2tpd's (IOS's) 300 s */
 	/* where each attribute came from (0: the default) */
-	int limit_line, lac_line, lns_line, lcp_line, name_line, auth_line, password_line, rws_line,
+	int busy_line, limit_line, lac_line, lns_line, lcp_line, name_line, auth_line, password_line, rws_line,
 	    retries_line, pmtu_line, terminate_line, force_chap_line;
 	int line;
 };

@@ -131,7 +131,8 @@ static int h_initiate_to(struct parser *p, struct args *a)
 		goto bad;
 	}
 	t->priority = (int)prio;
-	parse_note(p, "LNS %s, priority %ld (tried lowest number first)", a->w[0], prio);
+	parse_note(p, "LNS %s, priority %ld (lowest number first; equal numbers share new "
+		   "tunnels)", a->w[0], prio);
 	return OK;
 bad:
 	GROUP->initiate.n--;
@@ -255,6 +256,22 @@ static int h_tunnel_hello(struct parser *p, struct args *a)
 	return OK;
 }
 
+static int h_tunnel_busy(struct parser *p, struct args *a)
+{
+	GROUP->busy_line = parse_lineno(p);
+	if (a->neg) {
+		GROUP->busy_timeout = 0;
+		parse_note(p, "no l2tp tunnel busy timeout: a failed LNS is passed over for 300 s");
+		return OK;
+	}
+	h_tunnel_timers(p, a, "l2tp tunnel busy timeout SECONDS", &GROUP->busy_timeout, 60,
+			L2TPSEC_BUSY_TIMEOUT_MAX);
+	if (GROUP->busy_timeout)
+		parse_note(p, "an LNS that does not answer, refuses or loses its IPsec is passed "
+			   "over for %d s", GROUP->busy_timeout);
+	return OK;
+}
+
 static int h_tunnel_rws(struct parser *p, struct args *a)
 {
 	h_tunnel_timers(p, a, "l2tp tunnel receive-window N", &GROUP->receive_window, 1, 1024);
@@ -333,6 +350,7 @@ const struct command parse_vpdn_commands[] = {
 	{ M_VPDN, "l2tp tunnel password", h_tunnel_password, 0 },
 	{ M_VPDN, "l2tp tunnel hello", h_tunnel_hello, 0 },
 	{ M_VPDN, "l2tp tunnel receive-window", h_tunnel_rws, 0 },
+	{ M_VPDN, "l2tp tunnel busy timeout", h_tunnel_busy, 1 },
 	{ M_VPDN, "l2tp tunnel retransmit", h_tunnel_retransmit, 0 },
 	{ M_VPDN, "ip pmtu", h_ip_pmtu, 1 },
 	{ M_VPDN, "force-local-chap", h_force_local_chap, 1 },

@@ -21,6 +21,12 @@ struct section {
 	char terminate_from[STRLEN];	/* "" when unset */
 	int keep_sa, ip_pmtu, lcp;	/* -1 when unset */
 	int session_limit;	/* 0: none (the section's own: a default section's is its own too) */
+	int busy_timeout;	/* -1 when unset */
+	struct lns_priority {
+		char host[STRLEN];
+		int priority;
+	} *priorities;		/* [lac]: the section's own */
+	size_t npriorities;
 };
 
 /* each section allocated once: settings hand out pointers into it, and sections are added
@@ -49,7 +55,7 @@ static struct section *section(const void *item, int context, int is_default)
 	s->item = item;
 	s->context = context;
 	s->is_default = is_default;
-	s->keep_sa = s->ip_pmtu = s->lcp = -1;
+	s->keep_sa = s->ip_pmtu = s->lcp = s->busy_timeout = -1;
 	return s;
 }
 
@@ -90,18 +96,54 @@ static int global_path(const char *word, const char *value, int kind, char *out)
 	return 0;
 }
 
-/* a session limit: 1 .. L2TPSEC_SESSION_LIMIT_MAX */
-static int session_limit(const char *word, const char *value, int *out)
+/* a number from min to max (what: how the message names it) */
+static int number(const char *word, const char *value, long min, long max, const char *what,
+		  int *out)
 {
 	char *end;
 	long v = strtol(value, &end, 10);
 
-	if (!value[0] || *end || v < 1 || v > L2TPSEC_SESSION_LIMIT_MAX) {
-		snprintf(filerr, STRLEN, "%s must be a number of sessions from 1 to %d, not '%s'\n",
-			 word, L2TPSEC_SESSION_LIMIT_MAX, value);
+	if (!value[0] || *end || v < min || v > max) {
+		snprintf(filerr, STRLEN, "%s must be %s from %ld to %ld, not '%s'\n", word, what,
+			 min, max, value);
 		return -1;
 	}
 	*out = (int)v;
+	return 0;
+}
+
+/* a session limit: 1 .. L2TPSEC_SESSION_LIMIT_MAX */
+static int session_limit(const char *word, const char *value, int *out)
+{
+	return number(word, value, 1, L2TPSEC_SESSION_LIMIT_MAX, "a number of sessions", out);
+}
+
+/* "HOST N": one per lns entry; given again, the later one counts */
+static int lns_priority(struct section *s, const char *word, const char *value)
+{
+	char host[STRLEN], extra;
+	struct lns_priority *grown;
+	int prio;
+
+	if (sscanf(value, "%99s %d %c", host, &prio, &extra) != 2 || prio < 1 ||
+	    prio > L2TPSEC_LNS_PRIORITY_MAX) {
+		snprintf(filerr, STRLEN, "%s must be 'HOST N', N from 1 to %d\n", word,
+			 L2TPSEC_LNS_PRIORITY_MAX);
+		return -1;
+	}
+	for (size_t i = 0; i < s->npriorities; i++)
+		if (!strcasecmp(s->priorities[i].host, host)) {
+			s->priorities[i].priority = prio;
+			return 0;
+		}
+	grown = realloc(s->priorities, (s->npriorities + 1) * sizeof(*grown));
+	if (!grown) {
+		snprintf(filerr, STRLEN, "out of memory\n");
+		return -1;
+	}
+	s->priorities = grown;
+	snprintf(grown[s->npriorities].host, STRLEN, "%s", host);
+	grown[s->npriorities++].priority = prio;
 	return 0;
 }
 
@@ -138,6 +180,21 @@ int l2tpsec_set_option(char *word, char *value, int context, void *item)
 	}
 	if (!strcasecmp(word, L2TPSEC_XL2TPD_SESSION_LIMIT))
 		return session_limit(word, value, &s->session_limit);
+	if (!strcasecmp(word, L2TPSEC_XL2TPD_LNS_PRIORITY) ||
+	    !strcasecmp(word, L2TPSEC_XL2TPD_BUSY_TIMEOUT)) {
+		if (kind != CONTEXT_LAC) {
+			snprintf(filerr, STRLEN, "'%s' belongs in an [lac] section\n", word);
+			return -1;
+		}
+		if (!strcasecmp(word, L2TPSEC_XL2TPD_BUSY_TIMEOUT))
+			return number(word, value, 1, L2TPSEC_BUSY_TIMEOUT_MAX, "a number of seconds",
+				      &s->busy_timeout);
+		if (context & CONTEXT_DEFAULT) {
+			snprintf(filerr, STRLEN, "'%s' belongs in a named [lac] section\n", word);
+			return -1;
+		}
+		return lns_priority(s, word, value);
+	}
 	if (!strcasecmp(word, L2TPSEC_XL2TPD_KEEP_SA))
 		return yes_no(word, value, &s->keep_sa);
 	if (!strcasecmp(word, L2TPSEC_XL2TPD_IP_PMTU))
@@ -165,7 +222,7 @@ static int pick(int own, int def, int builtin)
 
 struct l2tpsec_settings l2tpsec_settings_for(const void *item, int context)
 {
-	struct l2tpsec_settings r = { NULL, 0, 0, L2TPSEC_LCP_OFF, NULL, 0 };
+	struct l2tpsec_settings r = { NULL, 0, 0, L2TPSEC_LCP_OFF, NULL, 0, 0 };
 	const struct section *own = NULL, *def = NULL;
 
 	for (size_t i = 0; i < nsections; i++) {
@@ -177,6 +234,8 @@ struct l2tpsec_settings l2tpsec_settings_for(const void *item, int context)
 	r.keep_sa = pick(own ? own->keep_sa : -1, def ? def->keep_sa : -1, 0);
 	r.ip_pmtu = pick(own ? own->ip_pmtu : -1, def ? def->ip_pmtu : -1, 0);
 	r.lcp = (enum l2tpsec_lcp)pick(own ? own->lcp : -1, def ? def->lcp : -1, L2TPSEC_LCP_OFF);
+	r.busy_timeout = pick(own ? own->busy_timeout : -1, def ? def->busy_timeout : -1,
+			      L2TPSEC_BUSY_TIMEOUT_DEFAULT);
 	if (own && own->profile[0])
 		r.profile = own->profile;
 	else if (def && def->profile[0])
@@ -186,6 +245,35 @@ struct l2tpsec_settings l2tpsec_settings_for(const void *item, int context)
 	if (own)
 		r.session_limit = own->session_limit;
 	return r;
+}
+
+static const struct section *own_section(const void *item)
+{
+	for (size_t i = 0; i < nsections; i++)
+		if (sections[i]->item == item)
+			return sections[i];
+	return NULL;
+}
+
+int l2tpsec_lns_priority(const void *lac, const char *host)
+{
+	const struct section *s = own_section(lac);
+
+	for (size_t i = 0; s && i < s->npriorities; i++)
+		if (!strcasecmp(s->priorities[i].host, host))
+			return s->priorities[i].priority;
+	return 1;
+}
+
+const char *l2tpsec_stray_lns_priority(const void *lac,
+				       int (*is_lns)(const void *lac, const char *host))
+{
+	const struct section *s = own_section(lac);
+
+	for (size_t i = 0; s && i < s->npriorities; i++)
+		if (!is_lns(lac, s->priorities[i].host))
+			return s->priorities[i].host;
+	return NULL;
 }
 
 const char *l2tpsec_socket_path(void)

@@ -16,8 +16,12 @@
  *                                                     section's sessions; never inherited)
  *   [lns …]     l2tpsec terminate from = HOSTNAME    (IOS terminate-from hostname: the section
  *                                                     serves SCCRQs with that Host Name only)
+ *   [lac …]     l2tpsec lns priority = HOST N        (IOS initiate-to ip HOST priority N; once
+ *                                                     per lns entry, never inherited)
+ *               l2tpsec busy timeout = S             (IOS l2tp tunnel busy timeout: an LNS
+ *                                                     that failed is passed over; default 300)
  * A [lns default]/[lac default] section's values apply to the sections that do not set them,
- * except terminate from and session limit: a group's host name and limit are its own.
+ * except terminate from, session limit and lns priority: a group's own.
  */
 #ifndef L2TPSEC_CONFIG_H
 #define L2TPSEC_CONFIG_H
@@ -31,7 +35,16 @@ struct l2tpsec_settings {
 	enum l2tpsec_lcp lcp;
 	const char *terminate_from;	/* NULL: any host name ([lns] only) */
 	int session_limit;		/* 0: none */
+	int busy_timeout;		/* seconds ([lac]) */
 };
+
+/* the priority of lac's lns entry HOST (IOS: 1 first); 1 when none is configured */
+int l2tpsec_lns_priority(const void *lac, const char *host);
+
+/* a configured lns priority whose HOST is none of lac's lns entries (is_lns(lac, host) says),
+ * for the startup warning; NULL when every one names an entry */
+const char *l2tpsec_stray_lns_priority(const void *lac,
+				       int (*is_lns)(const void *lac, const char *host));
 
 /* the xl2tpd keyword handler for every "l2tpsec …" key (file.c's words[] table) */
 int l2tpsec_set_option(char *word, char *value, int context, void *item);

@@ -17,7 +17,9 @@
 #include "l2tpsec_config.h"
 #include "l2tpsec_cs.h"
 #include "l2tpsec_dial.h"
+#include "l2tpsec_failover.h"
 #include "l2tpsec_timer.h"
+#include "l2tpsec_tunnels.h"
 
 #define WAIT_SECURED_S 30	/* an IKE exchange with retransmits fits; then start over */
 #define BACKOFF_MIN_S 2
@@ -33,14 +35,6 @@ struct dial {
 };
 
 static struct dial *dials;
-
-static int lac_exists(const struct lac *lac)
-{
-	for (struct lac *l = laclist; l; l = l->next)
-		if (l == lac)
-			return 1;
-	return 0;
-}
 
 static void drop(struct dial *d)
 {
@@ -97,10 +91,17 @@ static void backoff(struct dial *d, const char *why)
 	char remote[64];
 
 	cs_format_endpoint(&d->remote, remote, sizeof(remote));
+	d->id = 0;
+	/* another LNS of this [lac] is up: it is secured now, and the backoff stays as it was */
+	if (l2tpsec_failover_ipsec_failed(d->lac, &d->remote, why)) {
+		l2tp_log(LOG_WARNING, "l2tpsec: [lac %s] IPsec to %s not established (%s): no "
+			 "SCCRQ sent; trying the next LNS\n", d->lac->entname, remote, why);
+		l2tpsec_timer_arm(&d->timer, l2tpsec_now_ms(), 0, retry, d);
+		return;
+	}
 	l2tp_log(LOG_WARNING, "l2tpsec: [lac %s] IPsec to %s not established (%s): no SCCRQ "
 		 "sent; retrying in %u s\n", d->lac->entname, remote, why,
 		 l2tpsec_backoff_peek(&d->backoff));
-	d->id = 0;
 	l2tpsec_timer_arm(&d->timer, l2tpsec_now_ms(), l2tpsec_backoff_next(&d->backoff) * 1000ull,
 			  retry, d);
 }
@@ -133,7 +134,7 @@ static void send_open(struct dial *d)
 
 static int still_wanted(struct dial *d)
 {
-	return lac_exists(d->lac) && d->lac->active && !d->lac->t;
+	return l2tpsec_lac_exists(d->lac) && d->lac->active && !d->lac->t;
 }
 
 static void retry(void *arg)
@@ -144,6 +145,7 @@ static void retry(void *arg)
 		drop(d);
 		return;
 	}
+	l2tpsec_failover_redirect(d->lac, &d->remote);	/* the LNS to try now */
 	send_open(d);
 }
 
@@ -164,7 +166,7 @@ static void wait_expired(void *arg)
 	char why[48];
 
 	abandon_open(d);
-	if (!lac_exists(d->lac)) {
+	if (!l2tpsec_lac_exists(d->lac)) {
 		drop(d);
 		return;
 	}
@@ -250,7 +252,7 @@ void l2tpsec_dial_failed(uint32_t id, const char *why)
 		return;
 	l2tpsec_timer_cancel(&d->timer);
 	d->id = 0;
-	if (!lac_exists(d->lac)) {
+	if (!l2tpsec_lac_exists(d->lac)) {
 		drop(d);
 		return;
 	}

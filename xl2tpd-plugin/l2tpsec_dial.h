@@ -5,7 +5,8 @@
  * The LAC's active open: before xl2tpd sends its first SCCRQ to an LNS of a protected [lac]
  * section, l2tpsec OPENs the tunnel's 5-tuple on the crypto socket and holds the dial until
  * charon reports it SECURED; then xl2tpd dials again and the SCCRQ leaves inside ESP. A dial that
- * is not secured in time (or fails) is abandoned and retried with backoff, and says why.
+ * is not secured in time (or fails) is abandoned and retried with backoff — at once on the next
+ * LNS when its [lac] has another one up (l2tpsec_failover.h) — and says why.
  */
 #ifndef L2TPSEC_DIAL_H
 #define L2TPSEC_DIAL_H

@@ -27,6 +27,7 @@
 #include "l2tpsec_sockpolicy.h"
 #include "l2tpsec_switch.h"
 #include "l2tpsec_timer.h"
+#include "l2tpsec_failover.h"
 #include "l2tpsec_tunnels.h"
 #include "l2tpsec_vpdn.h"
 
@@ -45,7 +46,6 @@ extern struct lns *deflns;
 extern struct lac *deflac;
 
 static int enforcing;	/* some section names a crypto profile */
-static int timers;	/* l2tpsec has timers to run (enforcing or ip pmtu) */
 static pid_t xl2tpd_pid;	/* after daemonizing: the parent pppd must not outlive */
 
 static void log_section(const char *kind, const char *name, const void *item, int context)
@@ -110,6 +110,7 @@ void l2tpsec_started(int kernel_data_path)
 		log_section("lns", n->entname, n, CONTEXT_LNS);
 	for (struct lac *c = laclist; c; c = c->next)
 		log_section("lac", c->entname, c, CONTEXT_LAC);
+	l2tpsec_failover_started();
 	enforcing = l2tpsec_any_profile();
 	if (!enforcing)
 		return;
@@ -139,7 +140,6 @@ void l2tpsec_ready(void)
 		l2tpsec_switch_start();
 	}
 	l2tpsec_pmtu_start();
-	timers = enforcing || l2tpsec_any_pmtu();
 }
 
 int l2tpsec_fdset(fd_set *readfds, int max)
@@ -150,10 +150,8 @@ int l2tpsec_fdset(fd_set *readfds, int max)
 
 struct timeval *l2tpsec_select_timeout(struct timeval *ptv, struct timeval *storage)
 {
-	int64_t ms = -1;
-
-	if (timers)
-		ms = l2tpsec_timer_run(l2tpsec_now_ms());
+	/* -1 when none is armed (no IPsec, ip pmtu or failover in use) */
+	int64_t ms = l2tpsec_timer_run(l2tpsec_now_ms());
 	if (l2tpsec_ctl_pending() && (ms < 0 || ms > CTL_RETRY_MS))
 		ms = CTL_RETRY_MS;
 	if (ms < 0)
@@ -277,6 +275,14 @@ void l2tpsec_tunnel_destroyed(struct tunnel *t)
 {
 	if (enforcing)
 		l2tpsec_guard_tunnel_gone(t);
+	l2tpsec_failover_tunnel_gone(t);
+}
+
+struct host *l2tpsec_lac_lns(struct lac *lac)
+{
+	struct host *h = l2tpsec_failover_lns(lac);
+
+	return h ? h : lac->lns;
 }
 
 void l2tpsec_tunnel_created(struct tunnel *t)

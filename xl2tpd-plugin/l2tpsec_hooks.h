@@ -4,7 +4,9 @@
  *
  * The calls our patch series adds to xl2tpd. Each hook is one line in xl2tpd; what it does
  * lives in l2tpsec_*.c, so the series rebases onto a new xl2tpd release in minutes. With no
- * "l2tpsec crypto profile" configured every hook returns at once and xl2tpd behaves as stock.
+ * "l2tpsec crypto profile" configured every hook returns at once and xl2tpd behaves as stock,
+ * but for a [lac]'s further lns entries, which stock keeps as "backup LNS (not yet used)" and
+ * l2tpsec fails over to.
  */
 #ifndef L2TPSEC_HOOKS_H
 #define L2TPSEC_HOOKS_H
@@ -47,6 +49,14 @@ int l2tpsec_packet_allowed(const struct sockaddr_in *from, const struct in_pktin
  */
 struct lns;
 struct lns *l2tpsec_get_lns(struct tunnel *t);
+
+/*
+ * magic_lac_tunnel(): the lns entry a LAC's new tunnel goes to: with several, the best one up
+ * (priority, then load), one that failed passed over for the busy timeout (l2tpsec_failover.h);
+ * with one, lac->lns, as stock (NULL: none; xl2tpd then tries [lac default]'s)
+ */
+struct host;
+struct host *l2tpsec_lac_lns(struct lac *lac);
 
 /* before a LAC's first SCCRQ to addr:port (network order); 0: not yet, l2tpsec redials */
 int l2tpsec_may_dial(struct lac *lac, struct in_addr addr, int port);

@@ -13,6 +13,7 @@
 #include "cs_build.h"
 #include "l2tpsec_config.h"
 #include "l2tpsec_groups.h"
+#include "l2tpsec_failover.h"
 #include "l2tpsec_tunnels.h"
 
 /* file.c keeps [lns default] outside lnslist */
@@ -136,6 +137,14 @@ int l2tpsec_every_section_protected(void)
 		if (!l2tpsec_settings_for(c, CONTEXT_LAC).profile)
 			return 0;
 	return 1;
+}
+
+int l2tpsec_lac_exists(const struct lac *lac)
+{
+	for (struct lac *l = laclist; l; l = l->next)
+		if (l == lac)
+			return 1;
+	return 0;
 }
 
 int l2tpsec_lac_protected(const struct lac *lac)
@@ -343,6 +352,9 @@ again:	/* destroying a tunnel changes the list: start over after each */
 void l2tpsec_tunnels_down(const struct cs_endpoint *remote, uint32_t sa_id, const char *why)
 {
 	struct tunnel *t;
+
+	if (remote)	/* an LNS's SA lost (not our own charon): a LAC passes it over for a while */
+		l2tpsec_failover_sa_lost(remote, why);
 
 again:	/* destroying a tunnel changes the list: start over after each */
 	for (t = tunnels.head; t; t = t->next) {

@@ -68,6 +68,9 @@ void l2tpsec_tunnel_close_soon(struct tunnel *t, const char *why);
 /* does every [lns] and [lac] section (none at all counts as yes) name a crypto profile? */
 int l2tpsec_every_section_protected(void);
 
+/* is lac still one of xl2tpd's [lac] sections? ("xl2tpd-control remove-lac" frees them) */
+int l2tpsec_lac_exists(const struct lac *lac);
+
 /* does this [lac] section name a crypto profile? */
 int l2tpsec_lac_protected(const struct lac *lac);
 

@@ -15,6 +15,7 @@
 #include "l2tpsec_config.h"
 #include "l2tpsec_groups.h"
 #include "l2tpsec_guard.h"
+#include "l2tpsec_failover.h"
 #include "l2tpsec_limits.h"
 #include "l2tpsec_timer.h"
 #include "l2tpsec_tunnels.h"
@@ -286,6 +287,7 @@ static int collect(struct vpdn_state *st)
 	st->enforcing = l2tpsec_any_profile();
 	st->drops = st->enforcing ? l2tpsec_guard_drops() : 0;
 	collect_limits(st);
+	l2tpsec_failover_collect(st);
 	return 0;
 }
 
@@ -315,6 +317,7 @@ static int show(char **w, int n, FILE *out, char *err, size_t errlen)
 		free(st.tunnels);
 		free(st.sessions);
 		free(st.limits);
+		free(st.lnses);
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
@@ -322,6 +325,7 @@ static int show(char **w, int n, FILE *out, char *err, size_t errlen)
 	free(st.tunnels);
 	free(st.sessions);
 	free(st.limits);
+	free(st.lnses);
 	return 0;
 }
 

@@ -106,7 +106,7 @@ void l2tpsec_dial_forget(uint32_t id)
 struct l2tpsec_settings l2tpsec_tunnel_settings(const struct tunnel *t)
 {
 	struct l2tpsec_settings s = { t->protected || t->sa_id ? "prof" : NULL, t->keep_sa, 0,
-				      L2TPSEC_LCP_OFF, NULL, 0 };
+				      L2TPSEC_LCP_OFF, NULL, 0, 0 };
 
 	return s;
 }

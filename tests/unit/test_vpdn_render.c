@@ -3,7 +3,8 @@
  * Copyright (C) 2026 The l2tpsec authors
  *
  * show vpdn / show l2tp as the patched xl2tpd renders them: tables, details, JSON (a peer's
- * host name with quotes and control bytes stays one valid JSON string), IOS uptimes.
+ * host name with quotes and control bytes stays one valid JSON string), IOS uptimes, session
+ * limits and a LAC's LNSes.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,12 @@ int main(void)
 	};
 	struct vpdn_limit_view limits[1] = {
 		{ .group = "isp-\"1\"", .role = "lns", .limit = 5, .sessions = 5, .refused = 2 },
+	};
+	struct vpdn_lns_view lnses[2] = {
+		{ .group = "lac-1", .lns = "10.0.0.13", .priority = 1, .up = 0, .down_for = 250,
+		  .reason = "no answer to the SCCRQ", .failures = 1 },
+		{ .group = "lac-1", .lns = "10.0.0.14", .priority = 2, .up = 1,
+		  .reason = "IPsec SA deleted", .failures = 2, .tunnels = 1, .sessions = 3 },
 	};
 	struct vpdn_state st = { .tunnels = t, .ntunnels = 2, .sessions = s, .nsessions = 1,
 				 .drops = 5, .enforcing = 1 };
@@ -85,7 +92,8 @@ int main(void)
 	CHECK(strstr(text, "\"protected\": false"));
 	CHECK(strstr(text, "\"interface\": \"ppp0\""));
 	CHECK(strstr(text, "\"drops\": 5, \"enforcing\": true, \"limits\": {\"global\": "
-		       "{\"limit\": 0, \"sessions\": 0, \"refused\": 0}, \"groups\": []}}\n"));
+		       "{\"limit\": 0, \"sessions\": 0, \"refused\": 0}, \"groups\": []}, "
+		       "\"lnses\": []}\n"));
 	free(text);
 
 	/* no limit set and none refused: show vpdn says nothing of limits */
@@ -106,7 +114,7 @@ int main(void)
 	text = render(&st, VPDN_SESSIONS, 0, 0, 1);
 	CHECK(strstr(text, "\"limits\": {\"global\": {\"limit\": 10, \"sessions\": 6, "
 		       "\"refused\": 3}, \"groups\": [{\"group\": \"isp-\\\"1\\\"\", \"role\": "
-		       "\"lns\", \"limit\": 5, \"sessions\": 5, \"refused\": 2}]}}\n"));
+		       "\"lns\", \"limit\": 5, \"sessions\": 5, \"refused\": 2}]}, \"lnses\": []}\n"));
 	free(text);
 	/* a group whose limit was removed still shows what it refused */
 	limits[0].limit = 0;
@@ -126,10 +134,31 @@ int main(void)
 	text = render(&st, VPDN_ALL, 0, 0, 1);
 	CHECK(!strcmp(text, "{\"tunnels\": [], \"sessions\": [], \"drops\": 5, \"enforcing\": "
 		       "false, \"limits\": {\"global\": {\"limit\": 0, \"sessions\": 0, "
-		       "\"refused\": 0}, \"groups\": []}}\n"));
+		       "\"refused\": 0}, \"groups\": []}, \"lnses\": []}\n"));
 	free(text);
 	text = render(&st, VPDN_ALL, 0, 0, 0);
 	CHECK(!strstr(text, "IPsec required"));
+	CHECK(!strstr(text, " LNS "));
+	free(text);
+
+	/* a LAC's LNSes: up, and down with the hold left and why; not in show l2tp */
+	st.lnses = lnses;
+	st.nlnses = 2;
+	text = render(&st, VPDN_ALL, 0, 0, 0);
+	CHECK(strstr(text, "\nvpdn-group lac-1 LNS 10.0.0.13 priority 1: down 00:04:10 more (no "
+		       "answer to the SCCRQ), 0 tunnels, 0 sessions, 1 failure\n"));
+	CHECK(strstr(text, "\nvpdn-group lac-1 LNS 10.0.0.14 priority 2: up, 1 tunnel, 3 sessions, "
+		       "2 failures (last: IPsec SA deleted)\n"));
+	free(text);
+	text = render(&st, VPDN_TUNNELS, 0, 1, 0);
+	CHECK(!strstr(text, " LNS "));
+	free(text);
+	text = render(&st, VPDN_TUNNELS, 0, 0, 1);
+	CHECK(strstr(text, "\"lnses\": [{\"group\": \"lac-1\", \"lns\": \"10.0.0.13\", "
+		       "\"priority\": 1, \"up\": false, \"down_for\": 250, \"reason\": \"no answer "
+		       "to the SCCRQ\", \"failures\": 1, \"tunnels\": 0, \"sessions\": 0}, {"));
+	CHECK(strstr(text, "\"up\": true, \"down_for\": 0, \"reason\": \"IPsec SA deleted\", "
+		       "\"failures\": 2, \"tunnels\": 1, \"sessions\": 3}]}\n"));
 	free(text);
 	return check_done("test_vpdn_render");
 }

@@ -70,7 +70,7 @@ RUN
 unshare -m -n --propagation private sh "$work/run.sh"
 
 t grep -qx 600 "$work/mode"
-t grep -qx '{"tunnels": \[\], "sessions": \[\], "drops": 0, "enforcing": false, "limits": {"global": {"limit": 0, "sessions": 0, "refused": 0}, "groups": \[\]}}' "$work/empty.json"
+t grep -qx '{"tunnels": \[\], "sessions": \[\], "drops": 0, "enforcing": false, "limits": {"global": {"limit": 0, "sessions": 0, "refused": 0}, "groups": \[\]}, "lnses": \[\]}' "$work/empty.json"
 t grep -q '^reply: ' "$work/sccrq.out"
 t grep -qx 'L2TP Tunnel and Session Information Total tunnels 1 sessions 0' "$work/vpdn.txt"
 t grep -Eq '^[0-9]+ +[0-9]+ +lac-one +wt-scccn +127\.0\.0\.1:1701 +0 +dial-in +[0-9:]+ +none$' "$work/vpdn.txt"
@@ -78,7 +78,7 @@ t grep -q '"remote_name": "lac-one", "state": "wt-scccn", "remote_address": "127
 t grep -Eq '^Tunnel id [0-9]+ is wt-scccn, remote id is [0-9]+, 0 active sessions, lns group dial-in$' "$work/tunnel.all"
 t grep -qx '  Protected by: none' "$work/tunnel.all"
 t grep -qx 'L2TP Tunnel Information Total tunnels 1 sessions 0' "$work/l2tp.txt"
-t grep -qx '{"sessions": \[\], "drops": 0, "enforcing": false, "limits": {"global": {"limit": 0, "sessions": 0, "refused": 0}, "groups": \[\]}}' "$work/l2tp.session.json"
+t grep -qx '{"sessions": \[\], "drops": 0, "enforcing": false, "limits": {"global": {"limit": 0, "sessions": 0, "refused": 0}, "groups": \[\]}, "lnses": \[\]}' "$work/l2tp.session.json"
 t grep -q "incomplete command; next: tunnel, session" "$work/l2tp.bare"
 t grep -qx 2 "$work/l2tp.bare.rc"
 t grep -qx "l2tpsec clear: no tunnel $(cat "$work/other")" "$work/clear.unknown"

@@ -46,6 +46,13 @@ lns = 192.0.2.1
 l2tpsec crypto profile = p2
 [lac plain]
 lns = 192.0.2.2
+[lac multi]
+lns = 192.0.2.3
+lns = 192.0.2.4
+l2tpsec lns priority = 192.0.2.3 2
+l2tpsec lns priority = 192.0.2.4 1
+l2tpsec lns priority = 192.0.2.9 1
+l2tpsec busy timeout = 60
 CONF
 run_xl2tpd "$work/good.conf" "$work/log"
 t grep -q 'xl2tpd version xl2tpd-1\.3\.18 started' "$work/log"
@@ -56,6 +63,10 @@ t sh -c "! grep -q 'lac plain' '$work/log'"
 t grep -q 'l2tpsec: vpdn session-limit 100$' "$work/log"
 t grep -q 'l2tpsec: \[lns dial-in\] session limit 3$' "$work/log"
 t sh -c "! grep -q 'lac out\] session limit' '$work/log'"
+# several LNSes (IOS initiate-to ... priority N): their order said; a priority for none warned of
+t grep -q 'l2tpsec: \[lac multi\] LNSes 192.0.2.3 priority 2, 192.0.2.4 priority 1; one that fails is passed over for 60 s$' "$work/log"
+t grep -q 'l2tpsec: \[lac multi\] l2tpsec lns priority for 192.0.2.9, which is none of its lns entries: ignored$' "$work/log"
+t sh -c "! grep -q 'lac plain\] LNSes' '$work/log'"
 [ "$fails" = 0 ] || cat "$work/log"
 
 # a crypto profile and no charon: a clear error, retries, and the LAC sends no SCCRQ
@@ -97,6 +108,20 @@ bad '[lac x]
 l2tpsec session limit = 65536' "l2tpsec session limit must be a number of sessions from 1 to 65535, not '65536'"
 bad '[lns x]
 l2tpsec session limit = 10k' "l2tpsec session limit must be a number of sessions from 1 to 65535, not '10k'"
+bad '[lns x]
+l2tpsec lns priority = 192.0.2.1 1' "'l2tpsec lns priority' belongs in an \\[lac\\] section"
+bad '[lac default]
+l2tpsec lns priority = 192.0.2.1 1' "'l2tpsec lns priority' belongs in a named \\[lac\\] section"
+bad '[lac x]
+l2tpsec lns priority = 192.0.2.1' "l2tpsec lns priority must be 'HOST N', N from 1 to 32767"
+bad '[lac x]
+l2tpsec lns priority = 192.0.2.1 32768' "l2tpsec lns priority must be 'HOST N', N from 1 to 32767"
+bad '[lac x]
+l2tpsec lns priority = 192.0.2.1 1 2' "l2tpsec lns priority must be 'HOST N', N from 1 to 32767"
+bad '[lns x]
+l2tpsec busy timeout = 60' "'l2tpsec busy timeout' belongs in an \\[lac\\] section"
+bad '[lac x]
+l2tpsec busy timeout = 0' "l2tpsec busy timeout must be a number of seconds from 1 to 65535, not '0'"
 
 # groups by IPsec profile and host name (IOS terminate-from hostname): beside a protected
 # group, a legacy group without IPsec takes plaintext SCCRQs naming its LAC and nothing else,

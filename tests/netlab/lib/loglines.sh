@@ -39,6 +39,10 @@ logline XL_DEBUG xl2tpd-plugin/l2tpsec_vpdn.c 'l2tpsec: debug vpdn %s %s\n'
 logline XL_DIAL_OPEN xl2tpd-plugin/l2tpsec_dial.c 'l2tpsec: [lac %s] requesting security for %s <-> %s (crypto profile %s, id %u) before the first SCCRQ\n'
 logline XL_DIAL_UP xl2tpd-plugin/l2tpsec_dial.c 'l2tpsec: [lac %s] IPsec up: dialling\n'
 logline XL_DIAL_BACKOFF xl2tpd-plugin/l2tpsec_dial.c 'l2tpsec: [lac %s] IPsec to %s not established (%s): no SCCRQ sent; retrying in %u s\n'
+logline XL_DIAL_NEXT xl2tpd-plugin/l2tpsec_dial.c 'l2tpsec: [lac %s] IPsec to %s not established (%s): no SCCRQ sent; trying the next LNS\n'
+logline XL_LNS_ORDER xl2tpd-plugin/l2tpsec_failover.c 'l2tpsec: [lac %s] LNSes %s; one that fails is passed over for %d s\n'
+logline XL_LNS_DOWN xl2tpd-plugin/l2tpsec_failover.c 'l2tpsec: [lac %s] LNS %s down for %u s: %s\n'
+logline XL_LNS_NEW_TUNNEL xl2tpd-plugin/l2tpsec_failover.c 'l2tpsec: [lac %s] new tunnel to LNS %s (priority %d%s)\n'
 logline XL_DIAL_WAIT xl2tpd-plugin/l2tpsec_dial.c "l2tpsec: [lac %s] waiting for charon's crypto socket before dialling %s\n"
 logline XL_NO_CHARON xl2tpd-plugin/l2tpsec_cs.c "l2tpsec: cannot reach charon's crypto socket %s (%s): is charon running with the l2tp-security plugin? Protected L2TP is refused until it is; retrying in %u s\n"
 logline XL_LAST_CLOSE xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: last tunnel to %s gone: closing its IPsec SA (id %u, keep-sa %s)\n'
