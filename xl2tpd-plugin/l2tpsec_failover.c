@@ -50,7 +50,7 @@ static void forget(struct lac_lnses *s)
 	free(s);
 }
 
-/* the sets of [lac]s "xl2tpd-control remove-lac" freed go before a pointer can be reused */
+/* the sets of [lac]s that are gone (l2tpsec_failover_forget() saw them go; this is the net) */
 static void prune(void)
 {
 	struct lac_lnses *next;
@@ -309,6 +309,15 @@ void l2tpsec_failover_redirect(struct lac *lac, struct cs_endpoint *remote)
 	if (!s->addr[i].s_addr)
 		return;		/* cannot be looked up now: the dial tries the last one again */
 	cs_endpoint_v4(remote, s->addr[i], (uint16_t)s->host[i]->port);
+}
+
+void l2tpsec_failover_forget(struct lac *lac)
+{
+	for (struct lac_lnses *s = all; s; s = s->next)
+		if (s->lac == lac) {
+			forget(s);
+			return;
+		}
 }
 
 void l2tpsec_failover_collect(struct vpdn_state *st)

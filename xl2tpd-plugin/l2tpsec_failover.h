@@ -41,6 +41,9 @@ void l2tpsec_failover_sa_lost(const struct cs_endpoint *remote, const char *why)
 /* a dial of lac about to OPEN again: remote becomes the LNS picked now (unchanged for one LNS) */
 void l2tpsec_failover_redirect(struct lac *lac, struct cs_endpoint *remote);
 
+/* lac is about to be freed ("xl2tpd-control remove-lac"): its LNSes' state goes */
+void l2tpsec_failover_forget(struct lac *lac);
+
 /* show vpdn: each LNS of every [lac] with several (st->lnses) */
 void l2tpsec_failover_collect(struct vpdn_state *st);
 

@@ -278,6 +278,11 @@ void l2tpsec_tunnel_destroyed(struct tunnel *t)
 	l2tpsec_failover_tunnel_gone(t);
 }
 
+void l2tpsec_lac_removed(struct lac *lac)
+{
+	l2tpsec_failover_forget(lac);
+}
+
 struct host *l2tpsec_lac_lns(struct lac *lac)
 {
 	struct host *h = l2tpsec_failover_lns(lac);

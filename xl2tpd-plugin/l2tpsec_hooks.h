@@ -58,6 +58,9 @@ struct lns *l2tpsec_get_lns(struct tunnel *t);
 struct host;
 struct host *l2tpsec_lac_lns(struct lac *lac);
 
+/* "xl2tpd-control remove-lac": lac is about to be freed */
+void l2tpsec_lac_removed(struct lac *lac);
+
 /* before a LAC's first SCCRQ to addr:port (network order); 0: not yet, l2tpsec redials */
 int l2tpsec_may_dial(struct lac *lac, struct in_addr addr, int port);
 

@@ -64,10 +64,25 @@ perl -MIO::Socket::UNIX -e '\$s = IO::Socket::UNIX->new(Peer => \$ARGV[0]) or di
 perl -MIO::Socket::UNIX -e 'for (1..20) { push @s, IO::Socket::UNIX->new(Peer => \$ARGV[0]) } sleep 1' /run/l2tpsec/xl2tpd.sock
 "$cli" show vpdn tunnel > "$work/still.txt" 2>&1; echo \$? > "$work/still.rc"
 setpriv --reuid=65534 --regid=65534 --clear-groups "$cli" show vpdn > "$work/nonroot" 2>&1; echo \$? > "$work/nonroot.rc"
+# a [lac] with two LNSes added at run time: show vpdn lists them; removed, then another added
+# (often where the first was): only the new one's LNSes are shown
+echo 'a multi lns = 192.0.2.3; lns = 192.0.2.4; l2tpsec lns priority = 192.0.2.4 2' > /run/xl2tpd/ctl
+sleep 0.3
+"$cli" show vpdn > "$work/multi.txt" 2>&1
+echo 'r multi' > /run/xl2tpd/ctl
+sleep 0.3
+echo 'a other lns = 192.0.2.5; lns = 192.0.2.6' > /run/xl2tpd/ctl
+sleep 0.3
+"$cli" show vpdn > "$work/other.txt" 2>&1
 kill -0 \$pid && echo alive > "$work/alive"
 kill \$pid; wait \$pid
 RUN
 unshare -m -n --propagation private sh "$work/run.sh"
+t grep -qx 'vpdn-group multi LNS 192.0.2.3 priority 1: up, 0 tunnels, 0 sessions, 0 failures' "$work/multi.txt"
+t grep -qx 'vpdn-group multi LNS 192.0.2.4 priority 2: up, 0 tunnels, 0 sessions, 0 failures' "$work/multi.txt"
+t grep -qx 'vpdn-group other LNS 192.0.2.5 priority 1: up, 0 tunnels, 0 sessions, 0 failures' "$work/other.txt"
+t grep -qx 'vpdn-group other LNS 192.0.2.6 priority 1: up, 0 tunnels, 0 sessions, 0 failures' "$work/other.txt"
+t not_grep 'multi\|192.0.2.3' "$work/other.txt"
 
 t grep -qx 600 "$work/mode"
 t grep -qx '{"tunnels": \[\], "sessions": \[\], "drops": 0, "enforcing": false, "limits": {"global": {"limit": 0, "sessions": 0, "refused": 0}, "groups": \[\]}, "lnses": \[\]}' "$work/empty.json"
