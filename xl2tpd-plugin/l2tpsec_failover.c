@@ -210,9 +210,10 @@ struct host *l2tpsec_failover_lns(struct lac *lac)
 
 	if (!s)
 		return NULL;
-	/* an SA already secured for the LNS picked at the dial belongs to this tunnel */
+	/* an SA secured for the LNS picked at the dial belongs to this tunnel */
 	cs_endpoint_v4(&remote, s->addr[s->current], (uint16_t)s->host[s->current]->port);
-	if (s->addr[s->current].s_addr && l2tpsec_guard_sa(&remote))
+	count(s);
+	if (s->addr[s->current].s_addr && !s->tunnels[s->current] && l2tpsec_guard_sa(&remote))
 		return s->host[s->current];
 	was = s->current;
 	pick(s);
@@ -222,6 +223,65 @@ struct host *l2tpsec_failover_lns(struct lac *lac)
 			 l2tpsec_lns_up(&s->st[s->current], l2tpsec_now_ms()) ? "" :
 			 ", every LNS down: the first back");
 	return s->host[s->current];
+}
+
+static int usable(const struct tunnel *t)
+{
+	return t->state == SCCCN && t->self && !t->self->closing && !t->self->needclose;
+}
+
+void l2tpsec_failover_pick_tunnel(struct lac *lac)
+{
+	struct lac_lnses *s = set_of(lac);
+	size_t best;
+	int cur;
+
+	if (!s || !l2tpsec_lns_sharing(s->st, s->n, l2tpsec_now_ms()))
+		return;
+	if (lac->t && !usable(lac->t))
+		return;		/* the tunnel being set up takes the call */
+	best = pick(s);
+	cur = lac->t ? at(s, lac->t->peer.sin_addr) : -1;
+	if (cur >= 0 && ((size_t)cur == best || s->st[cur].sessions <= s->st[best].sessions))
+		return;
+	for (struct tunnel *t = tunnels.head; t; t = t->next)
+		if (t->lac == lac && usable(t) && at(s, t->peer.sin_addr) == (int)best) {
+			lac->t = t;
+			return;
+		}
+	/* a tunnel to that LNS for this session; the other tunnels keep theirs */
+	if (lac->t)
+		l2tp_log(LOG_INFO, "l2tpsec: [lac %s] load sharing: LNS %s has fewer sessions (%u): "
+			 "a tunnel to it for the next one\n", lac->entname, s->host[best]->hostname,
+			 s->st[best].sessions);
+	lac->t = NULL;
+}
+
+int l2tpsec_failover_lac_tunnel_gone(const struct tunnel *t)
+{
+	return t->lac->t == t;
+}
+
+void l2tpsec_failover_lac_closing(struct lac *lac, int detach)
+{
+	for (struct tunnel *t = tunnels.head; t; t = t->next) {
+		if (t->lac != lac || t == lac->t || !t->self)
+			continue;
+		if (!t->self->closing) {
+			l2tp_log(LOG_INFO, "Disconnecting from %s, Local: %d, Remote: %d\n",
+				 IPADDY(t->peer.sin_addr), t->ourtid, t->tid);
+			t->self->needclose = -1;
+			snprintf(t->self->errormsg, sizeof(t->self->errormsg), "%s", "Goodbye!");
+			call_close(t->self);
+		}
+		if (!detach)
+			continue;
+		/* freed next: nothing may point at the [lac] any more */
+		t->lac = NULL;
+		t->self->lac = NULL;
+		for (struct call *c = t->call_head; c; c = c->next)
+			c->lac = NULL;
+	}
 }
 
 /* the timer: dial lac again now, in place of xl2tpd's redial timeout */

@@ -7,7 +7,9 @@
  * priority number; equal numbers: the one with fewest sessions). An LNS that does not answer the
  * SCCRQ, refuses the tunnel, stops answering, whose IPsec is not established or whose SA is lost
  * is held down for the busy timeout, with its reason, and the next one is secured anew through
- * the crypto socket at once. Stock xl2tpd uses only the first lns entry.
+ * the crypto socket at once. LNSes of equal priority share the load: each new session goes to
+ * the one with fewest, the [lac] keeping a tunnel to each (stock xl2tpd has one tunnel per [lac]
+ * and uses only its first lns entry).
  */
 #ifndef L2TPSEC_FAILOVER_H
 #define L2TPSEC_FAILOVER_H
@@ -40,6 +42,19 @@ void l2tpsec_failover_sa_lost(const struct cs_endpoint *remote, const char *why)
 
 /* a dial of lac about to OPEN again: remote becomes the LNS picked now (unchanged for one LNS) */
 void l2tpsec_failover_redirect(struct lac *lac, struct cs_endpoint *remote);
+
+/*
+ * magic_lac_dial(), before a call is placed on lac->t: with LNSes of equal priority up (load
+ * sharing), lac->t becomes the [lac]'s tunnel to the one with fewest sessions, or NULL for a new
+ * tunnel to it; the [lac]'s other tunnels keep their sessions. Otherwise lac->t is left alone.
+ */
+void l2tpsec_failover_pick_tunnel(struct lac *lac);
+
+/* destroy_tunnel(): is t its [lac]'s current tunnel (stock: clear lac->t, redial)? */
+int l2tpsec_failover_lac_tunnel_gone(const struct tunnel *t);
+
+/* "disconnect"/"remove-lac": close lac's tunnels other than lac->t (detach: and unlink them) */
+void l2tpsec_failover_lac_closing(struct lac *lac, int detach);
 
 /* lac is about to be freed ("xl2tpd-control remove-lac"): its LNSes' state goes */
 void l2tpsec_failover_forget(struct lac *lac);

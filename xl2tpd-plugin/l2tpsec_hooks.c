@@ -280,7 +280,23 @@ void l2tpsec_tunnel_destroyed(struct tunnel *t)
 
 void l2tpsec_lac_removed(struct lac *lac)
 {
+	l2tpsec_failover_lac_closing(lac, 1);
 	l2tpsec_failover_forget(lac);
+}
+
+void l2tpsec_lac_disconnect(struct lac *lac)
+{
+	l2tpsec_failover_lac_closing(lac, 0);
+}
+
+void l2tpsec_lac_pick_tunnel(struct lac *lac)
+{
+	l2tpsec_failover_pick_tunnel(lac);
+}
+
+int l2tpsec_lac_current_tunnel(const struct tunnel *t)
+{
+	return l2tpsec_failover_lac_tunnel_gone(t);
 }
 
 struct host *l2tpsec_lac_lns(struct lac *lac)

@@ -58,8 +58,20 @@ struct lns *l2tpsec_get_lns(struct tunnel *t);
 struct host;
 struct host *l2tpsec_lac_lns(struct lac *lac);
 
-/* "xl2tpd-control remove-lac": lac is about to be freed */
+/* "xl2tpd-control remove-lac": lac is about to be freed (its other tunnels closed, unlinked) */
 void l2tpsec_lac_removed(struct lac *lac);
+
+/* "xl2tpd-control disconnect": the [lac]'s tunnels besides lac->t are closed too */
+void l2tpsec_lac_disconnect(struct lac *lac);
+
+/*
+ * magic_lac_dial(), before it places a call on lac->t: LNSes of equal priority share the load,
+ * so lac->t may become the [lac]'s tunnel to another LNS, or NULL for a new one
+ */
+void l2tpsec_lac_pick_tunnel(struct lac *lac);
+
+/* destroy_tunnel(): is t lac->t (not one of the [lac]'s other tunnels)? Stock: always */
+int l2tpsec_lac_current_tunnel(const struct tunnel *t);
 
 /* before a LAC's first SCCRQ to addr:port (network order); 0: not yet, l2tpsec redials */
 int l2tpsec_may_dial(struct lac *lac, struct in_addr addr, int port);

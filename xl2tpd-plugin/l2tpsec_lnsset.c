@@ -61,3 +61,21 @@ int l2tpsec_lns_other_up(const struct l2tpsec_lns_state *s, size_t n, size_t exc
 			return 1;
 	return 0;
 }
+
+int l2tpsec_lns_sharing(const struct l2tpsec_lns_state *s, size_t n, uint64_t now_ms)
+{
+	int best = 0;
+	unsigned with_best = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!l2tpsec_lns_up(&s[i], now_ms))
+			continue;
+		if (!with_best || s[i].priority < best) {
+			best = s[i].priority;
+			with_best = 1;
+		} else if (s[i].priority == best) {
+			with_best++;
+		}
+	}
+	return with_best > 1;
+}

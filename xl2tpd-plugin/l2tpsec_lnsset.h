@@ -41,6 +41,9 @@ int l2tpsec_lns_pick(const struct l2tpsec_lns_state *s, size_t n, uint64_t now_m
 int l2tpsec_lns_down(struct l2tpsec_lns_state *s, uint64_t now_ms, unsigned hold_s,
 		     const char *why);
 
+/* do two or more LNSes share the lowest priority number of those up (load sharing)? */
+int l2tpsec_lns_sharing(const struct l2tpsec_lns_state *s, size_t n, uint64_t now_ms);
+
 /* is any LNS but `except` up at now_ms? */
 int l2tpsec_lns_other_up(const struct l2tpsec_lns_state *s, size_t n, size_t except,
 			 uint64_t now_ms);

@@ -5,7 +5,7 @@
  * A LAC's LNS set (l2tpsec_lnsset.c): the lowest priority number that is up gets the next
  * tunnel, equal numbers share by sessions, a failed LNS is held down for the busy timeout with
  * its first reason and comes back by priority after it, and with all down the LAC keeps trying
- * the one back first.
+ * the one back first; LNSes share the load only while two or more have the best priority up.
  */
 #include <string.h>
 
@@ -74,6 +74,19 @@ static void equal_priorities_share(void)
 	CHECK(l2tpsec_lns_pick(t, 3, 1) == 2);
 }
 
+static void sharing_only_among_the_best_up(void)
+{
+	struct l2tpsec_lns_state s[3] = { { .priority = 2 }, { .priority = 1 }, { .priority = 2 } };
+
+	CHECK(!l2tpsec_lns_sharing(s, 3, 1));		/* 1 alone is best */
+	CHECK(!l2tpsec_lns_sharing(s, 0, 1));
+	l2tpsec_lns_down(&s[1], 1, 60, "x");
+	CHECK(l2tpsec_lns_sharing(s, 3, 1));		/* the two 2s are best now */
+	l2tpsec_lns_down(&s[2], 1, 60, "y");
+	CHECK(!l2tpsec_lns_sharing(s, 3, 1));
+	CHECK(!l2tpsec_lns_sharing(s, 3, 61001));	/* all back: 1 is alone again */
+}
+
 static void long_reason_cut(void)
 {
 	struct l2tpsec_lns_state s = { .priority = 1 };
@@ -91,6 +104,7 @@ int main(void)
 	failover_and_back();
 	all_down_tries_first_back();
 	equal_priorities_share();
+	sharing_only_among_the_best_up();
 	long_reason_cut();
 	return check_done("test_lnsset");
 }

@@ -7,7 +7,8 @@
 # (IPsec not established), A's IKE SA deleted under a live session (IPsec SA lost), A's link
 # down: each time A is held down with its reason in show vpdn and the session lands on B,
 # secured anew through the crypto socket within the retry budget; with A repaired and its hold
-# over (the lab shortens IOS's 60 s minimum), the next tunnel goes to A again by priority.
+# over (the lab shortens IOS's 60 s minimum), the next tunnel goes to A again by priority. With
+# both at priority 1, 20 sessions are shared 10 and 10, over one tunnel to each.
 # Not one plaintext UDP/1701 packet on either link.
 # netlab-timeout: 600
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
@@ -48,13 +49,15 @@ dial() { xl2tpd_control lac "c 1"; }
 # session_up: the LAC's pppd has its address from the LNS's pool and pings the LNS (on any ppp
 # interface: after an SA loss the new session's pppd may start before the old one has gone)
 ppp_any_up() { on lac ip -4 -o addr show | grep -q '^[0-9]*: ppp[0-9]* .*inet '; }
+ppp_count() { on lac ip -4 -o addr show | grep -c '^[0-9]*: ppp[0-9]* .*inet '; }
+ppp_count_past() { [ "$(ppp_count)" -gt "$1" ]; }
 session_up() {
 	wait_for 120 "lac ppp up" ppp_any_up && wait_for 30 "lac pings" ping_from lac $PPP_LNS 3
 }
 # hang_up: the LAC's tunnel (and its session) closed in order, inside the SA
 hang_up() {
 	xl2tpd_control lac "d 1"
-	wait_for 30 "lac pppd gone" pppd_gone lac &&
+	wait_for 60 "lac pppd gone" pppd_gone lac &&
 		wait_for 30 "lnsa pppd gone" pppd_gone lnsa && wait_for 30 "lnsb pppd gone" pppd_gone lnsb
 }
 # held_over: A's hold is over (show vpdn says up again)
@@ -150,6 +153,26 @@ check "lac: the JSON lists both LNSes" grep -q \
 	"$(outdir lac)/vpdn-4.json"
 
 check "lac: hangs up" hang_up
+
+# --- equal priorities: 20 sessions shared, one tunnel to each LNS -------------------------------
+ip -n lnsa link set to-lac up
+sed -i "s/^l2tpsec lns priority = $LNSB 2$/l2tpsec lns priority = $LNSB 1/" \
+	"$(etc lac)/xl2tpd/xl2tpd.conf"
+xl2tpd_stop lac
+check "lac: xl2tpd again, both LNSes at priority 1" xl2tpd_start lac $XL2TPD
+a=$(established lnsa $LACA) b=$(established lnsb $LACB)
+for i in $(seq 1 20); do
+	dial
+	wait_for 60 "lac session $i" ppp_count_past $((i - 1)) || break
+done
+check "lac: 20 sessions up" [ "$(ppp_count)" = 20 ]
+check "lac: show vpdn: A has 10 sessions over one tunnel" shows vpdn-5.txt $LNSA \
+	'up, 1 tunnel, 10 sessions'
+check "lac: show vpdn: B has the other 10 over one tunnel" lns_line vpdn-5.txt $LNSB \
+	'up, 1 tunnel, 10 sessions'
+check "lnsa: one new tunnel" [ "$(established lnsa $LACA)" = $((a + 1)) ]
+check "lnsb: one new tunnel" [ "$(established lnsb $LACB)" = $((b + 1)) ]
+check "lac: hangs up both tunnels" hang_up
 for h in lac lnsa lnsb; do xl2tpd_stop $h; done
 for h in lac lnsa lnsb; do alive $h charon && charon_stop $h; done
 pcap_stop_all
