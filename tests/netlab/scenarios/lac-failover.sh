@@ -8,7 +8,8 @@
 # down: each time A is held down with its reason in show vpdn and the session lands on B,
 # secured anew through the crypto socket within the retry budget; with A repaired and its hold
 # over (the lab shortens IOS's 60 s minimum), the next tunnel goes to A again by priority. With
-# both at priority 1, 20 sessions are shared 10 and 10, over one tunnel to each.
+# both at priority 1, 20 switched sessions (serial clients into the LAC's access side) are shared
+# 10 and 10, over one tunnel to each.
 # Not one plaintext UDP/1701 packet on either link.
 # netlab-timeout: 600
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
@@ -16,6 +17,7 @@
 . "$NETLAB_TOP/tests/netlab/lib/translated.sh"
 . "$NETLAB_TOP/tests/netlab/lib/faults.sh"
 lab_init "$1"
+. "$NETLAB_TOP/tests/netlab/lib/switched.sh"	# serial lines into the LAC's access side
 
 LNSA=10.0.0.13 LACA=10.0.0.12 LNSB=10.0.1.13 LACB=10.0.1.12
 XL2TPD=/usr/local/sbin/xl2tpd
@@ -49,8 +51,6 @@ dial() { xl2tpd_control lac "c 1"; }
 # session_up: the LAC's pppd has its address from the LNS's pool and pings the LNS (on any ppp
 # interface: after an SA loss the new session's pppd may start before the old one has gone)
 ppp_any_up() { on lac ip -4 -o addr show | grep -q '^[0-9]*: ppp[0-9]* .*inet '; }
-ppp_count() { on lac ip -4 -o addr show | grep -c '^[0-9]*: ppp[0-9]* .*inet '; }
-ppp_count_past() { [ "$(ppp_count)" -gt "$1" ]; }
 session_up() {
 	wait_for 120 "lac ppp up" ppp_any_up && wait_for 30 "lac pings" ping_from lac $PPP_LNS 3
 }
@@ -154,25 +154,36 @@ check "lac: the JSON lists both LNSes" grep -q \
 
 check "lac: hangs up" hang_up
 
-# --- equal priorities: 20 sessions shared, one tunnel to each LNS -------------------------------
+# --- equal priorities: 20 switched sessions shared, one tunnel to each LNS ----------------------
+# (the seed's compulsory clients: PPP over serial lines into the LAC's access side, whose pppd
+# switches each user into L2TP; xl2tpd's own "c" places one session per [lac])
 ip -n lnsa link set to-lac up
 sed -i "s/^l2tpsec lns priority = $LNSB 2$/l2tpsec lns priority = $LNSB 1/" \
 	"$(etc lac)/xl2tpd/xl2tpd.conf"
 xl2tpd_stop lac
 check "lac: xl2tpd again, both LNSes at priority 1" xl2tpd_start lac $XL2TPD
+host_add client
+{ echo "logfile $(outdir client)/pppd.log"; echo debug; } > "$(etc client)/ppp/options"
+client_secret client userSerial10@cisco.com cisco
+clients_up() { on client ip -4 -o addr show | grep -c '^[0-9]*: ppp[0-9]* .*inet '; }
+clients_past() { [ "$(clients_up)" -gt "$1" ]; }
 a=$(established lnsa $LACA) b=$(established lnsb $LACB)
 for i in $(seq 1 20); do
-	dial
-	wait_for 60 "lac session $i" ppp_count_past $((i - 1)) || break
+	serial_line $i && lac_access $i &&
+		bg_on client "pppd$i" "$(outdir client)/pppd$i.stdout" pppd "$LAB_RUN/tty-client$i" \
+			115200 local nodetach noauth user userSerial10@cisco.com noipdefault nodefaultroute
+	wait_for 60 "switched session $i" clients_past $((i - 1)) || break
 done
-check "lac: 20 sessions up" [ "$(ppp_count)" = 20 ]
+check "client: 20 sessions up" [ "$(clients_up)" = 20 ]
 check "lac: show vpdn: A has 10 sessions over one tunnel" shows vpdn-5.txt $LNSA \
 	'up, 1 tunnel, 10 sessions'
 check "lac: show vpdn: B has the other 10 over one tunnel" lns_line vpdn-5.txt $LNSB \
 	'up, 1 tunnel, 10 sessions'
-check "lnsa: one new tunnel" [ "$(established lnsa $LACA)" = $((a + 1)) ]
-check "lnsb: one new tunnel" [ "$(established lnsb $LACB)" = $((b + 1)) ]
+check "lnsa: one new tunnel for them" [ "$(established lnsa $LACA)" = $((a + 1)) ]
+check "lnsb: one new tunnel for them" [ "$(established lnsb $LACB)" = $((b + 1)) ]
 check "lac: hangs up both tunnels" hang_up
+check "client: every session ended" wait_for 60 "client pppds gone" pppd_gone client
+for i in $(seq 1 20); do stop_daemon lac "socat$i" 5; done
 for h in lac lnsa lnsb; do xl2tpd_stop $h; done
 for h in lac lnsa lnsb; do alive $h charon && charon_stop $h; done
 pcap_stop_all
