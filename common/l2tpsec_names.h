@@ -78,6 +78,9 @@
 #define L2TPSEC_PPPD_AAA_LOCAL "l2tpsec-aaa-local-fallback"
 /* no "aaa accounting network ... group radius": radius.so sends no accounting records */
 #define L2TPSEC_PPPD_AAA_NO_ACCT "l2tpsec-aaa-no-accounting"
+/* RADIUS Framed-Pool: the pools file (ppp/radius/pools, "NAME FIRST LAST" per IOS ip local pool
+ * range) the LNS's pppd takes the named pool's addresses from */
+#define L2TPSEC_PPPD_AAA_POOLS "l2tpsec-aaa-pools"
 #define L2TPSEC_PPPD_DIALIN "l2tpsec-dialin"			/* DOMAIN:LAC, repeatable */
 #define L2TPSEC_PPPD_DIALIN_TIMEOUT "l2tpsec-dialin-timeout"
 #define L2TPSEC_PPPD_DIALIN_REFUSE_OTHERS "l2tpsec-dialin-refuse-others"
@@ -89,6 +92,7 @@
 #define L2TPSEC_PROXY_DIR L2TPSEC_RUN_DIR "/proxy"		/* LNS: call-TID-CID, read by pppd */
 /* LAC: the patched xl2tpd's socket for switched sessions (l2tpsec_switch.h says how) */
 #define L2TPSEC_SWITCH_SOCKET L2TPSEC_RUN_DIR "/switch.sock"
+#define L2TPSEC_POOL_DIR L2TPSEC_RUN_DIR "/pool"	/* LNS: Framed-Pool claims, POOL/ADDR */
 /* the patched xl2tpd's control socket unless its [global] says otherwise */
 #define L2TPSEC_XL2TPD_CONTROL_SOCKET L2TPSEC_RUN_DIR "/xl2tpd.sock"
 #define L2TPSEC_PROXY_ENV "L2TPSEC_PROXY"	/* the LNS pppd's file, set by xl2tpd */

@@ -6,11 +6,15 @@
 #include <dlfcn.h>
 #include <link.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
 
 #include "l2tpsec_names.h"
 #include "pppd_compat.h"
 #include <pppd/ipcp.h>
+#include "aaa_pool.h"
 #include "lns_aaa.h"
 #include "local_chap.h"
 
@@ -21,7 +25,21 @@
 #define RC_NONE 100	/* no request since the last verification began */
 #define RC_NO_PLUGIN 101	/* radius.so's own function not found: refused, never local */
 
+/* radiusclient's attribute (its VALUE_PAIR: the same in ppp 2.4.9 and 2.5.2) */
+struct rc_pair {
+	char name[33];
+	int attribute, vendorcode, type;
+	uint32_t lvalue;
+	unsigned char strvalue[254];
+	struct rc_pair *next;
+};
+#define RC_FRAMED_POOL 88
+
 static bool local_fallback, no_accounting;
+static char *pools_file;
+static char framed_pool[65];			/* from RADIUS's Access-Accept; "" none */
+static uint32_t pool_addr;			/* claimed (host order); 0 none */
+static void (*radius_attributes)(struct rc_pair *);	/* radius.so's hook as we found it */
 static int last_result = RC_NONE;
 static int (*radius_chap_verify)(char *, char *, int, struct chap_digest_type *, unsigned char *,
 				 unsigned char *, char *, int);
@@ -32,6 +50,10 @@ static option_t options[] = {
 	  .description = "LNS: when no RADIUS server answers, authenticate from the local "
 			 "secrets (IOS aaa authentication ppp ... group radius local)",
 	  .flags = OPT_PRIV | 1 },
+	{ .name = L2TPSEC_PPPD_AAA_POOLS, .type = o_string, .addr = &pools_file,
+	  .description = "LNS: the address pools a RADIUS Framed-Pool names (IOS ip local pool "
+			 "NAME FIRST LAST, one range per line)",
+	  .flags = OPT_PRIV },
 	{ .name = L2TPSEC_PPPD_AAA_NO_ACCT, .type = o_bool, .addr = &no_accounting,
 	  .description = "LNS: radius.so sends no accounting records (IOS: no aaa accounting "
 			 "network ... group radius)",
@@ -146,13 +168,41 @@ static int pap_auth(char *user, char *passwd, char **msgp, struct wordlist **pad
 	return -1;	/* pppd's check_passwd() then reads pap-secrets */
 }
 
+/* radius.so hands every Access-Accept's attributes here before it applies them */
+static void attributes(struct rc_pair *vp)
+{
+	for (struct rc_pair *p = vp; p; p = p->next) {
+		if (p->attribute != RC_FRAMED_POOL || p->vendorcode)
+			continue;
+		snprintf(framed_pool, sizeof(framed_pool), "%.*s", (int)sizeof(framed_pool) - 1,
+			 (const char *)p->strvalue);
+	}
+	if (radius_attributes)
+		radius_attributes(vp);
+}
+
+static void release_pool(void *arg, int unused)
+{
+	(void)arg;
+	(void)unused;
+	if (pool_addr)
+		aaa_pool_release(L2TPSEC_POOL_DIR, framed_pool, pool_addr, getpid());
+	pool_addr = 0;
+}
+
 void lns_aaa_establish(void)
 {
 	static bool done;
+	void (**hook)(struct rc_pair *);
 
 	if (done)
 		return;
 	done = 1;
+	*(void **)&hook = radius_symbol("radius_attributes_hook");
+	if (hook && *hook != attributes) {
+		radius_attributes = *hook;
+		*hook = attributes;
+	}
 	/* radius.so set these in its plugin_init; anything else's hooks are left alone */
 	if (chap_verify_hook && chap_verify_hook != chap_verify && dlsym(RTLD_DEFAULT,
 	    "radius_attributes_hook")) {
@@ -169,6 +219,43 @@ void lns_aaa_establish(void)
 		     "back from");
 }
 
+/* RADIUS named a pool (Framed-Pool): the peer's address comes from it, or the session ends */
+static void framed_pool_address(ipcp_options *wo)
+{
+	struct aaa_pool_range r[AAA_POOL_RANGES_MAX];
+	char why[200];
+	int n, got;
+
+	if (!aaa_pool_name_ok(framed_pool)) {
+		snprintf(why, sizeof(why), "not a pool name we use");
+		n = -1;
+	} else if (!pools_file) {
+		snprintf(why, sizeof(why), "no " L2TPSEC_PPPD_AAA_POOLS " file configured");
+		n = -1;
+	} else {
+		n = aaa_pool_ranges(pools_file, framed_pool, r, AAA_POOL_RANGES_MAX, why,
+				    sizeof(why));
+		if (!n)
+			snprintf(why, sizeof(why), "no such pool in %s", pools_file);
+	}
+	if (n > 0) {
+		got = aaa_pool_claim(L2TPSEC_POOL_DIR, framed_pool, r, (size_t)n, getpid(),
+				     &pool_addr);
+		if (!got) {
+			l2tpsec_add_exit_notifier(release_pool);
+			info("l2tpsec: RADIUS Framed-Pool %s: %I for the peer, in place of %I",
+			     framed_pool, htonl(pool_addr), wo->hisaddr);
+			wo->hisaddr = htonl(pool_addr);
+			return;
+		}
+		pool_addr = 0;
+		snprintf(why, sizeof(why), "%s", got > 0 ? "every address is taken" :
+			 "cannot claim an address");
+	}
+	error("l2tpsec: RADIUS Framed-Pool %q: %s: refused", framed_pool, why);
+	lcp_close(0, "no address in the RADIUS Framed-Pool");
+}
+
 void lns_aaa_network(void)
 {
 	ipcp_options *wo = &ipcp_wantoptions[0];
@@ -176,8 +263,13 @@ void lns_aaa_network(void)
 
 	if (!radius_chap_verify || !ip_choose_hook)
 		return;
-	/* radius.so's choose hook hands out RADIUS's Framed-IP-Address, if it gave one */
+	/* radius.so's choose hook hands out RADIUS's Framed-IP-Address, if it gave one: it wins
+	 * over a Framed-Pool */
 	ip_choose_hook(&framed);
+	if (!framed && framed_pool[0]) {
+		framed_pool_address(wo);
+		return;
+	}
 	if (!framed || framed == wo->hisaddr)
 		return;
 	info("l2tpsec: RADIUS Framed-IP-Address %I for the peer, in place of %I", framed,

@@ -11,7 +11,10 @@
  *    below, which records the result (l2tpsec.so is loaded before radius.so, and pppd loads
  *    plugins RTLD_GLOBAL, so radius.so's calls bind to ours, which calls radius.so's own);
  *  - a Framed-IP-Address from RADIUS replaces the address xl2tpd gave from its pool (radius.so
- *    only picks an address when pppd has none, then refuses every other).
+ *    only picks an address when pppd has none, then refuses every other);
+ *  - a Framed-Pool (which radius.so ignores) names one of the pools in the l2tpsec-aaa-pools
+ *    file: the peer gets a free address of it (aaa_pool.h), given back when pppd exits; a pool
+ *    that is unknown or exhausted ends the session with the reason.
  */
 #ifndef L2TPSEC_LNS_AAA_H
 #define L2TPSEC_LNS_AAA_H
@@ -22,7 +25,7 @@ void lns_aaa_options(void);
 /* LCP starts: both plugins are in; wrap radius.so's verify hooks (once) */
 void lns_aaa_establish(void);
 
-/* authentication is over, IPCP is next: apply RADIUS's Framed-IP-Address */
+/* authentication is over, IPCP is next: apply RADIUS's Framed-IP-Address or Framed-Pool */
 void lns_aaa_network(void);
 
 #endif

@@ -25,6 +25,7 @@
 #define L2TPSEC_PPPD_VERSION PPPD_VERSION
 /* 2.5 keeps notifier lists private and hands them out by enum */
 #define l2tpsec_add_phase_notifier(fn) ppp_add_notify(NF_PHASE_CHANGE, (fn), NULL)
+#define l2tpsec_add_exit_notifier(fn) ppp_add_notify(NF_EXIT, (fn), NULL)
 #define ppp_set_exit_status(s) ppp_set_status(s)
 #define add_options(o) ppp_add_options(o)
 #define option_error ppp_option_error
@@ -54,6 +55,7 @@ void die(int status);
 #include <pppd/chap-new.h>
 #define L2TPSEC_PPPD_VERSION VERSION
 #define l2tpsec_add_phase_notifier(fn) add_notifier(&phasechange, (fn), NULL)
+#define l2tpsec_add_exit_notifier(fn) add_notifier(&exitnotify, (fn), NULL)
 #define ppp_set_exit_status(s) (status = (s))
 #define ppp_timeout(fn, arg, s, us) timeout((fn), (arg), (s), (us))
 #endif

@@ -86,6 +86,8 @@ void emit_radius_conf(struct ios_config *cfg, const struct ios_vpdn_group *g,
 void emit_radius_servers(struct ios_config *cfg, FILE *f, const struct emit_opts *opt);
 void emit_radius_dictionary(FILE *f, const struct emit_opts *opt);
 void emit_radius_portmap(FILE *f, const struct emit_opts *opt);
+/* every ip local pool range, for a RADIUS Framed-Pool (ppp/radius/pools) */
+void emit_radius_pools(struct ios_config *cfg, FILE *f, const struct emit_opts *opt);
 /* the pppd options a RADIUS group adds after plugin l2tpsec.so */
 void emit_ppp_aaa(struct ios_config *cfg, const struct ios_vpdn_group *g, FILE *f,
 		  const char *file);

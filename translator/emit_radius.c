@@ -6,7 +6,8 @@
  * ppp/radius/GROUP.conf (the radiusclient configuration: its servers in method order, IOS's
  * timeout and retransmissions); for all of them ppp/radius/servers (each server's secret,
  * 0600), ppp/radius/dictionary (the attributes pppd's RADIUS plugin sends and reads, by their
- * RFC 2865/2866/2869 and RFC 2548 numbers) and ppp/radius/port-id-map (empty).
+ * RFC 2865/2866/2869 and RFC 2548 numbers), ppp/radius/port-id-map (empty) and, with address
+ * pools configured, ppp/radius/pools (each ip local pool range, for a Framed-Pool).
  */
 #include <stdio.h>
 #include <string.h>
@@ -283,6 +284,22 @@ void emit_radius_portmap(FILE *f, const struct emit_opts *opt)
 	fprintf(f, "# radius.so's tty -> NAS-Port map: L2TP sessions have no tty, nothing to map\n");
 }
 
+void emit_radius_pools(struct ios_config *cfg, FILE *f, const struct emit_opts *opt)
+{
+	char a[INET_ADDRSTRLEN], b[INET_ADDRSTRLEN];
+
+	emit_header(f, "#", opt);
+	fprintf(f, "# Address pools a RADIUS Framed-Pool may name (ip local pool): NAME FIRST LAST\n");
+	for (size_t i = 0; i < cfg->pools.n; i++) {
+		const struct ios_pool *p = &cfg->pools.v[i];
+
+		fprintf(f, "%s\t%s\t%s\n", p->name, inet_ntop(AF_INET, &p->start, a, sizeof(a)),
+			inet_ntop(AF_INET, &p->end, b, sizeof(b)));
+		model_wrote(cfg, p->line, "ppp/radius/pools: %s %s-%s (for a RADIUS Framed-Pool)",
+			    p->name, a, b);
+	}
+}
+
 void emit_ppp_aaa(struct ios_config *cfg, const struct ios_vpdn_group *g, FILE *f,
 		  const char *file)
 {
@@ -299,6 +316,8 @@ void emit_ppp_aaa(struct ios_config *cfg, const struct ios_vpdn_group *g, FILE *
 		model_wrote(cfg, v.list->line, "%s: " L2TPSEC_PPPD_AAA_LOCAL " (local after %s)",
 			    file, v.list->groups[0]);
 	}
+	if (cfg->pools.n)
+		fprintf(f, L2TPSEC_PPPD_AAA_POOLS " " RADIUS_DIR "/pools\n");
 	if (!v.accounting)
 		fprintf(f, L2TPSEC_PPPD_AAA_NO_ACCT "\n");
 	else

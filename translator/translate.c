@@ -54,6 +54,8 @@ static int emit_all(struct ios_config *cfg, const struct lex *lx, const struct e
 			emit_radius_dictionary(f, opt);
 		if ((f = output_open(o, "ppp/radius/port-id-map", 0644)))
 			emit_radius_portmap(f, opt);
+		if (cfg->pools.n && (f = output_open(o, "ppp/radius/pools", 0644)))
+			emit_radius_pools(cfg, f, opt);
 	}
 	if ((f = output_open(o, "ppp/chap-secrets", 0600)))
 		emit_chap_secrets(cfg, f, opt);

@@ -141,7 +141,7 @@ int fake_exit_status(void)
 	return fake.exit_status;
 }
 #else
-struct notifier *phasechange;
+struct notifier *phasechange, *exitnotify;
 volatile int status;
 
 void add_options(option_t *opt)

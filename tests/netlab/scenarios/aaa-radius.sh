@@ -4,7 +4,9 @@
 # local, start-stop accounting, a "radius server" block) on an LNS whose users FreeRADIUS, in its
 # own namespace, checks and accounts for through pppd's RADIUS plugin (Debian's radius.so).
 # A Windows-10-style client logs in with MS-CHAPv2 (with "ppp encrypt mppe 128" added, the MPPE
-# keys come from RADIUS: 128-bit MPPE up), CHAP and PAP (RADIUS's Framed-IP-Address replacing the pool's); FreeRADIUS's detail log
+# keys come from RADIUS: 128-bit MPPE up), CHAP and PAP (RADIUS's Framed-IP-Address replacing the
+# pool's; a Framed-Pool naming an IOS ip local pool: its first free address, given back at
+# hang-up; an unknown one refused); FreeRADIUS's detail log
 # has Start, Interim-Update at the interval it gave, and Stop with session time, octets and
 # packets. A wrong password and a user only the LNS knows are refused while RADIUS answers;
 # FreeRADIUS stopped: the local user gets in (IOS "local" after "group radius"), a RADIUS-only
@@ -91,7 +93,11 @@ check "aaa: FreeRADIUS configured (Debian's, this lab's client and users)" \
 	Acct-Interim-Interval = 60
 chap-user Cleartext-Password := "chap-user-pw"
 pap-user Cleartext-Password := "pap-user-pw"
-	Framed-IP-Address = 10.20.0.77'
+	Framed-IP-Address = 10.20.0.77
+pool-user Cleartext-Password := "pool-user-pw"
+	Framed-Pool = "RAD-POOL"
+gone-pool-user Cleartext-Password := "gone-pool-user-pw"
+	Framed-Pool = "NO-SUCH-POOL"'
 check "aaa: FreeRADIUS up" radius_start aaa "$RADDB"
 
 check "lns: configuration translated from lns-radius.cfg" translated lns lns-radius
@@ -141,6 +147,22 @@ check "client: pap-user has RADIUS's Framed-IP-Address" [ "$(ppp_addr client)" =
 check "lns: said so" pppd_says lns 'RADIUS Framed-IP-Address 10\.20\.0\.77 for the peer'
 check "client: pap-user pings the LNS" ping_from client $PPP_LNS 3
 check "client: pap-user hangs up" hang_up client
+
+# --- Framed-Pool: an address of the pool RADIUS names, given back at hang-up ---------------------
+as_user client pool-user pool-user-pw chap
+check "client: pool-user dials (CHAP)" client_dial client
+check "client: pool-user has the first address of RADIUS's Framed-Pool" \
+	[ "$(ppp_addr client)" = 10.20.1.10 ]
+check "lns: said so" pppd_says lns 'RADIUS Framed-Pool RAD-POOL: 10\.20\.1\.10 for the peer'
+check "lns: the address is claimed" on lns test -f /run/l2tpsec/pool/RAD-POOL/10.20.1.10
+check "client: pool-user pings the LNS" ping_from client $PPP_LNS 3
+check "client: pool-user hangs up" hang_up client
+check "lns: the address is given back" wait_for 20 "lns pool claim gone" \
+	not on lns test -e /run/l2tpsec/pool/RAD-POOL/10.20.1.10
+as_user client gone-pool-user gone-pool-user-pw chap
+check "client: a Framed-Pool the LNS does not have is refused" dial_refused client
+check "lns: said why" pppd_says lns 'RADIUS Framed-Pool NO-SUCH-POOL: no such pool in /etc/ppp/radius/pools: refused'
+check "client: anew (IKE, ESP)" anew
 
 # --- refusals while RADIUS answers: its reject is final ---------------------------------------------
 as_user client ms-user wrong-pw mschap-v2
