@@ -37,7 +37,8 @@ struct rc_pair {
 
 static bool local_fallback, no_accounting;
 static char *pools_file;
-static char framed_pool[65];			/* from RADIUS's Access-Accept; "" none */
+static char framed_pool[65];			/* this link's Access-Accept's; "" none */
+static char claimed_pool[65];			/* the pool pool_addr is claimed from */
 static uint32_t pool_addr;			/* claimed (host order); 0 none */
 static void (*radius_attributes)(struct rc_pair *);	/* radius.so's hook as we found it */
 static int last_result = RC_NONE;
@@ -171,8 +172,9 @@ static int pap_auth(char *user, char *passwd, char **msgp, struct wordlist **pad
 /* radius.so hands every Access-Accept's attributes here before it applies them */
 static void attributes(struct rc_pair *vp)
 {
+	/* radiusclient's vendorcode is -1 (VENDOR_NONE) for an IETF attribute */
 	for (struct rc_pair *p = vp; p; p = p->next) {
-		if (p->attribute != RC_FRAMED_POOL || p->vendorcode)
+		if (p->attribute != RC_FRAMED_POOL || p->vendorcode > 0)
 			continue;
 		snprintf(framed_pool, sizeof(framed_pool), "%.*s", (int)sizeof(framed_pool) - 1,
 			 (const char *)p->strvalue);
@@ -186,7 +188,7 @@ static void release_pool(void *arg, int unused)
 	(void)arg;
 	(void)unused;
 	if (pool_addr)
-		aaa_pool_release(L2TPSEC_POOL_DIR, framed_pool, pool_addr, getpid());
+		aaa_pool_release(L2TPSEC_POOL_DIR, claimed_pool, pool_addr, getpid());
 	pool_addr = 0;
 }
 
@@ -195,6 +197,7 @@ void lns_aaa_establish(void)
 	static bool done;
 	void (**hook)(struct rc_pair *);
 
+	framed_pool[0] = '\0';	/* a new link: only its own Access-Accept counts */
 	if (done)
 		return;
 	done = 1;
@@ -238,13 +241,22 @@ static void framed_pool_address(ipcp_options *wo)
 		if (!n)
 			snprintf(why, sizeof(why), "no such pool in %s", pools_file);
 	}
+	/* pppd may run the link again (LCP anew): the address it holds of this pool stays its */
+	if (pool_addr && strcmp(claimed_pool, framed_pool))
+		release_pool(NULL, 0);
 	if (n > 0) {
-		got = aaa_pool_claim(L2TPSEC_POOL_DIR, framed_pool, r, (size_t)n, getpid(),
-				     &pool_addr);
+		got = pool_addr ? 0 : aaa_pool_claim(L2TPSEC_POOL_DIR, framed_pool, r, (size_t)n,
+						     getpid(), &pool_addr);
 		if (!got) {
-			l2tpsec_add_exit_notifier(release_pool);
-			info("l2tpsec: RADIUS Framed-Pool %s: %I for the peer, in place of %I",
-			     framed_pool, htonl(pool_addr), wo->hisaddr);
+			static bool notifier;
+
+			if (!notifier)
+				l2tpsec_add_exit_notifier(release_pool);
+			notifier = 1;
+			snprintf(claimed_pool, sizeof(claimed_pool), "%s", framed_pool);
+			if (wo->hisaddr != htonl(pool_addr))
+				info("l2tpsec: RADIUS Framed-Pool %s: %I for the peer, in place of %I",
+				     framed_pool, htonl(pool_addr), wo->hisaddr);
 			wo->hisaddr = htonl(pool_addr);
 			return;
 		}
@@ -266,6 +278,8 @@ void lns_aaa_network(void)
 	/* radius.so's choose hook hands out RADIUS's Framed-IP-Address, if it gave one: it wins
 	 * over a Framed-Pool */
 	ip_choose_hook(&framed);
+	if (pool_addr && (framed || !framed_pool[0]))
+		release_pool(NULL, 0);	/* an earlier link's, not this one's */
 	if (!framed && framed_pool[0]) {
 		framed_pool_address(wo);
 		return;
