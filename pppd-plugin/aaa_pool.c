@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <arpa/inet.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 
 #include "aaa_pool.h"
@@ -130,7 +131,7 @@ int aaa_pool_claim(const char *dir, const char *name, const struct aaa_pool_rang
 		   pid_t self, uint32_t *addr)
 {
 	char path[512];
-	int got;
+	int got, lock;
 
 	if (!aaa_pool_name_ok(name)) {
 		errno = EINVAL;
@@ -140,19 +141,27 @@ int aaa_pool_claim(const char *dir, const char *name, const struct aaa_pool_rang
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	if (mkdir(path, 0755) && errno != EEXIST)
 		return -1;
-	for (size_t i = 0; i < n; i++) {
+	/* one claimer at a time: two taking over the same dead pppd's file must not both win */
+	lock = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (lock < 0 || flock(lock, LOCK_EX)) {
+		if (lock >= 0)
+			close(lock);
+		return -1;
+	}
+	got = 1;
+	for (size_t i = 0; got == 1 && i < n; i++) {
 		for (uint64_t a = r[i].first; a <= r[i].last; a++) {
 			claim_path(path, sizeof(path), dir, name, (uint32_t)a);
 			got = try_claim(path, self);
-			if (got < 0)
-				return -1;
-			if (!got) {
-				*addr = (uint32_t)a;
-				return 0;
+			if (got != 1) {
+				if (!got)
+					*addr = (uint32_t)a;
+				break;
 			}
 		}
 	}
-	return 1;
+	close(lock);	/* and the lock with it */
+	return got;
 }
 
 void aaa_pool_release(const char *dir, const char *name, uint32_t addr, pid_t self)

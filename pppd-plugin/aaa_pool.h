@@ -5,8 +5,9 @@
  * RADIUS Framed-Pool on the LNS: the address pools the translator writes from IOS `ip local pool
  * NAME FIRST LAST` (ppp/radius/pools, one line per range: "NAME FIRST LAST") and the claim of one
  * address by one pppd. Each pppd is its own process, so a claim is a file per address in the
- * pool's run directory holding the claimer's PID: O_EXCL makes it atomic, and the file of a
- * pppd that died without releasing it is taken over. No pppd types: unit-tested on its own.
+ * pool's run directory holding the claimer's PID, made under the directory's flock (one claimer
+ * at a time); the file of a pppd that died without releasing it is taken over. No pppd types:
+ * unit-tested on its own.
  */
 #ifndef AAA_POOL_H
 #define AAA_POOL_H

@@ -4,13 +4,15 @@
  *
  * RADIUS Framed-Pool (pppd-plugin/aaa_pool.c): a pool's ranges read from the translator's pools
  * file, bad lines refused with where; each pppd claims a different address, a dead pppd's
- * address is taken over, a released one is handed out again, an exhausted pool says so, and a
- * pool name RADIUS sends cannot leave the run directory.
+ * address is taken over, a released one is handed out again, an exhausted pool says so, pppds
+ * claiming at once each get their own, and a pool name RADIUS sends cannot leave the run
+ * directory.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include "check.h"
@@ -84,6 +86,50 @@ static void claims(void)
 	CHECK_EQ_UL(d, b);
 }
 
+/* pppds claiming at once, with a dead pppd's stale claim among the files: each its own address */
+static void concurrent(void)
+{
+	struct aaa_pool_range r[1] = { { 0x0a330001, 0x0a330006 } };
+	int results[2], hold[2], n = 6, got = 0;
+	uint32_t seen[6] = { 0 }, a;
+	char stale[128];
+	FILE *f;
+
+	snprintf(stale, sizeof(stale), "%s/busy", dir);
+	mkdir(stale, 0755);
+	snprintf(stale, sizeof(stale), "%s/busy/10.51.0.1", dir);
+	f = fopen(stale, "w");
+	fprintf(f, "%ld\n", (long)dead_pid());
+	fclose(f);
+	if (pipe(results) || pipe(hold))
+		return;
+	for (int i = 0; i < n; i++) {
+		if (fork())
+			continue;
+		close(results[0]);
+		close(hold[1]);
+		if (aaa_pool_claim(dir, "busy", r, 1, getpid(), &a))
+			a = 0;
+		if (write(results[1], &a, sizeof(a)) != sizeof(a))
+			_exit(1);
+		(void)!read(hold[0], &a, 1);	/* alive until the parent has looked */
+		_exit(0);
+	}
+	close(results[1]);
+	close(hold[0]);
+	while (got < n && read(results[0], &seen[got], sizeof(seen[0])) == sizeof(seen[0]))
+		got++;
+	close(hold[1]);
+	while (wait(NULL) > 0)
+		;
+	CHECK(got == n);
+	for (int i = 0; i < got; i++) {
+		CHECK(seen[i] >= r[0].first && seen[i] <= r[0].last);
+		for (int j = 0; j < i; j++)
+			CHECK(seen[i] != seen[j]);
+	}
+}
+
 static void names(void)
 {
 	struct aaa_pool_range r[1] = { { 1, 1 } };
@@ -110,6 +156,7 @@ int main(void)
 	snprintf(file, sizeof(file), "%s/pools", dir);
 	ranges();
 	claims();
+	concurrent();
 	names();
 	failed = check_done("test_aaa_pool");
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
