@@ -166,7 +166,19 @@ check "lns: the tunnels' sockets followed every rekey ($(( $(follows) - follows0
 check "lns: charon followed c2 to its new mapping" \
 	log_has lns charon.log CH_PEER_MOVED "$NAT_OUT\\[[0-9]*\\]" "$NAT_OUT\\[14500\\]" 1
 check "lns: c2's rekeys after it reached its own tunnel, no new client's" [ "$(own_ports)" -eq "$own0" ]
+# ike_settled HOST: one IKE_SA with its CHILD_SA installed, and its next rekey (IKEv1: a
+# reauthentication, which the stock client runs break-before-make: for a moment it has no SA
+# and its xl2tpd's packets leave in plaintext) at least 10 s away: time to hang up in
+ike_settled() {
+	swanctl_on "$1" --list-sas > "$(outdir "$1")/sas-settled.txt" 2>&1 || return 1
+	awk '/^[^ ].*ESTABLISHED/ { ike++ } /INSTALLED/ { child++ }
+	     /^  [a-z].*(rekeying|reauth) in [0-9]+s/ && !/installed/ {
+		for (i = 1; i <= NF; i++) if ($i == "in") { sub(/s,?$/, "", $(i + 1)); left = $(i + 1) + 0 }
+	     }
+	     END { exit !(ike == 1 && child >= 1 && left >= 10) }' "$(outdir "$1")/sas-settled.txt"
+}
 for c in $rekeyed; do
+	check "$c: between its reauthentications" wait_for 60 "$c IKE settled" ike_settled $c
 	check "$c: hangs up" client_hangup $c
 done
 check "lns: every session went" wait_for 60 "lns sessions gone" pppd_gone lns
