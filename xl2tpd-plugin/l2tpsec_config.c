@@ -37,13 +37,20 @@ static char socket_path[108] = L2TPSEC_DEFAULT_SOCKET;
 static char control_path[108] = L2TPSEC_XL2TPD_CONTROL_SOCKET;
 static int global_session_limit;
 
-static struct section *section(const void *item, int context, int is_default)
+static struct section *own_section(const void *item)
 {
-	struct section **grown, *s;
-
 	for (size_t i = 0; i < nsections; i++)
 		if (sections[i]->item == item)
 			return sections[i];
+	return NULL;
+}
+
+static struct section *section(const void *item, int context, int is_default)
+{
+	struct section **grown, *s = own_section(item);
+
+	if (s)
+		return s;
 	grown = realloc(sections, (nsections + 1) * sizeof(*grown));
 	if (!grown)
 		return NULL;
@@ -245,14 +252,6 @@ struct l2tpsec_settings l2tpsec_settings_for(const void *item, int context)
 	if (own)
 		r.session_limit = own->session_limit;
 	return r;
-}
-
-static const struct section *own_section(const void *item)
-{
-	for (size_t i = 0; i < nsections; i++)
-		if (sections[i]->item == item)
-			return sections[i];
-	return NULL;
 }
 
 int l2tpsec_lns_priority(const void *lac, const char *host)

@@ -22,7 +22,7 @@
 
 /* one [lac]'s LNSes: host[i] (in lac->lns, as long as the [lac] lives) has state st[i] */
 struct lac_lnses {
-	struct lac *lac;		/* checked against laclist: "lac remove" frees it */
+	struct lac *lac;		/* forgotten before "remove-lac" frees it (patch 0018) */
 	size_t n;
 	struct host **host;
 	struct in_addr *addr;		/* as last resolved; 0 before */
@@ -50,18 +50,6 @@ static void forget(struct lac_lnses *s)
 	free(s);
 }
 
-/* the sets of [lac]s that are gone (l2tpsec_failover_forget() saw them go; this is the net) */
-static void prune(void)
-{
-	struct lac_lnses *next;
-
-	for (struct lac_lnses *s = all; s; s = next) {
-		next = s->next;
-		if (!l2tpsec_lac_exists(s->lac))
-			forget(s);
-	}
-}
-
 static size_t count_lns(const struct lac *lac)
 {
 	size_t n = 0;
@@ -77,7 +65,6 @@ static struct lac_lnses *set_of(struct lac *lac)
 	struct lac_lnses *s;
 	size_t n, i = 0;
 
-	prune();
 	for (s = all; s; s = s->next)
 		if (s->lac == lac)
 			return s;
@@ -257,7 +244,7 @@ void l2tpsec_failover_pick_tunnel(struct lac *lac)
 	lac->t = NULL;
 }
 
-int l2tpsec_failover_lac_tunnel_gone(const struct tunnel *t)
+int l2tpsec_failover_is_current(const struct tunnel *t)
 {
 	return t->lac->t == t;
 }
@@ -349,7 +336,6 @@ void l2tpsec_failover_sa_lost(const struct cs_endpoint *remote, const char *why)
 
 	memcpy(&addr, remote->addr, sizeof(addr));
 	snprintf(reason, sizeof(reason), "%s", why);
-	prune();
 	for (struct lac_lnses *s = all; s; s = s->next) {
 		count(s);
 		/* only where this [lac] had a tunnel: another [lac]'s SA says nothing of it */

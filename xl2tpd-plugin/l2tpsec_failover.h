@@ -51,7 +51,7 @@ void l2tpsec_failover_redirect(struct lac *lac, struct cs_endpoint *remote);
 void l2tpsec_failover_pick_tunnel(struct lac *lac);
 
 /* destroy_tunnel(): is t its [lac]'s current tunnel (stock: clear lac->t, redial)? */
-int l2tpsec_failover_lac_tunnel_gone(const struct tunnel *t);
+int l2tpsec_failover_is_current(const struct tunnel *t);
 
 /* "disconnect"/"remove-lac": close lac's tunnels other than lac->t (detach: and unlink them) */
 void l2tpsec_failover_lac_closing(struct lac *lac, int detach);

@@ -150,8 +150,8 @@ int l2tpsec_fdset(fd_set *readfds, int max)
 
 struct timeval *l2tpsec_select_timeout(struct timeval *ptv, struct timeval *storage)
 {
-	/* -1 when none is armed (no IPsec, ip pmtu or failover in use) */
-	int64_t ms = l2tpsec_timer_run(l2tpsec_now_ms());
+	/* every turn of xl2tpd's loop: the clock is read only with a timer armed */
+	int64_t ms = l2tpsec_timer_pending() ? l2tpsec_timer_run(l2tpsec_now_ms()) : -1;
 	if (l2tpsec_ctl_pending() && (ms < 0 || ms > CTL_RETRY_MS))
 		ms = CTL_RETRY_MS;
 	if (ms < 0)
@@ -296,7 +296,7 @@ void l2tpsec_lac_pick_tunnel(struct lac *lac)
 
 int l2tpsec_lac_current_tunnel(const struct tunnel *t)
 {
-	return l2tpsec_failover_lac_tunnel_gone(t);
+	return l2tpsec_failover_is_current(t);
 }
 
 struct host *l2tpsec_lac_lns(struct lac *lac)

@@ -47,6 +47,11 @@ void l2tpsec_timer_arm(struct l2tpsec_timer *t, uint64_t now_ms, uint64_t ms,
 	t->armed = 1;
 }
 
+int l2tpsec_timer_pending(void)
+{
+	return armed != NULL;
+}
+
 int64_t l2tpsec_timer_run(uint64_t now_ms)
 {
 	/* a fired timer may arm or cancel others (or itself): take one at a time from the head */

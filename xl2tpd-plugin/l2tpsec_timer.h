@@ -27,6 +27,9 @@ void l2tpsec_timer_arm(struct l2tpsec_timer *t, uint64_t now_ms, uint64_t ms,
 
 void l2tpsec_timer_cancel(struct l2tpsec_timer *t);
 
+/* is any timer armed? (the main loop reads the clock only then) */
+int l2tpsec_timer_pending(void);
+
 /* fire every timer due at now_ms; milliseconds until the next one, or -1 when none is armed */
 int64_t l2tpsec_timer_run(uint64_t now_ms);
 
