@@ -84,6 +84,14 @@
 #define L2TPSEC_PPPD_DIALIN "l2tpsec-dialin"			/* DOMAIN:LAC, repeatable */
 #define L2TPSEC_PPPD_DIALIN_TIMEOUT "l2tpsec-dialin-timeout"
 #define L2TPSEC_PPPD_DIALIN_REFUSE_OTHERS "l2tpsec-dialin-refuse-others"
+/* IOS aaa authorization network … group radius on a LAC: the tunnels of a domain no
+ * request-dialin group serves come from RADIUS (RFC 2868); FILE holds the servers (0600) */
+#define L2TPSEC_PPPD_DIALIN_AAA "l2tpsec-dialin-aaa"
+/* the switch socket's requests: a [lac] section's session, or one of a run-time [lac] made from
+ * TEMPLATE for a domain's RADIUS tunnels (lines up to L2TPSEC_SWITCH_END, then proxy data) */
+#define L2TPSEC_SWITCH_DIAL "dial"
+#define L2TPSEC_SWITCH_DIAL_AAA "dial-aaa"
+#define L2TPSEC_SWITCH_END "end"
 
 /* proxy LCP/authentication between xl2tpd and pppd: 0600 files in root-only directories */
 #ifndef L2TPSEC_RUN_DIR

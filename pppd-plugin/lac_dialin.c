@@ -9,6 +9,7 @@
 
 #include "pppd_compat.h"
 #include "l2tpsec_names.h"
+#include "lac_aaa.h"
 #include "lac_switch.h"
 #include "lac_dialin.h"
 #include "local_chap.h"
@@ -112,17 +113,73 @@ static const char *lac_for(const char *user)
 	return NULL;
 }
 
+/* the tunnels RADIUS names for user's domain as the switch request's head; 0 when none */
+static int radius_tunnels(const char *user, char *head, size_t space, char *label, size_t llen)
+{
+	const char *domain = strrchr(user, '@');
+	struct radius_reply reply;
+	char why[300];
+	int n;
+
+	if (!domain || !domain[1] || !lac_aaa_enabled())
+		return 0;
+	domain++;
+	switch (lac_aaa_lookup(domain, &reply, why, sizeof(why))) {
+	case LAC_AAA_TUNNELS:
+		break;
+	case LAC_AAA_NO_TUNNEL:
+		notice("l2tpsec: domain %q is not tunnelled: %s", domain, why);
+		return 0;
+	case LAC_AAA_SILENT:
+		error("l2tpsec: domain %q: no tunnel authorization: %s", domain, why);
+		return 0;
+	}
+	n = lac_aaa_request(domain, &reply, head, space, why, sizeof(why));
+	if (n < 0) {
+		error("l2tpsec: domain %q: RADIUS's tunnels unusable: %s", domain, why);
+		memset(&reply, 0, sizeof(reply));
+		return 0;
+	}
+	for (size_t i = 0; i < reply.ntunnels; i++)
+		info("l2tpsec: domain %q: RADIUS tunnel %u to %s, preference %u%s%s", domain,
+		     reply.tunnels[i].tag, reply.tunnels[i].server_endpoint,
+		     reply.tunnels[i].preference, reply.tunnels[i].has_password ?
+		     ", tunnel password" : "", reply.tunnels[i].client_auth_id[0] ?
+		     ", our name " : "", reply.tunnels[i].client_auth_id);
+	memset(&reply, 0, sizeof(reply));	/* the tunnel passwords */
+	snprintf(label, llen, "RADIUS's tunnels for %s ([lac %s] settings)", domain,
+		 lac_aaa_template());
+	return 1;
+}
+
+/*
+ * Is user's session tunnelled? A request-dialin domain first (IOS: the local VPDN groups), then
+ * RADIUS (aaa authorization network). head: the switch request's first lines; label: for logs.
+ */
+static int tunnelled(const char *user, char *head, size_t space, char *label, size_t llen)
+{
+	const char *lac = lac_for(user);
+
+	if (lac) {
+		snprintf(head, space, L2TPSEC_SWITCH_DIAL " %s\n", lac);
+		snprintf(label, llen, "[lac %s]", lac);
+		return 1;
+	}
+	return radius_tunnels(user, head, space, label, llen);
+}
+
 /* returns only when the client could not be switched (message says why, for the client) */
-static void switch_client(const char *lac, const char *user, char *message, int space)
+static void switch_client(const char *head, const char *label, const char *user, char *message,
+			  int space)
 {
 	enum lac_switch_end end;
 	char why[300];
 
-	notice("l2tpsec: %q is in a request-dialin domain: switching into [lac %s]", user, lac);
-	end = lac_switch(lac, &proxy, devfd, switch_timeout, why, sizeof(why));
+	notice("l2tpsec: %q is in a tunnelled domain: switching into %s", user, label);
+	end = lac_switch(head, &proxy, devfd, switch_timeout, why, sizeof(why));
 	memset(&proxy, 0, sizeof(proxy));
 	if (end == LAC_SWITCH_FAILED) {
-		error("l2tpsec: [lac %s] no L2TP session for %q: %s", lac, user, why);
+		error("l2tpsec: %s: no L2TP session for %q: %s", label, user, why);
 		snprintf(message, (size_t)space, "no tunnel to the home network");
 		return;
 	}
@@ -134,7 +191,7 @@ static void switch_client(const char *lac, const char *user, char *message, int 
 
 static int refused_here(const char *user, char *message, int space)
 {
-	warn("l2tpsec: %q is in no request-dialin domain and others are refused", user);
+	warn("l2tpsec: %q is in no tunnelled domain and others are refused", user);
 	snprintf(message, (size_t)space, "domain not served");
 	return 0;
 }
@@ -143,10 +200,11 @@ static int chap_verify(char *name, char *ourname, int id, struct chap_digest_typ
 		       unsigned char *challenge, unsigned char *response, char *message,
 		       int space)
 {
-	const char *lac = lac_for(name);
+	static char head[4096];
+	char label[200];
 	int ok;
 
-	if (lac) {
+	if (tunnelled(name, head, sizeof(head), label, sizeof(label))) {
 		/* RFC 2661 has proxy MS-CHAPv1 but no MS-CHAPv2: then the LNS asks again */
 		if (digest->code == CHAP_MD5 || digest->code == CHAP_MICROSOFT) {
 			keep_authen(digest->code == CHAP_MD5 ? PROXY_AUTH_CHAP : PROXY_AUTH_MSCHAPV1,
@@ -154,7 +212,8 @@ static int chap_verify(char *name, char *ourname, int id, struct chap_digest_typ
 			keep(PROXY_AUTHEN_CHALLENGE, challenge + 1, challenge[0]);
 			keep(PROXY_AUTHEN_RESPONSE, response + 1, response[0]);
 		}
-		switch_client(lac, name, message, space);
+		switch_client(head, label, name, message, space);
+		memset(head, 0, sizeof(head));
 		return 0;
 	}
 	if (refuse_others)
@@ -181,10 +240,10 @@ static void snoop_pap(unsigned char *p, int len)
 static int pap_auth(char *user, char *passwd, char **msgp, struct wordlist **paddrs,
 		    struct wordlist **popts)
 {
-	static char message[128];
-	const char *lac = lac_for(user);
+	static char message[128], head[4096];
+	char label[200];
 
-	if (!lac) {
+	if (!tunnelled(user, head, sizeof(head), label, sizeof(label))) {
 		if (refuse_others) {
 			*msgp = message;
 			return refused_here(user, message, sizeof(message));
@@ -193,7 +252,8 @@ static int pap_auth(char *user, char *passwd, char **msgp, struct wordlist **pad
 	}
 	keep_authen(PROXY_AUTH_PAP, user, pap_id);
 	keep(PROXY_AUTHEN_RESPONSE, (const uint8_t *)passwd, strlen(passwd));
-	switch_client(lac, user, message, sizeof(message));
+	switch_client(head, label, user, message, sizeof(message));
+	memset(head, 0, sizeof(head));
 	*msgp = message;
 	return 0;
 }
@@ -238,14 +298,31 @@ static int set_dialin(char **argv)
 	memcpy(dialin[dialins].domain, argv[0], dlen);
 	dialin[dialins].domain[dlen] = '\0';
 	snprintf(dialin[dialins].lac, sizeof(dialin[0].lac), "%s", colon + 1);
-	if (!dialins++)
+	if (!dialins++ && !lac_aaa_enabled())
 		install_hooks();	/* before pppd checks it has secrets to authenticate with */
+	return 1;
+}
+
+/* FILE: tunnel authorization on RADIUS for the domains no request-dialin group serves */
+static int set_dialin_aaa(char **argv)
+{
+	char why[300];
+
+	if (lac_aaa_load(argv[0], why, sizeof(why))) {
+		option_error(L2TPSEC_PPPD_DIALIN_AAA ": %s", why);
+		return 0;
+	}
+	if (!dialins)
+		install_hooks();
 	return 1;
 }
 
 static option_t options[] = {
 	{ .name = L2TPSEC_PPPD_DIALIN, .type = o_special, .addr = (void *)set_dialin,
 	  .description = "LAC: switch users of DOMAIN into an L2TP session of [lac LAC]",
+	  .flags = OPT_PRIV },
+	{ .name = L2TPSEC_PPPD_DIALIN_AAA, .type = o_special, .addr = (void *)set_dialin_aaa,
+	  .description = "LAC: the tunnels of other domains from the RADIUS servers in FILE",
 	  .flags = OPT_PRIV },
 	{ .name = L2TPSEC_PPPD_DIALIN_TIMEOUT, .type = o_int, .addr = &switch_timeout,
 	  .description = "LAC: seconds to wait for the L2TP session", .flags = OPT_PRIV |
@@ -268,4 +345,7 @@ void lac_dialin_establish(void)
 	for (i = 0; i < dialins; i++)
 		info("l2tpsec: request-dialin domain %s -> [lac %s]", dialin[i].domain,
 		     dialin[i].lac);
+	if (lac_aaa_enabled())
+		info("l2tpsec: other domains' tunnels from RADIUS, made from [lac %s]",
+		     lac_aaa_template());
 }

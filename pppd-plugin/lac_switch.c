@@ -30,11 +30,13 @@ static enum lac_switch_end failed(char *why, size_t len, const char *what, int e
 	return LAC_SWITCH_FAILED;
 }
 
-static int request(const char *lac, const struct proxy_info *p, char *why, size_t len)
+/* head: the request's first lines (which [lac], or the RADIUS tunnels); the proxy data follows */
+static int request(const char *head, const struct proxy_info *p, char *why, size_t len)
 {
 	static char msg[65536];
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	int s, head, n = 0;
+	size_t hlen = strlen(head);
+	int s, n = 0;
 
 	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", L2TPSEC_SWITCH_SOCKET);
 	s = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
@@ -44,10 +46,13 @@ static int request(const char *lac, const struct proxy_info *p, char *why, size_
 			close(s);
 		return -1;
 	}
-	head = snprintf(msg, sizeof(msg), "dial %s\n", lac);
-	if (p->present)
-		n = proxy_to_text(p, msg + head, sizeof(msg) - (size_t)head);
-	if (n < 0 || send(s, msg, (size_t)(head + n), MSG_NOSIGNAL) < 0) {
+	if (hlen >= sizeof(msg))
+		n = -1;
+	else
+		memcpy(msg, head, hlen);
+	if (!n && p->present)
+		n = proxy_to_text(p, msg + hlen, sizeof(msg) - hlen);
+	if (n < 0 || send(s, msg, hlen + (size_t)n, MSG_NOSIGNAL) < 0) {
 		failed(why, len, "cannot send the request to xl2tpd", n < 0 ? 0 : errno);
 		close(s);
 		s = -1;
@@ -140,10 +145,10 @@ static enum lac_switch_end wait_for_end(int s, int client_fd)
 	}
 }
 
-enum lac_switch_end lac_switch(const char *lac, const struct proxy_info *p, int client_fd,
+enum lac_switch_end lac_switch(const char *head, const struct proxy_info *p, int client_fd,
 			       int timeout_s, char *why, size_t len)
 {
-	int s = request(lac, p, why, len), fds[2] = { -1, -1 }, bridged_fd = -1;
+	int s = request(head, p, why, len), fds[2] = { -1, -1 }, bridged_fd = -1;
 	enum lac_switch_end end = LAC_SWITCH_FAILED;
 
 	if (s < 0)

@@ -23,10 +23,11 @@ enum lac_switch_end {
 };
 
 /*
+ * head: the request's first lines, "dial LAC\n" or a RADIUS tunnel set (lac_aaa_request).
  * client_fd: the client's PPP channel (pppd's devfd). Blocks for the whole session (pppd does
  * nothing else for this client meanwhile); timeout_s bounds the wait for the session.
  */
-enum lac_switch_end lac_switch(const char *lac, const struct proxy_info *p, int client_fd,
+enum lac_switch_end lac_switch(const char *head, const struct proxy_info *p, int client_fd,
 			       int timeout_s, char *why, size_t len);
 
 #endif

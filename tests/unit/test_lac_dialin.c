@@ -165,9 +165,9 @@ static void switched_user(void)
 			       challenge, response, msg, sizeof(msg)) == 0);
 	keep_request(from_child, pid);
 	CHECK(!strcmp(msg, "no tunnel to the home network"));
-	CHECK(strstr(fake.notice, "userSerial10@CISCO.com is in a request-dialin domain: "
+	CHECK(strstr(fake.notice, "userSerial10@CISCO.com is in a tunnelled domain: "
 		     "switching into [lac 1]") != NULL);
-	CHECK(strstr(fake.error, "[lac 1] no L2TP session for userSerial10@CISCO.com: xl2tpd: "
+	CHECK(strstr(fake.error, "[lac 1]: no L2TP session for userSerial10@CISCO.com: xl2tpd: "
 		     "[lac 1] cannot reach its LNS") != NULL);
 	CHECK(fake.died == 0);
 
