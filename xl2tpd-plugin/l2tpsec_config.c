@@ -221,6 +221,29 @@ int l2tpsec_set_option(char *word, char *value, int context, void *item)
 	return -1;
 }
 
+int l2tpsec_config_derive(const void *from, const void *to)
+{
+	const struct section *f = own_section(from);
+	struct section *t = section(to, CONTEXT_LAC, 0);
+
+	if (!t)
+		return -1;
+	free(t->priorities);
+	memset(t, 0, sizeof(*t));
+	t->item = to;
+	t->context = CONTEXT_LAC;
+	t->keep_sa = t->ip_pmtu = t->lcp = t->busy_timeout = -1;
+	if (f) {
+		strcpy(t->profile, f->profile);
+		t->keep_sa = f->keep_sa;
+		t->ip_pmtu = f->ip_pmtu;
+		t->lcp = f->lcp;
+		t->busy_timeout = f->busy_timeout;
+		t->session_limit = f->session_limit;
+	}
+	return 0;
+}
+
 /* a section's own value, else its kind's default section's, else the built-in default */
 static int pick(int own, int def, int builtin)
 {

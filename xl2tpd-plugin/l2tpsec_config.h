@@ -46,6 +46,10 @@ int l2tpsec_lns_priority(const void *lac, const char *host);
 const char *l2tpsec_stray_lns_priority(const void *lac,
 				       int (*is_lns)(const void *lac, const char *host));
 
+/* to (a run-time [lac]) takes from's settings but none of its lns priorities (they are set
+ * anew); what to had before is dropped. -1: out of memory */
+int l2tpsec_config_derive(const void *from, const void *to);
+
 /* the xl2tpd keyword handler for every "l2tpsec …" key (file.c's words[] table) */
 int l2tpsec_set_option(char *word, char *value, int context, void *item);
 

@@ -28,6 +28,7 @@
 #include "l2tpsec_switch.h"
 #include "l2tpsec_timer.h"
 #include "l2tpsec_failover.h"
+#include "l2tpsec_aaa_lac.h"
 #include "l2tpsec_tunnels.h"
 #include "l2tpsec_vpdn.h"
 
@@ -282,6 +283,12 @@ void l2tpsec_lac_removed(struct lac *lac)
 {
 	l2tpsec_failover_lac_closing(lac, 1);
 	l2tpsec_failover_forget(lac);
+	l2tpsec_aaa_forget(lac);
+}
+
+int l2tpsec_tunnel_secret(const struct tunnel *t, unsigned char *secret, size_t size)
+{
+	return t->lac && l2tpsec_aaa_secret(t, secret, size);
 }
 
 void l2tpsec_lac_disconnect(struct lac *lac)

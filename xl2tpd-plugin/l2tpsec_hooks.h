@@ -61,6 +61,10 @@ struct host *l2tpsec_lac_lns(struct lac *lac);
 /* "xl2tpd-control remove-lac": lac is about to be freed (its other tunnels closed, unlinked) */
 void l2tpsec_lac_removed(struct lac *lac);
 
+/* handle_challenge(): t's secret when l2tpsec holds it (a RADIUS tunnel's Tunnel-Password): 1,
+ * else 0 and xl2tpd reads its l2tp-secrets file */
+int l2tpsec_tunnel_secret(const struct tunnel *t, unsigned char *secret, size_t size);
+
 /* "xl2tpd-control disconnect": the [lac]'s tunnels besides lac->t are closed too */
 void l2tpsec_lac_disconnect(struct lac *lac);
 

@@ -20,6 +20,8 @@
 #include "l2tpsec_admit.h"
 #include "l2tpsec_proxy.h"
 #include "l2tpsec_switch.h"
+#include "l2tpsec_aaa_lac.h"
+#include "l2tpsec_tunnels.h"
 #include "proxy_avp.h"
 
 #ifdef USE_KERNEL
@@ -140,14 +142,6 @@ static void lac_idle(struct lac *lac, const struct requester *going)
 	lac->active = 0;
 }
 
-static struct lac *lac_named(const char *name)
-{
-	for (struct lac *lac = laclist; lac; lac = lac->next)
-		if (!strcasecmp(lac->entname, name))
-			return lac;
-	return NULL;
-}
-
 /* switched sessions requested and not yet calls: of lac (NULL: of every [lac]) */
 static unsigned waiting(const struct lac *lac)
 {
@@ -159,28 +153,50 @@ static unsigned waiting(const struct lac *lac)
 	return n;
 }
 
-/* "dial NAME\n" [proxy text] */
-static void take_request(struct requester *r, char *msg)
+/* the [lac] a request names: "dial NAME\n", or RADIUS's tunnels (l2tpsec_aaa_lac.h); *rest:
+ * the proxy text after it; NULL when refused (said to the requester and logged) */
+static struct lac *requested_lac(struct requester *r, char *msg, char **rest)
 {
-	char *nl = strchr(msg, '\n');
-	const char *why;
-	char limit[128];
+	char *nl = strchr(msg, '\n'), why[300];
+	struct lac *lac;
 
-	if (strncmp(msg, "dial ", 5) || !nl) {
+	if (!strncmp(msg, L2TPSEC_SWITCH_DIAL_AAA " ", strlen(L2TPSEC_SWITCH_DIAL_AAA) + 1)) {
+		lac = l2tpsec_aaa_lac(msg, rest, why, sizeof(why));
+		if (!lac) {
+			l2tp_log(LOG_WARNING, "l2tpsec: switched session refused: RADIUS's tunnels: "
+				 "%s\n", why);
+			say(r->fd, "error %s\n", why);
+		}
+		return lac;
+	}
+	if (strncmp(msg, L2TPSEC_SWITCH_DIAL " ", strlen(L2TPSEC_SWITCH_DIAL) + 1) || !nl) {
 		say(r->fd, "error %s\n", "not a dial request");
-		drop(r);
-		return;
+		return NULL;
 	}
 	*nl = '\0';
-	r->lac = lac_named(msg + 5);
-	if (!r->lac) {
+	*rest = nl + 1;
+	msg += strlen(L2TPSEC_SWITCH_DIAL) + 1;
+	lac = l2tpsec_lac_named(msg);
+	if (!lac || l2tpsec_aaa_is_runtime(lac)) {
 		l2tp_log(LOG_WARNING, "l2tpsec: switched session refused: no [lac %s] section\n",
-			 msg + 5);
-		say(r->fd, "error no [lac %s] section\n", msg + 5);
+			 msg);
+		say(r->fd, "error no [lac %s] section\n", msg);
+		return NULL;
+	}
+	return lac;
+}
+
+static void take_request(struct requester *r, char *msg)
+{
+	const char *why;
+	char limit[128], *rest = NULL;
+
+	r->lac = requested_lac(r, msg, &rest);
+	if (!r->lac) {
 		drop(r);
 		return;
 	}
-	if (proxy_from_text(&r->proxy, nl + 1, &why)) {
+	if (proxy_from_text(&r->proxy, rest, &why)) {
 		l2tp_log(LOG_WARNING, "l2tpsec: [lac %s] switched session refused: proxy data: "
 			 "%s\n", r->lac->entname, why);
 		say(r->fd, "error proxy data: %s\n", why);

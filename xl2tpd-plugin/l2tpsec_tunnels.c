@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <syslog.h>
 #include <unistd.h>
 #include <arpa/inet.h>
@@ -145,6 +146,14 @@ int l2tpsec_lac_exists(const struct lac *lac)
 		if (l == lac)
 			return 1;
 	return 0;
+}
+
+struct lac *l2tpsec_lac_named(const char *name)
+{
+	for (struct lac *lac = laclist; lac; lac = lac->next)
+		if (!strcasecmp(lac->entname, name))
+			return lac;
+	return NULL;
 }
 
 int l2tpsec_lac_protected(const struct lac *lac)

@@ -71,6 +71,9 @@ int l2tpsec_every_section_protected(void);
 /* is lac still one of xl2tpd's [lac] sections? ("xl2tpd-control remove-lac" frees them) */
 int l2tpsec_lac_exists(const struct lac *lac);
 
+/* the [lac] section of that name (case aside), or NULL */
+struct lac *l2tpsec_lac_named(const char *name);
+
 /* does this [lac] section name a crypto profile? */
 int l2tpsec_lac_protected(const struct lac *lac);
 
