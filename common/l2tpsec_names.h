@@ -87,6 +87,8 @@
 /* IOS aaa authorization network … group radius on a LAC: the tunnels of a domain no
  * request-dialin group serves come from RADIUS (RFC 2868); FILE holds the servers (0600) */
 #define L2TPSEC_PPPD_DIALIN_AAA "l2tpsec-dialin-aaa"
+/* the translator's [lac] for RADIUS's tunnels (IOS's global vpdn-template) */
+#define L2TPSEC_AAA_TEMPLATE "vpdn-template"
 /* the switch socket's requests: a [lac] section's session, or one of a run-time [lac] made from
  * TEMPLATE for a domain's RADIUS tunnels (lines up to L2TPSEC_SWITCH_END, then proxy data) */
 #define L2TPSEC_SWITCH_DIAL "dial"

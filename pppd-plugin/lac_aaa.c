@@ -123,8 +123,8 @@ int lac_aaa_load(const char *path, char *why, size_t len)
 	}
 	while (!r && fgets(line, sizeof(line), f)) {
 		lineno++;
-		line[strcspn(line, "#")] = '\0';	/* comments; a secret cannot hold '#' */
-		r = directive(line, &c, what, sizeof(what));
+		if (line[strspn(line, " \t")] != '#')	/* a comment line (a secret may hold '#') */
+			r = directive(line, &c, what, sizeof(what));
 	}
 	fclose(f);
 	memset(line, 0, sizeof(line));

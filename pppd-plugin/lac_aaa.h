@@ -7,7 +7,8 @@
  * Access-Request with the domain as User-Name and the tunnel authorization password (IOS's
  * default "cisco"); an Access-Accept's L2TP tunnels (RFC 2868) say which LNSes to dial, in which
  * order, with which tunnel secret and host name. The servers are in the file of
- * l2tpsec-dialin-aaa (0600, not readable by others), one directive a line:
+ * l2tpsec-dialin-aaa (0600, not readable by others), one directive a line ('#' starts a comment
+ * line):
  *   server ADDRESS PORT SECRET...   (tried in order; the secret is the rest of the line)
  *   timeout SECONDS                  (per try; default 5)
  *   retransmit N                     (tries after the first, per server; default 3)

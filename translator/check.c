@@ -117,13 +117,13 @@ static void check_groups(struct ios_config *cfg, struct diag *d)
 		if (!g->request_dialin && !g->accept_dialin)
 			diag_warning(d, g->line, 1, "vpdn-group %s has neither request-dialin nor "
 				     "accept-dialin: nothing to translate", g->name);
-		if (g->request_dialin && !g->initiate.n)
+		if (g->request_dialin && !g->initiate.n && !g->aaa_template)
 			diag_error(d, g->line, 1, "vpdn-group %s requests dial-in but has no "
 				   "'initiate-to ip A'", g->name);
 		if (!g->request_dialin && g->busy_timeout)
 			diag_warning(d, g->busy_line, 1, "vpdn-group %s: l2tp tunnel busy timeout is "
 				     "a LAC's (request-dialin): not used", g->name);
-		if (g->request_dialin && !g->domains.n)
+		if (g->request_dialin && !g->domains.n && !g->aaa_template)
 			diag_warning(d, g->line, 1, "vpdn-group %s requests dial-in for no domain: "
 				     "no client is switched into it", g->name);
 		for (size_t k = 0; k < g->domains.n; k++)
@@ -335,7 +335,8 @@ static void check_radius_server(struct ios_config *cfg, const struct ios_radius_
 
 static void check_aaa_list(struct ios_config *cfg, const struct ios_aaa_list *l, struct diag *d)
 {
-	const char *what = l->accounting ? "aaa accounting network" : "aaa authentication ppp";
+	const char *what = l->accounting ? "aaa accounting network" :
+			   l->authorization ? "aaa authorization network" : "aaa authentication ppp";
 
 	if (!cfg->aaa_new_model) {
 		diag_warning(d, l->line, 1, "%s %s without 'aaa new-model': IOS does not use it; "
@@ -351,6 +352,12 @@ static void check_aaa_list(struct ios_config *cfg, const struct ios_aaa_list *l,
 		    !aaa_group_named(cfg, l->groups[i]))
 			diag_error(d, l->line, l->cols[i], "%s %s: aaa group server radius %s is not "
 				   "defined", what, l->name, l->groups[i]);
+		else if (l->authorization && i >= 1)
+			diag_warning(d, l->line, l->cols[i], "%s %s: only the first method is "
+				     "translated (a domain RADIUS does not tunnel is served locally)",
+				     what, l->name);
+		else if (l->authorization)
+			continue;
 		else if (l->methods[i] == AAA_NONE && !l->accounting)
 			diag_warning(d, l->line, l->cols[i], "%s %s: 'none' (no authentication) is not "
 				     "translated: a user no method accepts is refused", what, l->name);
@@ -414,6 +421,37 @@ static void check_aaa(struct ios_config *cfg, struct diag *d)
 	}
 }
 
+/* a LAC's tunnel authorization on RADIUS: the vpdn-template protects what RADIUS names */
+static void check_aaa_tunnels(struct ios_config *cfg, struct diag *d)
+{
+	const struct ios_aaa_list *l = aaa_tunnel_list(cfg);
+	const struct ios_vpdn_group *t = aaa_tunnel_template(cfg);
+	bool lac = t != NULL;
+	struct aaa_view v;
+
+	for (size_t i = 0; i < cfg->groups.n; i++)
+		lac |= cfg->groups.v[i].request_dialin;
+	if (cfg->tunnel_authz_list && !l)
+		diag_error(d, cfg->tunnel_authz_list_line, 1, "vpdn tunnel authorization network %s: "
+			   "no 'aaa authorization network %s' defines it", cfg->tunnel_authz_list,
+			   cfg->tunnel_authz_list);
+	if (!l || !l->nmethods || l->methods[0] != AAA_RADIUS || !lac)
+		return;
+	if (!t)
+		diag_warning(d, l->line, 1, "aaa authorization network %s: RADIUS's tunnels take "
+			     "their settings from the global vpdn-template, and there is none: "
+			     "not translated (no domain is tunnelled by RADIUS)", l->name);
+	else if (!t->crypto_profile)
+		diag_warning(d, t->line, 1, "vpdn-template: no 'l2tp security crypto-profile': "
+			     "RADIUS's tunnels would carry L2TP without IPsec; not translated");
+	else if (!aaa_tunnel_view(cfg, &v))
+		diag_error(d, l->line, l->cols[0], "aaa authorization network %s: group %s has no "
+			   "RADIUS server with an address", l->name, l->groups[0]);
+	else if (!cfg->keys.n)
+		diag_warning(d, t->line, 1, "vpdn-template: no 'crypto isakmp key' at all: IKE to "
+			     "the LNSes RADIUS names needs one (0.0.0.0 0.0.0.0, or one per LNS)");
+}
+
 void check_config(struct ios_config *cfg, struct diag *d)
 {
 	resolve_dynamic_maps(cfg, d);
@@ -426,6 +464,7 @@ void check_config(struct ios_config *cfg, struct diag *d)
 	check_keys(cfg, d);
 	check_crypto(cfg, d);
 	check_aaa(cfg, d);
+	check_aaa_tunnels(cfg, d);
 	if (!cfg->vpdn_enable && cfg->groups.n)
 		diag_warning(d, cfg->groups.v[0].line, 1, "vpdn-groups without 'vpdn enable': "
 			     "translated anyway");

@@ -75,6 +75,15 @@ struct aaa_view {
 /* false: the group does not authenticate with RADIUS */
 bool aaa_view(const struct ios_config *cfg, const struct ios_vpdn_group *g, struct aaa_view *v);
 bool emit_wants_radius(const struct ios_config *cfg);
+/* a LAC's tunnel authorization (aaa authorization network … group radius, vpdn tunnel
+ * authorization network): false unless its first method is RADIUS with servers and the global
+ * vpdn-template names a crypto profile for RADIUS's tunnels */
+bool aaa_tunnel_view(const struct ios_config *cfg, struct aaa_view *v);
+const struct ios_vpdn_group *aaa_tunnel_template(const struct ios_config *cfg);
+const struct ios_aaa_list *aaa_tunnel_list(const struct ios_config *cfg);
+/* ppp/l2tpsec-dialin-aaa (0600): the servers and secrets lac_aaa.c reads */
+void emit_dialin_aaa(struct ios_config *cfg, const struct aaa_view *v, FILE *f,
+		     const struct emit_opts *opt);
 const struct ios_aaa_list *aaa_auth_list(const struct ios_config *cfg,
 					 const struct ios_vpdn_group *g);
 const struct ios_radius_server *aaa_server_at(const struct ios_config *cfg, struct in_addr a);

@@ -229,7 +229,12 @@ static void lac_section(struct ios_config *cfg, const struct ios_vpdn_group *g, 
 	char a[INET_ADDRSTRLEN], sect[96];
 
 	snprintf(sect, sizeof(sect), "xl2tpd/xl2tpd.conf [lac %s]", g->name);
-	fprintf(f, "\n; vpdn-group %s request-dialin (line %d)\n[lac %s]\n", g->name, g->line, g->name);
+	if (g->aaa_template)
+		fprintf(f, "\n; vpdn-template (line %d): the tunnels RADIUS names are made from it\n"
+			"[lac %s]\n", g->line, g->name);
+	else
+		fprintf(f, "\n; vpdn-group %s request-dialin (line %d)\n[lac %s]\n", g->name, g->line,
+			g->name);
 	model_wrote(cfg, g->line, "%s", sect);
 	model_wrote(cfg, g->lac_line, "%s", sect);
 	/* xl2tpd tries its lns entries in order: lowest IOS priority number first */

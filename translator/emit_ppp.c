@@ -131,14 +131,46 @@ void emit_ppp_options(struct ios_config *cfg, const struct ios_vpdn_group *g, FI
 
 int emit_wants_dialin(const struct ios_config *cfg)
 {
+	struct aaa_view v;
+
 	for (size_t i = 0; i < cfg->groups.n; i++)
 		if (cfg->groups.v[i].request_dialin && cfg->groups.v[i].domains.n)
 			return 1;
-	return 0;
+	return aaa_tunnel_view(cfg, &v);
+}
+
+void emit_dialin_aaa(struct ios_config *cfg, const struct aaa_view *v, FILE *f,
+		     const struct emit_opts *opt)
+{
+	const char *file = "ppp/l2tpsec-dialin-aaa";
+
+	emit_header(f, "#", opt);
+	fprintf(f, "# the LAC's tunnel authorization (" L2TPSEC_PPPD_DIALIN_AAA ", 0600): the tunnels of a\n"
+		"# domain no vpdn-group serves come from these RADIUS servers (RFC 2868), in [lac "
+		L2TPSEC_AAA_TEMPLATE "]'s settings\n");
+	for (int i = 0; i < v->nservers; i++) {
+		const struct ios_radius_server *s = v->servers[i];
+
+		fprintf(f, "server %s %d %s\n", inet_ntoa(s->addr), s->auth_port,
+			aaa_server_key(cfg, s));
+		model_wrote(cfg, s->line, "%s: server %s %d (its secret; 0600)", file,
+			    inet_ntoa(s->addr), s->auth_port);
+	}
+	fprintf(f, "timeout %d\nretransmit %d\n", v->timeout, v->retransmit);
+	fprintf(f, "password %s\n", cfg->tunnel_authz_password ? cfg->tunnel_authz_password : "cisco");
+	if (cfg->tunnel_authz_password)
+		model_wrote(cfg, cfg->tunnel_authz_password_line, "%s: password (0600)", file);
+	fprintf(f, "template " L2TPSEC_AAA_TEMPLATE "\n");
+	if (cfg->hostname)
+		fprintf(f, "nas-identifier %s\n", cfg->hostname);
+	model_wrote(cfg, v->list->line, "%s: RADIUS tunnel authorization (list %s)", file,
+		    v->list->name);
 }
 
 void emit_ppp_dialin(struct ios_config *cfg, FILE *f, const struct emit_opts *opt)
 {
+	struct aaa_view v;
+
 	emit_header(f, "#", opt);
 	fprintf(f, "# pppd options for the LAC's access side (a serial line, pppoe-server -O): a user of\n"
 		"# a request-dialin domain is switched into an L2TP session of its vpdn-group's [lac]\n"
@@ -148,6 +180,11 @@ void emit_ppp_dialin(struct ios_config *cfg, FILE *f, const struct emit_opts *op
 		model_wrote(cfg, cfg->hostname_line, "ppp/l2tpsec-dialin: name %s", cfg->hostname);
 	}
 	fprintf(f, "auth\nrequire-chap\nnodefaultroute\nplugin " L2TPSEC_PPPD_PLUGIN "\n");
+	if (aaa_tunnel_view(cfg, &v)) {
+		fprintf(f, L2TPSEC_PPPD_DIALIN_AAA " /etc/ppp/l2tpsec-dialin-aaa\n");
+		model_wrote(cfg, v.list->line, "ppp/l2tpsec-dialin: " L2TPSEC_PPPD_DIALIN_AAA
+			    " /etc/ppp/l2tpsec-dialin-aaa");
+	}
 	for (size_t i = 0; i < cfg->groups.n; i++) {
 		const struct ios_vpdn_group *g = &cfg->groups.v[i];
 

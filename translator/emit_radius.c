@@ -26,6 +26,7 @@ static const struct ios_aaa_list *list_named(const struct ios_config *cfg, const
 {
 	for (size_t i = 0; i < cfg->aaa_lists.n; i++)
 		if (cfg->aaa_lists.v[i].accounting == accounting &&
+		    !cfg->aaa_lists.v[i].authorization &&
 		    !strcmp(cfg->aaa_lists.v[i].name, name))
 			return &cfg->aaa_lists.v[i];
 	return NULL;
@@ -93,6 +94,19 @@ static void servers_of(const struct ios_config *cfg, const char *group, struct a
 	}
 }
 
+/* the timeout and retransmissions for v's servers: the longest of theirs, else the global ones */
+static void timers_of(const struct ios_config *cfg, struct aaa_view *v)
+{
+	v->timeout = cfg->radius_timeout_line ? cfg->radius_timeout : 5;
+	v->retransmit = cfg->radius_retransmit_line ? cfg->radius_retransmit : 3;
+	for (int i = 0; i < v->nservers; i++) {
+		if (v->servers[i]->timeout_line && v->servers[i]->timeout > v->timeout)
+			v->timeout = v->servers[i]->timeout;
+		if (v->servers[i]->retransmit_line && v->servers[i]->retransmit > v->retransmit)
+			v->retransmit = v->servers[i]->retransmit;
+	}
+}
+
 bool aaa_view(const struct ios_config *cfg, const struct ios_vpdn_group *g, struct aaa_view *v)
 {
 	const struct ios_aaa_list *auth = aaa_auth_list(cfg, g), *acct;
@@ -109,14 +123,43 @@ bool aaa_view(const struct ios_config *cfg, const struct ios_vpdn_group *g, stru
 	v->accounting = acct && acct->nmethods && acct->methods[0] == AAA_RADIUS;
 	v->acct_list = v->accounting ? acct : NULL;
 	/* the longest of the servers' timeouts and retransmissions: radiusclient has one of each */
-	v->timeout = cfg->radius_timeout_line ? cfg->radius_timeout : 5;
-	v->retransmit = cfg->radius_retransmit_line ? cfg->radius_retransmit : 3;
-	for (int i = 0; i < v->nservers; i++) {
-		if (v->servers[i]->timeout_line && v->servers[i]->timeout > v->timeout)
-			v->timeout = v->servers[i]->timeout;
-		if (v->servers[i]->retransmit_line && v->servers[i]->retransmit > v->retransmit)
-			v->retransmit = v->servers[i]->retransmit;
-	}
+	timers_of(cfg, v);
+	return true;
+}
+
+const struct ios_vpdn_group *aaa_tunnel_template(const struct ios_config *cfg)
+{
+	for (size_t i = 0; i < cfg->groups.n; i++)
+		if (cfg->groups.v[i].aaa_template)
+			return &cfg->groups.v[i];
+	return NULL;
+}
+
+const struct ios_aaa_list *aaa_tunnel_list(const struct ios_config *cfg)
+{
+	const char *name = cfg->tunnel_authz_list ? cfg->tunnel_authz_list : "default";
+
+	if (!cfg->aaa_new_model)
+		return NULL;
+	for (size_t i = 0; i < cfg->aaa_lists.n; i++)
+		if (cfg->aaa_lists.v[i].authorization && !strcmp(cfg->aaa_lists.v[i].name, name))
+			return &cfg->aaa_lists.v[i];
+	return NULL;
+}
+
+bool aaa_tunnel_view(const struct ios_config *cfg, struct aaa_view *v)
+{
+	const struct ios_aaa_list *l = aaa_tunnel_list(cfg);
+	const struct ios_vpdn_group *t = aaa_tunnel_template(cfg);
+
+	memset(v, 0, sizeof(*v));
+	if (!l || !l->nmethods || l->methods[0] != AAA_RADIUS || !t || !t->crypto_profile)
+		return false;
+	servers_of(cfg, l->groups[0], v);
+	if (!v->nservers)
+		return false;
+	v->list = l;
+	timers_of(cfg, v);
 	return true;
 }
 

@@ -59,6 +59,7 @@ void model_free(struct ios_config *cfg)
 	free(cfg->aaa_groups.v);
 	free(cfg->aaa_lists.v);
 	free(cfg->radius_key);
+	free(cfg->tunnel_authz_password);
 	for (size_t i = 0; i < cfg->nlines; i++) {
 		free(cfg->notes[i]);
 		if (cfg->wrote)

@@ -108,6 +108,7 @@ struct ios_vpdn_group {
 	int hello, receive_window, retries;	/* 0: default */
 	bool ip_pmtu;
 	bool force_local_chap;
+	bool aaa_template;	/* the global vpdn-template: RADIUS's tunnels (a LAC) take its settings */
 	int session_limit;	/* 0: none */
 	int busy_timeout;	/* l2tp tunnel busy timeout; 0: xl2tpd's (IOS's) 300 s */
 	/* where each attribute came from (0: the default) */
@@ -143,7 +144,8 @@ struct ios_aaa_group {
 enum aaa_method { AAA_LOCAL = 1, AAA_RADIUS, AAA_NONE, AAA_OTHER };
 struct ios_aaa_list {
 	const char *name;	/* "default" or the list's name */
-	bool accounting;	/* an accounting list, else an authentication one */
+	bool accounting;	/* an accounting list, else an authentication one ... */
+	bool authorization;	/* ... or a network authorization one */
 	enum aaa_method methods[4];
 	const char *groups[4];	/* for AAA_RADIUS: "radius" or an aaa group server's name */
 	int cols[4];
@@ -207,6 +209,10 @@ struct ios_config {
 	int radius_key_line, radius_timeout_line, radius_retransmit_line;
 	int session_limit;	/* vpdn session-limit; 0: none */
 	int session_limit_line;
+	/* vpdn tunnel authorization password/network: a LAC's RADIUS tunnel lookups */
+	char *tunnel_authz_password;	/* owned; NULL: IOS's "cisco" */
+	const char *tunnel_authz_list;		/* NULL: the "default" network list */
+	int tunnel_authz_password_line, tunnel_authz_list_line;
 	/* per input line (index = line number), for README.translation: what the parser made of
 	 * it, and what the emitters wrote from it ("FILE: what" lines) */
 	char **notes;

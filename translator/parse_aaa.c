@@ -51,12 +51,14 @@ static void methods(struct args *a, int first, struct ios_aaa_list *l)
 	}
 }
 
-static struct ios_aaa_list *new_list(struct parser *p, const char *name, bool accounting)
+static struct ios_aaa_list *new_list(struct parser *p, const char *name, bool accounting,
+				     bool authorization)
 {
 	struct ios_aaa_list *l = NULL;
 
 	for (size_t i = 0; i < p->cfg->aaa_lists.n; i++)
 		if (p->cfg->aaa_lists.v[i].accounting == accounting &&
+		    p->cfg->aaa_lists.v[i].authorization == authorization &&
 		    !strcmp(p->cfg->aaa_lists.v[i].name, name))
 			l = &p->cfg->aaa_lists.v[i];	/* IOS: the later line replaces it */
 	if (!l && !(l = VEC_ADD(p->cfg->aaa_lists))) {
@@ -66,6 +68,7 @@ static struct ios_aaa_list *new_list(struct parser *p, const char *name, bool ac
 	memset(l, 0, sizeof(*l));
 	l->name = name;
 	l->accounting = accounting;
+	l->authorization = authorization;
 	l->line = parse_lineno(p);
 	return l;
 }
@@ -81,7 +84,7 @@ static int h_aaa_authentication(struct parser *p, struct args *a)
 	}
 	if (parse_need_args(p, a, 3, -1, "aaa authentication ppp LIST METHOD..."))
 		return OK;
-	l = new_list(p, a->w[1], false);
+	l = new_list(p, a->w[1], false, false);
 	if (!l)
 		return OK;
 	methods(a, 2, l);
@@ -119,7 +122,7 @@ static int h_aaa_accounting(struct parser *p, struct args *a)
 			   "not start-stop, stop-only or none", a->w[1], a->w[2]);
 		return OK;
 	}
-	l = new_list(p, a->w[1], true);
+	l = new_list(p, a->w[1], true, false);
 	if (!l)
 		return OK;
 	if (r == 2)
@@ -134,9 +137,20 @@ static int h_aaa_accounting(struct parser *p, struct args *a)
 
 static int h_aaa_authorization(struct parser *p, struct args *a)
 {
-	(void)a;
-	parse_note(p, "RADIUS authorization: pppd's RADIUS plugin applies the Access-Accept's "
-		   "attributes (Framed-IP-Address, Session-Timeout, ...)");
+	struct ios_aaa_list *l;
+
+	if (a->n < 3 || strcasecmp(a->w[0], "network")) {
+		parse_note(p, "not network authorization: nothing for L2TP/IPsec");
+		return OK;
+	}
+	l = new_list(p, a->w[1], false, true);
+	if (!l)
+		return OK;
+	methods(a, 2, l);
+	parse_note(p, "network authorization list %s: on an LNS pppd's RADIUS plugin applies the "
+		   "Access-Accept's attributes; on a LAC %s", l->name, l->methods[0] == AAA_RADIUS ?
+		   "RADIUS names the tunnels of domains no vpdn-group serves (RFC 2868; "
+		   "ppp/l2tpsec-dialin-aaa)" : "tunnels come from the vpdn-groups");
 	return OK;
 }
 

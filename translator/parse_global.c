@@ -110,6 +110,37 @@ static int h_session_limit(struct parser *p, struct args *a)
 }
 
 /* global vpdn commands Linux needs nothing for: said in README.translation, no warning */
+/* vpdn tunnel authorization password WORD | network LIST: a LAC's RADIUS tunnel lookups */
+static int h_tunnel_authorization(struct parser *p, struct args *a)
+{
+	bool password;
+
+	if (parse_need_args(p, a, 2, 3, "vpdn tunnel authorization password [TYPE] WORD|network LIST"))
+		return OK;
+	password = !strncasecmp(a->w[0], "password", strlen(a->w[0]));
+	if (!password && strncasecmp(a->w[0], "network", strlen(a->w[0]))) {
+		diag_warning(p->d, parse_lineno(p), a->col[0], "vpdn tunnel authorization %s: not "
+			     "translated", a->w[0]);
+		return OK;
+	}
+	if (password) {
+		free(p->cfg->tunnel_authz_password);
+		p->cfg->tunnel_authz_password = parse_secret_at(p, a, 1, 0,
+								"vpdn tunnel authorization password");
+		p->cfg->tunnel_authz_password_line = parse_lineno(p);
+		if (p->cfg->tunnel_authz_password && (strpbrk(p->cfg->tunnel_authz_password, " \t") ||
+						     strlen(p->cfg->tunnel_authz_password) > 63))
+			diag_error(p->d, parse_lineno(p), a->col[1], "vpdn tunnel authorization "
+				   "password: one word of at most 63 characters");
+		parse_note(p, "the password of RADIUS tunnel lookups (ppp/l2tpsec-dialin-aaa, 0600)");
+	} else {
+		p->cfg->tunnel_authz_list = a->w[1];
+		p->cfg->tunnel_authz_list_line = parse_lineno(p);
+		parse_note(p, "RADIUS tunnel lookups use network authorization list %s", a->w[1]);
+	}
+	return OK;
+}
+
 static int h_vpdn_nothing(struct parser *p, struct args *a)
 {
 	const char *w = p->ln->words[a->neg + 1];
@@ -238,6 +269,7 @@ const struct command parse_global_commands[] = {
 	{ M_GLOBAL, "vpdn logging", h_vpdn_logging, 1 },
 	{ M_GLOBAL, "vpdn session-limit", h_session_limit, 1 },
 	{ M_GLOBAL, "vpdn search-order", h_vpdn_nothing, 0 },
+	{ M_GLOBAL, "vpdn tunnel authorization", h_tunnel_authorization, 0 },
 	{ M_GLOBAL, "vpdn ip udp ignore checksum", h_vpdn_nothing, 1 },
 	{ M_GLOBAL, "vpdn history failure", h_vpdn_nothing, 1 },
 	{ M_GLOBAL, "vpdn source-ip", h_vpdn_untranslated, 0 },

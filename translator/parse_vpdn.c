@@ -14,13 +14,54 @@
 
 #define GROUP (&p->cfg->groups.v[p->group])
 
+/* the global vpdn-template: the settings of the tunnels RADIUS names for a LAC (its crypto
+ * profile, keep-sa, tunnel password, local name, busy timeout) */
+static int h_vpdn_template(struct parser *p, struct args *a)
+{
+	struct ios_vpdn_group *g;
+
+	if (a->n) {
+		diag_warning(p->d, parse_lineno(p), a->col[0], "vpdn-template %s: named templates "
+			     "(source vpdn-template) are not translated; its lines are ignored",
+			     a->w[0]);
+		parse_enter(p, M_SKIP);
+		return OK;
+	}
+	for (size_t i = 0; i < p->cfg->groups.n; i++)
+		if (p->cfg->groups.v[i].aaa_template) {
+			p->group = i;
+			parse_enter(p, M_VPDN);
+			parse_note(p, "vpdn-template continued");
+			return OK;
+		}
+	g = VEC_ADD(p->cfg->groups);
+	if (!g) {
+		p->oom = 1;
+		return OK;
+	}
+	g->name = L2TPSEC_AAA_TEMPLATE;
+	g->aaa_template = true;
+	g->request_dialin = true;
+	g->virtual_template = -1;
+	g->tunnel_auth = -1;
+	g->line = g->lac_line = parse_lineno(p);
+	p->group = p->cfg->groups.n - 1;
+	parse_enter(p, M_VPDN);
+	parse_note(p, "vpdn-template: the settings of the tunnels RADIUS names (xl2tpd [lac "
+		   L2TPSEC_AAA_TEMPLATE "])");
+	return OK;
+}
+
 static int h_vpdn_group(struct parser *p, struct args *a)
 {
 	struct ios_vpdn_group *g;
 
-	/* "vpdn X" is a global vpdn command, never an abbreviated vpdn-group X */
+	/* "vpdn X" is a global vpdn command, never an abbreviated vpdn-group X (nor template) */
 	if (!strcasecmp(a->w[-1], "vpdn"))
 		return NOT_MINE;
+	/* one handler for both, so that "vpdn" alone is no ambiguity between them */
+	if (strlen(a->w[-1]) > 5 && !strncasecmp(a->w[-1], "vpdn-template", strlen(a->w[-1])))
+		return h_vpdn_template(p, a);
 	if (parse_need_args(p, a, 1, 1, "vpdn-group NAME"))
 		return OK;
 	for (size_t i = 0; i < p->cfg->groups.n; i++)
@@ -338,6 +379,7 @@ static int h_ip_pmtu(struct parser *p, struct args *a)
 
 const struct command parse_vpdn_commands[] = {
 	{ M_GLOBAL, "vpdn-group", h_vpdn_group, 0 },
+	{ M_GLOBAL, "vpdn-template", h_vpdn_group, 0 },
 	{ M_VPDN, "request-dialin", h_request_dialin, 0 },
 	{ M_VPDN, "accept-dialin", h_accept_dialin, 0 },
 	{ M_VPDN, "accept dialin", h_accept_dialin, 0 },

@@ -16,6 +16,7 @@ static int emit_all(struct ios_config *cfg, const struct lex *lx, const struct e
 {
 	struct conn_view *views = NULL;
 	size_t nviews = 0;
+	struct aaa_view v;
 	FILE *f, *g;
 
 	if (conn_views(cfg, &views, &nviews))
@@ -39,6 +40,8 @@ static int emit_all(struct ios_config *cfg, const struct lex *lx, const struct e
 	}
 	if (emit_wants_dialin(cfg) && (f = output_open(o, "ppp/l2tpsec-dialin", 0644)))
 		emit_ppp_dialin(cfg, f, opt);
+	if (aaa_tunnel_view(cfg, &v) && (f = output_open(o, "ppp/l2tpsec-dialin-aaa", 0600)))
+		emit_dialin_aaa(cfg, &v, f, opt);
 	for (size_t i = 0; i < cfg->groups.n; i++) {
 		struct aaa_view v;
 		char path[300];

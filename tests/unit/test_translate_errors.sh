@@ -305,6 +305,22 @@ t grep -q "vpdn.cfg:6:1: warning: vpdn authen-before-forward: not translated" "$
 t grep -q "vpdn.cfg:7:1: warning: unsupported command, not translated: 'vpdn frobnicate now'" "$work/err"
 t grep -A1 'vpdn ip udp ignore checksum' "$work/vpdn/README.translation" | grep -q 'zero UDP checksum'
 
+# a LAC's RADIUS tunnels: the global vpdn-template must exist and protect them; a named one and
+# an undefined tunnel authorization list are said
+rad='aaa new-model\naaa authorization network default group radius\nradius-server host 192.0.2.5 key k\n'
+printf "$rad"'vpdn-group 1\n request-dialin\n  protocol l2tp\n  domain a.example\n initiate-to ip 192.0.2.13\n' > "$work/aaa1.cfg"
+"$cmd" translate -o "$work/aaa1" "$work/aaa1.cfg" 2> "$work/err"
+t grep -q "aaa1.cfg:2:1: warning: aaa authorization network default: RADIUS's tunnels take their settings from the global vpdn-template, and there is none" "$work/err"
+t [ ! -e "$work/aaa1/ppp/l2tpsec-dialin-aaa" ]
+printf "$rad"'vpdn-template\n l2tp tunnel busy timeout 60\nvpdn-template other\n l2tp tunnel busy timeout 60\n' > "$work/aaa2.cfg"
+"$cmd" translate -o "$work/aaa2" "$work/aaa2.cfg" 2> "$work/err"
+t grep -q "aaa2.cfg:4:1: warning: vpdn-template: no 'l2tp security crypto-profile': RADIUS's tunnels would carry L2TP without IPsec; not translated" "$work/err"
+t grep -q "aaa2.cfg:6:15: warning: vpdn-template other: named templates" "$work/err"
+t [ ! -e "$work/aaa2/ppp/l2tpsec-dialin-aaa" ]
+printf "$rad"'vpdn tunnel authorization network NOPE\n' > "$work/aaa3.cfg"
+"$cmd" translate -o "$work/aaa3" "$work/aaa3.cfg" 2> "$work/err"
+t grep -q "aaa3.cfg:4:1: error: vpdn tunnel authorization network NOPE: no 'aaa authorization network NOPE' defines it" "$work/err"
+
 # usage errors: exit 2
 "$cmd" translate "$tt/good/syntax.cfg" 2>/dev/null; t [ $? = 2 ]
 "$cmd" translate -o "$work/x" 2>/dev/null; t [ $? = 2 ]

@@ -36,7 +36,7 @@ for dir in "$golden"/*/; do
 	t diff -u "$golden/$name.stderr" "$work/$name.stderr"
 	for f in $(cd "$work/$name" && find . -type f | sort); do
 		case $f in
-		*/swanctl.conf|*/l2tp-secrets|*/chap-secrets|*/ipsec.secrets|*/radius/servers) want=600 ;;
+		*/swanctl.conf|*/l2tp-secrets|*/chap-secrets|*/ipsec.secrets|*/radius/servers|*/l2tpsec-dialin-aaa) want=600 ;;
 		*) want=644 ;;
 		esac
 		t [ "$(stat -c %a "$work/$name/$f")" = "$want" ]
