@@ -141,7 +141,7 @@ static int radius_tunnels(const char *user, char *head, size_t space, char *labe
 		return 0;
 	}
 	for (size_t i = 0; i < reply.ntunnels; i++)
-		info("l2tpsec: domain %q: RADIUS tunnel %u to %s, preference %u%s%s", domain,
+		info("l2tpsec: domain %q: RADIUS tunnel %u to %s, preference %u%s%s%s", domain,
 		     reply.tunnels[i].tag, reply.tunnels[i].server_endpoint,
 		     reply.tunnels[i].preference, reply.tunnels[i].has_password ?
 		     ", tunnel password" : "", reply.tunnels[i].client_auth_id[0] ?

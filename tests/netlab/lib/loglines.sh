@@ -42,6 +42,7 @@ logline XL_DIAL_BACKOFF xl2tpd-plugin/l2tpsec_dial.c 'l2tpsec: [lac %s] IPsec to
 logline XL_DIAL_NEXT xl2tpd-plugin/l2tpsec_dial.c 'l2tpsec: [lac %s] IPsec to %s not established (%s): no SCCRQ sent; trying the next LNS\n'
 logline XL_LNS_ORDER xl2tpd-plugin/l2tpsec_failover.c 'l2tpsec: [lac %s] LNSes %s; one that fails is passed over for %d s\n'
 logline XL_LNS_DOWN xl2tpd-plugin/l2tpsec_failover.c 'l2tpsec: [lac %s] LNS %s down for %u s: %s\n'
+logline XL_AAA_LAC xl2tpd-plugin/l2tpsec_aaa_lac.c "l2tpsec: [lac %s] %s from [lac %s] for RADIUS's tunnels of %s: %s\n"
 logline XL_LNS_NEW_TUNNEL xl2tpd-plugin/l2tpsec_failover.c 'l2tpsec: [lac %s] new tunnel to LNS %s (priority %d%s)\n'
 logline XL_DIAL_WAIT xl2tpd-plugin/l2tpsec_dial.c "l2tpsec: [lac %s] waiting for charon's crypto socket before dialling %s\n"
 logline XL_NO_CHARON xl2tpd-plugin/l2tpsec_cs.c "l2tpsec: cannot reach charon's crypto socket %s (%s): is charon running with the l2tp-security plugin? Protected L2TP is refused until it is; retrying in %u s\n"
@@ -74,10 +75,13 @@ logline PPP_PROXY_DECISION pppd-plugin/lns_proxy.c 'l2tpsec: proxy LCP from the 
 logline PPP_PROXY_ADOPTED pppd-plugin/lns_proxy.c 'l2tpsec: LCP adopted without a CONFREQ: MRU %d, client MRU %d, authentication %s (%s)'
 logline PPP_PROXY_AUTH_OK pppd-plugin/lns_proxy.c 'l2tpsec: proxy authentication of %q succeeded (%s)'
 logline PPP_PROXY_AUTH_FAILED pppd-plugin/lns_proxy.c 'l2tpsec: proxy authentication of %q failed (%s): call refused'
-logline PPP_SWITCHING pppd-plugin/lac_dialin.c 'l2tpsec: %q is in a request-dialin domain: switching into [lac %s]'
+logline PPP_SWITCHING pppd-plugin/lac_dialin.c 'l2tpsec: %q is in a tunnelled domain: switching into %s'
 logline PPP_BRIDGED pppd-plugin/lac_switch.c 'l2tpsec: client channel %d bridged to L2TP session channel %d'
 logline PPP_SWITCH_ENDED pppd-plugin/lac_dialin.c 'l2tpsec: switched session of %q ended: %s'
-logline PPP_SWITCH_FAILED pppd-plugin/lac_dialin.c 'l2tpsec: [lac %s] no L2TP session for %q: %s'
+logline PPP_SWITCH_FAILED pppd-plugin/lac_dialin.c 'l2tpsec: %s: no L2TP session for %q: %s'
+logline PPP_AAA_TUNNEL pppd-plugin/lac_dialin.c 'l2tpsec: domain %q: RADIUS tunnel %u to %s, preference %u%s%s%s'
+logline PPP_AAA_NO_TUNNEL pppd-plugin/lac_dialin.c 'l2tpsec: domain %q is not tunnelled: %s'
+logline PPP_AAA_SILENT pppd-plugin/lac_dialin.c 'l2tpsec: domain %q: no tunnel authorization: %s'
 
 # log_pattern NAME [ARG...]
 log_pattern() {

@@ -69,7 +69,7 @@ client_secret client "$USER" cisco
 check "dial 1 (on-mismatch, matching): serial line and both pppds started" dial
 check "dial 1: the client gets an address from the LNS's pool and pings the LNS" client_pings
 check "dial 1: the LAC's pppd switched the user's PPP into [lac 1]" \
-	log_has lac pppd-dialin1.log PPP_SWITCHING "$USER" 1
+	log_has lac pppd-dialin1.log PPP_SWITCHING "$USER" '\[lac 1\]'
 check "dial 1: and bridged it in the kernel" log_has lac pppd-dialin1.log PPP_BRIDGED
 check "dial 1: the LAC's xl2tpd bridged before its ICCN" log_has lac xl2tpd.log XL_SWITCHED 1
 check "dial 1: the ICCN carried proxy LCP and CHAP" \
