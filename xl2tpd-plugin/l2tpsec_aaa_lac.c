@@ -164,11 +164,12 @@ static int parse(char *msg, struct tunnel_set *s, char **rest, char *why, size_t
 	return -1;
 }
 
-/* everything the [lac] is made of, secrets included: equal keys, the same [lac] */
+/* everything the [lac] is made of, secrets included: equal keys, the same [lac]. Not the
+ * domain: domains RADIUS sends to the same tunnels share them (an LNS takes one tunnel per LAC
+ * address and port, as IOS shares its tunnels between domains) */
 static void key_of(const struct tunnel_set *s, char *key)
 {
-	size_t off = (size_t)snprintf(key, KEY_MAX, "%s %s %s", s->template, s->domain,
-				      s->hostname);
+	size_t off = (size_t)snprintf(key, KEY_MAX, "%s %s", s->template, s->hostname);
 
 	for (size_t i = 0; i < s->nlns && off < KEY_MAX; i++) {
 		const struct aaa_lns *l = &s->lns[i];

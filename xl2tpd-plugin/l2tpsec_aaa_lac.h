@@ -8,9 +8,10 @@
  * and gets a session of a [lac] made from the TEMPLATE section: its settings (crypto profile,
  * keep-sa, busy timeout, …), the LNSes with their priorities (failover and load sharing as for
  * configured ones), Tunnel-Client-Auth-ID as our host name and each LNS's Tunnel-Password as the
- * tunnel secret, which authenticates that LNS (challenge on). The [lac] is named after the domain
- * and kept for the next user of the same tunnels; an idle one is remade when RADIUS answers
- * otherwise, or reused for another domain when L2TPSEC_AAA_LACS are in use.
+ * tunnel secret, which authenticates that LNS (challenge on). The [lac] is named after the first
+ * domain it served and kept for the next user of the same tunnels, whatever the domain (one
+ * tunnel per LNS, as IOS shares them); an idle one is remade when RADIUS answers otherwise, or
+ * reused for other tunnels when L2TPSEC_AAA_LACS are in use.
  */
 #ifndef L2TPSEC_AAA_LAC_H
 #define L2TPSEC_AAA_LAC_H

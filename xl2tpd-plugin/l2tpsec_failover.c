@@ -313,6 +313,17 @@ void l2tpsec_failover_tunnel_gone(const struct tunnel *t)
 		l2tpsec_timer_arm(&s->redial, now, 0, redial_now, s);
 }
 
+int l2tpsec_failover_any_up(struct lac *lac)
+{
+	struct lac_lnses *s = set_of(lac);
+	uint64_t now = l2tpsec_now_ms();
+
+	for (size_t i = 0; s && i < s->n; i++)
+		if (l2tpsec_lns_up(&s->st[i], now))
+			return 1;
+	return 0;
+}
+
 int l2tpsec_failover_ipsec_failed(struct lac *lac, const struct cs_endpoint *remote,
 				  const char *why)
 {

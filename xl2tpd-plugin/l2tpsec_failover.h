@@ -53,6 +53,9 @@ void l2tpsec_failover_pick_tunnel(struct lac *lac);
 /* destroy_tunnel(): is t its [lac]'s current tunnel (stock: clear lac->t, redial)? */
 int l2tpsec_failover_is_current(const struct tunnel *t);
 
+/* is any of lac's LNSes up (not held down)? 0 for a [lac] with one LNS (no state is kept) */
+int l2tpsec_failover_any_up(struct lac *lac);
+
 /* "disconnect"/"remove-lac": close lac's tunnels other than lac->t (detach: and unlink them) */
 void l2tpsec_failover_lac_closing(struct lac *lac, int detach);
 

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
@@ -274,9 +275,18 @@ int l2tpsec_xmit_socket(const struct tunnel *t, int fallback)
 
 void l2tpsec_tunnel_destroyed(struct tunnel *t)
 {
+	char why[160];
+
 	if (enforcing)
 		l2tpsec_guard_tunnel_gone(t);
 	l2tpsec_failover_tunnel_gone(t);
+	/* a tunnel that never came up, and no other LNS to try: switched clients waiting for it
+	 * are told now, not when their wait runs out */
+	if (t->lac && t->state != SCCCN && !l2tpsec_failover_any_up(t->lac)) {
+		snprintf(why, sizeof(why), "no tunnel to LNS %s%s%.80s", IPADDY(t->peer.sin_addr),
+			 t->self && t->self->errormsg[0] ? ": " : "", t->self ? t->self->errormsg : "");
+		l2tpsec_switch_lac_failed(t->lac, why);
+	}
 }
 
 void l2tpsec_lac_removed(struct lac *lac)

@@ -439,6 +439,26 @@ int l2tpsec_switched(const struct call *c)
 	return 0;
 }
 
+void l2tpsec_switch_lac_failed(struct lac *lac, const char *why)
+{
+	struct requester *r, *next;
+	int n = 0;
+
+	for (r = requesters; r; r = next) {
+		next = r->next;
+		if (r->lac != lac || r->state != DIALLING || r->c)
+			continue;
+		say(r->fd, "error %s\n", why);
+		drop(r);
+		n++;
+	}
+	if (!n)
+		return;
+	l2tp_log(LOG_WARNING, "l2tpsec: [lac %s] %d switched session(s) refused: %s\n",
+		 lac->entname, n, why);
+	lac_idle(lac, NULL);
+}
+
 void l2tpsec_switch_call_gone(struct call *c)
 {
 	for (struct requester *r = requesters; r; r = r->next)

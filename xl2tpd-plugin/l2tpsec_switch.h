@@ -44,4 +44,7 @@ int l2tpsec_switched(const struct call *c);
 /* destroy_call(): the call is going */
 void l2tpsec_switch_call_gone(struct call *c);
 
+/* lac's tunnel failed and no LNS is left to try: its waiting requesters are refused (why) */
+void l2tpsec_switch_lac_failed(struct lac *lac, const char *why);
+
 #endif

@@ -3,7 +3,7 @@
 # Run-time [lac] sections for RADIUS's tunnels in the patched xl2tpd (the LAC): a dial-aaa request
 # on the switch socket makes [lac corp.example] from [lac aaa] (its crypto profile: the dial waits
 # for charon, absent here) with the request's LNSes and priorities (show vpdn lists them); the
-# same tunnels again reuse the [lac], another domain gets its own; malformed requests, an unknown
+# same tunnels again reuse the [lac], also for another domain, other tunnels get their own; malformed requests, an unknown
 # template and a run-time [lac] asked for by name are refused with why; the secret is never
 # logged. The tunnel secret at work: netlab lac-aaa-tunnels. On this host's loopback in a private
 # network namespace.
@@ -52,6 +52,7 @@ sleep 2
 "$cli" show vpdn > "$work/corp.txt" 2>&1
 wait \$req
 $(sw "dial-aaa aaa corp.example\nlns 127.0.0.3 1\nsecret 127.0.0.3 $(hex sekrit)\nlns 127.0.0.9 2\nhostname LAC\nend\n" again.out)
+$(sw "dial-aaa aaa third.example\nlns 127.0.0.3 1\nsecret 127.0.0.3 $(hex sekrit)\nlns 127.0.0.9 2\nhostname LAC\nend\n" third.out)
 $(sw "dial-aaa aaa other.example\nlns 127.0.0.3 1\nsecret 127.0.0.3 $(hex wrong)\nhostname LAC\nend\n" other.out)
 $(sw "dial-aaa aaa bad.example\nlns 127.0.0.3 1\nsecret 127.0.0.4 00\nend\n" badsecret.out)
 $(sw "dial-aaa aaa bad.example\nlns 127.0.0.3 1\n" noend.out)
@@ -70,6 +71,9 @@ t grep -qx 'vpdn-group corp.example LNS 127.0.0.9 priority 2: up, 0 tunnels, 0 s
 t grep -q 'l2tpsec: \[lac corp.example\] switched session requested' "$work/lac.log"
 t [ "$(grep -c 'made from \[lac aaa\] for RADIUS.s tunnels of corp.example' "$work/lac.log")" = 1 ]
 t grep -q '\[lac other.example\] made from \[lac aaa\]' "$work/lac.log"
+# a domain RADIUS sends to the same tunnels shares the [lac] (one tunnel per LNS)
+t not_grep 'third.example' "$work/lac.log"
+t [ "$(grep -c 'switched session requested' "$work/lac.log")" = 4 ]
 t grep -qx 'vpdn-group corp.example LNS 127.0.0.9 priority 2: up, 0 tunnels, 0 sessions, 0 failures' "$work/after.txt"
 t grep -qx 'error a secret for an LNS not named before it, or not hex without NUL' "$work/badsecret.out"
 t grep -qx 'error the tunnel list has no end' "$work/noend.out"

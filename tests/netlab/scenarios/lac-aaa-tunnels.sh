@@ -9,8 +9,11 @@
 #    Tunnel-Password, Tunnel-Client-Auth-ID); the LAC makes [lac corp.example] from the template,
 #    secures A through the crypto socket, authenticates the tunnel with RADIUS's secret (in no
 #    file) and the session is up through A;
-#  - A's xl2tpd killed: the next user of the domain lands on B (failover in the run-time [lac]);
-#  - badpw.example: RADIUS's Tunnel-Password is wrong: B refuses the tunnel, the client is refused;
+#  - badpw.example: RADIUS's Tunnel-Password is wrong: B refuses the tunnel, the waiting client
+#    is refused at once;
+#  - A's xl2tpd killed: its SA goes, A is held down, the domain's next user lands on B
+#    (failover in the run-time [lac]); corp2.example, sent to the same tunnels, shares the [lac]
+#    and B's tunnel;
 #  - nobody.example: Access-Reject: not tunnelled, and no local user: refused;
 #  - FreeRADIUS stopped: a clear refusal within the RADIUS timeout, never a hang;
 # and not one plaintext UDP/1701 packet on either LNS link.
@@ -51,6 +54,19 @@ check "aaa: FreeRADIUS with the domains' tunnels" radius_conf "$RADDB" "$(outdir
 	Tunnel-Preference:2 = 2,
 	Tunnel-Password:2 = \"cisco\",
 	Tunnel-Client-Auth-Id:2 = \"LAC\"
+corp2.example Cleartext-Password := \"cisco\"
+	Tunnel-Type:1 = L2TP,
+	Tunnel-Medium-Type:1 = IPv4,
+	Tunnel-Server-Endpoint:1 = \"$LNSA\",
+	Tunnel-Preference:1 = 1,
+	Tunnel-Password:1 = \"cisco\",
+	Tunnel-Client-Auth-Id:1 = \"LAC\",
+	Tunnel-Type:2 = L2TP,
+	Tunnel-Medium-Type:2 = IPv4,
+	Tunnel-Server-Endpoint:2 = \"$LNSB\",
+	Tunnel-Preference:2 = 2,
+	Tunnel-Password:2 = \"cisco\",
+	Tunnel-Client-Auth-Id:2 = \"LAC\"
 badpw.example Cleartext-Password := \"cisco\"
 	Tunnel-Type = L2TP,
 	Tunnel-Medium-Type = IPv4,
@@ -72,6 +88,7 @@ check "lnsb: the same configuration" translated lnsb lns-compulsory-complete
 sed -i -e "s/$LNSA/$LNSB/g" -e "s/$LACA/$LACB/g" "$(etc lnsb)/swanctl/swanctl.conf"
 for h in lnsa lnsb; do
 	printf '"%s" * "cisco" *\n' user1@corp.example user2@corp.example user3@badpw.example \
+		user5@corp2.example \
 		>> "$(etc $h)/ppp/chap-secrets"
 done
 check "lac: translated from lac-radius.cfg" translated lac lac-radius
@@ -131,36 +148,51 @@ check "lac: show vpdn: A up with the session, B unused" sh -c \
 	 grep -Eq '^vpdn-group corp.example LNS ${LNSB//./\\.} priority 2: up, 0 tunnels' '$(outdir lac)/vpdn-1.txt'"
 check "lac: hangs up" hang_up 1
 
-# --- A's xl2tpd killed: the domain's next user lands on B -----------------------------------------
+# --- a wrong Tunnel-Password: B refuses the tunnel, the client is told at once ----------------------
+dial 2 user3@badpw.example
+check "client: refused" refused 2
+check "lac: the waiting client refused when the tunnel failed" xl2tpd_says lac XL_SWITCH_LAC_FAILED \
+	badpw.example 1 "no tunnel to LNS $LNSB: .*"
+check "lac: the client was told (no L2TP session)" dialin_says 2 PPP_SWITCH_FAILED \
+	"RADIUS's tunnels for badpw.example .*" user3@badpw.example "xl2tpd: no tunnel to LNS $LNSB.*"
+check "lnsb: the tunnel failed its authentication" grep -q \
+	'Connection closed to 10.0.1.12, port 1701 (Invalid challenge authentication)' "$(outdir lnsb)/xl2tpd.log"
+check "lnsb: no tunnel established" [ "$(established lnsb $LACB)" = 0 ]
+
+# --- A's xl2tpd killed: its SA goes under the idle tunnel, A is held down, B takes the domain ------
 kill_on lnsa KILL xl2tpd
-dial 2 user2@corp.example
+check "lac: A held down: its SA lost" wait_for 30 "A down" xl2tpd_says lac XL_LNS_DOWN corp.example \
+	$LNSA $HOLD 'IPsec SA deleted by peer'
+dial 3 user2@corp.example
 check "client: session up through B" wait_for 120 "client ppp up" client_up
 check "client: pings the LNS" wait_for 30 "client pings" ping_from client $PPP_LNS 3
-check "lac: the same run-time [lac] (not made again)" \
-	[ "$(grep -c "$(log_pattern XL_AAA_LAC corp.example '.*' '.*' '.*' '.*')" "$(outdir lac)/xl2tpd.log")" = 1 ]
-check "lac: A held down: no answer to the SCCRQ" xl2tpd_says lac XL_LNS_DOWN corp.example $LNSA \
-	$HOLD 'no answer to the SCCRQ'
 check "lnsb: the tunnel is B's" [ "$(established lnsb $LACB)" = 1 ]
-check "lac: hangs up" hang_up 2
-
-# --- a wrong Tunnel-Password: B refuses the tunnel ------------------------------------------------
-dial 3 user3@badpw.example
-check "client: refused" refused 3
-check "lac: the client was told (no L2TP session)" dialin_says 3 PPP_SWITCH_FAILED \
-	"RADIUS's tunnels for badpw.example .*" user3@badpw.example '.*'
-check "lnsb: no tunnel from badpw.example's secret" [ "$(established lnsb $LACB)" = 1 ]
+# another domain RADIUS sends to the same tunnels shares the [lac] and B's tunnel
+dial 4 user5@corp2.example
+check "client: the second session up" wait_for 90 "second ppp up" sh -c \
+	"[ \$(ip netns exec client ip -4 -o addr show | grep -c ' ppp[0-9]* .*inet ') = 2 ]"
+check "lac: made once, for both domains" \
+	[ "$(grep -c "$(log_pattern XL_AAA_LAC '.*' '.*' '.*' 'corp2*\.example' '.*')" "$(outdir lac)/xl2tpd.log")" = 1 ]
+check "lnsb: both sessions over one tunnel" [ "$(established lnsb $LACB)" = 1 ]
+on lac "$NETLAB_BUILD/l2tpsec" show vpdn > "$(outdir lac)/vpdn-2.txt" 2>&1
+check "lac: show vpdn: A down, B with one tunnel and both sessions" sh -c \
+	"grep -Eq '^vpdn-group corp.example LNS ${LNSA//./\\.} priority 1: down .*IPsec SA deleted by peer' '$(outdir lac)/vpdn-2.txt' &&
+	 grep -Eq '^vpdn-group corp.example LNS ${LNSB//./\\.} priority 2: up, 1 tunnel, 2 sessions' '$(outdir lac)/vpdn-2.txt'"
+check "lac: hangs up the first" hang_up 3
+stop_daemon client pppd4 15
+check "lac: hangs up the second" line_down 4
 
 # --- Access-Reject: not tunnelled, no local user ---------------------------------------------------
-dial 4 user4@nobody.example
-check "client: refused" refused 4
-check "lac: RADIUS rejected the domain" dialin_says 4 PPP_AAA_NO_TUNNEL nobody.example \
+dial 5 user4@nobody.example
+check "client: refused" refused 5
+check "lac: RADIUS rejected the domain" dialin_says 5 PPP_AAA_NO_TUNNEL nobody.example \
 	"RADIUS $AAA rejected it"
 
 # --- FreeRADIUS stopped: a clear refusal, bounded by the RADIUS timeout -----------------------------
 radius_stop aaa
-dial 5 user1@corp.example
-check "client: refused" refused 5
-check "lac: no RADIUS server answered" dialin_says 5 PPP_AAA_SILENT corp.example \
+dial 6 user1@corp.example
+check "client: refused" refused 6
+check "lac: no RADIUS server answered" dialin_says 6 PPP_AAA_SILENT corp.example \
 	'.*'
 
 for h in lac lnsa lnsb; do alive $h xl2tpd && xl2tpd_stop $h; done
