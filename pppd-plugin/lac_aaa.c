@@ -211,9 +211,11 @@ enum lac_aaa_answer lac_aaa_lookup(const char *domain, struct radius_reply *out,
 	char addr[INET_ADDRSTRLEN];
 
 	snprintf(why, len, "no RADIUS server answered");
+	memset(out, 0, sizeof(*out));
 	for (int i = 0; i < aaa.nservers; i++) {
 		const struct server *s = &aaa.servers[i];
 		size_t rlen;
+		int got;
 
 		inet_ntop(AF_INET, &s->addr.sin_addr, addr, sizeof(addr));
 		for (int try = 0; try <= aaa.retransmit; try++) {
@@ -231,8 +233,11 @@ enum lac_aaa_answer lac_aaa_lookup(const char *domain, struct radius_reply *out,
 					 domain);
 				return LAC_AAA_SILENT;
 			}
-			if (ask(s, req, rlen, id, auth, out, why, len) < 0)
+			got = ask(s, req, rlen, id, auth, out, why, len);
+			if (got < 0)
 				break;	/* the next server */
+			if (!got)
+				continue;	/* no answer in time: try again */
 			if (out->code == RADIUS_ACCESS_ACCEPT && out->ntunnels)
 				return LAC_AAA_TUNNELS;
 			if (out->code == RADIUS_ACCESS_ACCEPT || out->code == RADIUS_ACCESS_REJECT ||

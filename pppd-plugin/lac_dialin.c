@@ -113,6 +113,20 @@ static const char *lac_for(const char *user)
 	return NULL;
 }
 
+/* a domain RADIUS may be asked about: one printable word that fits a run-time [lac]'s name (the
+ * client chose it: it must not add lines to the switch request) */
+static int domain_ok(const char *d)
+{
+	size_t n = strlen(d);
+
+	if (!n || n >= 60)
+		return 0;
+	for (; *d; d++)
+		if (*d <= ' ' || *d >= 0x7f || *d == '[' || *d == ']')
+			return 0;
+	return 1;
+}
+
 /* the tunnels RADIUS names for user's domain as the switch request's head; 0 when none */
 static int radius_tunnels(const char *user, char *head, size_t space, char *label, size_t llen)
 {
@@ -124,6 +138,11 @@ static int radius_tunnels(const char *user, char *head, size_t space, char *labe
 	if (!domain || !domain[1] || !lac_aaa_enabled())
 		return 0;
 	domain++;
+	if (!domain_ok(domain)) {
+		warn("l2tpsec: domain %q is not asked of RADIUS: not one printable word of at most 59 "
+		     "characters", domain);
+		return 0;
+	}
 	switch (lac_aaa_lookup(domain, &reply, why, sizeof(why))) {
 	case LAC_AAA_TUNNELS:
 		break;

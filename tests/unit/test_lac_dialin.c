@@ -8,7 +8,10 @@
  * packets; a user of a request-dialin domain (without case) is not checked here but asked of
  * xl2tpd with exactly that proxy data, and a refused request is a CHAP Failure with a reason;
  * other users are checked against the secrets, or refused with l2tpsec-dialin-refuse-others; bad
- * option values are refused.
+ * option values are refused. With l2tpsec-dialin-aaa, a fake RADIUS server on loopback: its
+ * tunnel for corp.example goes to xl2tpd as a dial-aaa request (LNS, priority, secret in hex, host
+ * name), a reject leaves the user to local checks, a gone server is said, a domain that would add
+ * lines to the request is never asked about, a file others may read is refused.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,11 +21,16 @@
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+#include <openssl/evp.h>
 
 #include "check.h"
 #include "fake_pppd.h"
 #include "l2tpsec_names.h"
 #include "proxy_avp.h"
+#include "radius_tunnel.h"
 
 void plugin_init(void);
 
@@ -187,6 +195,156 @@ static void switched_user(void)
 	CHECK(p.response_len == 16 && p.response[0] == 0x5a);
 }
 
+/*
+ * A fake RADIUS server on loopback (a forked child): answers one Access-Request for
+ * corp.example with a signed Access-Accept naming one L2TP tunnel (tag 1, 10.0.0.13, preference
+ * 1, Tunnel-Password "cisco", Tunnel-Client-Auth-ID LAC), any other with an Access-Reject;
+ * writes what it was asked (User-Name) to the pipe. Returns its pid, its port in *port.
+ */
+static pid_t radius_server(int *port, int *from_child)
+{
+	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t len = sizeof(sa);
+	int s = socket(AF_INET, SOCK_DGRAM, 0), p[2];
+	pid_t pid;
+
+	if (s < 0 || bind(s, (struct sockaddr *)&sa, sizeof(sa)) ||
+	    getsockname(s, (struct sockaddr *)&sa, &len) || pipe(p))
+		return -1;
+	*port = ntohs(sa.sin_port);
+	pid = fork();
+	if (pid == 0) {
+		uint8_t q[4096], a[4096], salt[2] = { 0x80, 1 }, v[64];
+		struct sockaddr_in from;
+		socklen_t flen = sizeof(from);
+		ssize_t n = recvfrom(s, q, sizeof(q), 0, (struct sockaddr *)&from, &flen);
+		size_t off = 20, k, user_off = 0;
+		EVP_MD_CTX *ctx;
+		unsigned dl;
+
+		if (n < 20)
+			_exit(1);
+		for (k = 20; k + 2 <= (size_t)n && q[k + 1] >= 2; k += q[k + 1])
+			if (q[k] == 1)
+				user_off = k;
+		if (!user_off)
+			_exit(1);
+		if (write(p[1], q + user_off + 2, q[user_off + 1] - 2u) < 0)
+			_exit(1);
+		a[0] = (q[user_off + 1] - 2 == 12 && !memcmp(q + user_off + 2, "corp.example", 12)) ?
+		       RADIUS_ACCESS_ACCEPT : RADIUS_ACCESS_REJECT;
+		a[1] = q[1];
+		if (a[0] == RADIUS_ACCESS_ACCEPT) {
+			const uint8_t attrs[] = { 64, 6, 1, 0, 0, 3, 65, 6, 1, 0, 0, 1,
+				67, 12, 1, '1', '0', '.', '0', '.', '0', '.', '1', '3',
+				83, 6, 1, 0, 0, 1, 90, 6, 1, 'L', 'A', 'C' };
+
+			memcpy(a + off, attrs, sizeof(attrs));
+			off += sizeof(attrs);
+			k = radius_tunnel_password_encrypt(v, sizeof(v), "radsecret", q + 4, salt,
+							   (const uint8_t *)"cisco", 5);
+			a[off] = RADIUS_TUNNEL_PASSWORD;
+			a[off + 1] = (uint8_t)(k + 3);
+			a[off + 2] = 1;
+			memcpy(a + off + 3, v, k);
+			off += k + 3;
+		}
+		a[2] = (uint8_t)(off >> 8);
+		a[3] = (uint8_t)off;
+		ctx = EVP_MD_CTX_new();
+		EVP_DigestInit_ex(ctx, EVP_md5(), NULL);
+		EVP_DigestUpdate(ctx, a, 4);
+		EVP_DigestUpdate(ctx, q + 4, 16);
+		EVP_DigestUpdate(ctx, a + 20, off - 20);
+		EVP_DigestUpdate(ctx, "radsecret", 9);
+		EVP_DigestFinal_ex(ctx, a + 4, &dl);
+		sendto(s, a, off, 0, (struct sockaddr *)&from, flen);
+		_exit(0);
+	}
+	close(s);
+	close(p[1]);
+	*from_child = p[0];
+	return pid;
+}
+
+static void radius_tunnels(void)
+{
+	static const char head[] = "dial-aaa vpdn-template corp.example\nlns 10.0.0.13 1\n"
+				   "secret 10.0.0.13 636973636f\nhostname LAC\nend\n";
+	unsigned char challenge[17] = { 16 }, response[17] = { 16 };
+	char path[] = L2TPSEC_RUN_DIR "/aaa", asked[256], msg[64];
+	int port, to_radius, from_child;
+	pid_t rpid, xpid;
+	ssize_t n;
+	FILE *f;
+
+	CHECK(set(L2TPSEC_PPPD_DIALIN_AAA, "/nonexistent/aaa") == 0);
+	CHECK(strstr(fake.option_error, "/nonexistent/aaa: No such file") != NULL);
+	rpid = radius_server(&port, &to_radius);
+	CHECK(rpid > 0);
+	if (rpid <= 0)
+		return;
+	f = fopen(path, "w");
+	fprintf(f, "# test\nserver 127.0.0.1 %d radsecret\ntimeout 2\nretransmit 0\n"
+		"template vpdn-template\n", port);
+	fclose(f);
+	chmod(path, 0644);
+	CHECK(set(L2TPSEC_PPPD_DIALIN_AAA, path) == 0);	/* others may read it: refused */
+	CHECK(strstr(fake.option_error, "must not be readable by others") != NULL);
+	chmod(path, 0600);
+	CHECK(set(L2TPSEC_PPPD_DIALIN_AAA, path) == 1);
+
+	/* a domain that would add lines to the switch request is never asked about */
+	CHECK(chap_verify_hook("u@evil\nlns 192.0.2.66 1", "LAC", 1, chap_find_digest(CHAP_MD5),
+			       challenge, response, msg, sizeof(msg)) == 0);
+	CHECK(strstr(fake.warn, "is not asked of RADIUS") != NULL);
+
+	/* corp.example: RADIUS's tunnel goes to xl2tpd as the request's head */
+	xpid = xl2tpd_refusing(&from_child);
+	CHECK(xpid > 0);
+	if (xpid <= 0)
+		return;
+	CHECK(chap_verify_hook("user1@corp.example", "LAC", 2, chap_find_digest(CHAP_MD5),
+			       challenge, response, msg, sizeof(msg)) == 0);
+	keep_request(from_child, xpid);
+	n = read(to_radius, asked, sizeof(asked) - 1);
+	asked[n > 0 ? n : 0] = '\0';
+	close(to_radius);
+	waitpid(rpid, NULL, 0);
+	CHECK(!strcmp(asked, "corp.example"));
+	CHECK(!strncmp(request, head, strlen(head)));
+	CHECK(strstr(fake.info, "domain corp.example: RADIUS tunnel 1 to 10.0.0.13, preference 1, "
+		     "tunnel password, our name LAC") != NULL);
+	CHECK(strstr(fake.notice, "switching into RADIUS's tunnels for corp.example "
+		     "([lac vpdn-template] settings)") != NULL);
+	CHECK(!strcmp(msg, "no tunnel to the home network"));
+
+	/* an Access-Reject: not tunnelled, checked here (no local secret: refused) */
+	rpid = radius_server(&port, &to_radius);
+	f = fopen(path, "w");
+	fprintf(f, "server 127.0.0.1 %d radsecret\ntimeout 2\nretransmit 0\n"
+		"template vpdn-template\n", port);
+	fclose(f);
+	CHECK(set(L2TPSEC_PPPD_DIALIN_AAA, path) == 1);
+	CHECK(chap_verify_hook("user1@other.example", "LAC", 3, chap_find_digest(CHAP_MD5),
+			       challenge, response, msg, sizeof(msg)) == 0);
+	close(to_radius);
+	waitpid(rpid, NULL, 0);
+	CHECK(strstr(fake.notice, "domain other.example is not tunnelled: RADIUS 127.0.0.1 "
+		     "rejected it") != NULL);
+	CHECK(strstr(fake.error, "No CHAP secret found for authenticating user1@other.example"));
+
+	/* nobody answers (the server is gone): said, then as any other domain (here: refused) */
+	*(bool *)fake_option(L2TPSEC_PPPD_DIALIN_REFUSE_OTHERS)->addr = 1;
+	CHECK(chap_verify_hook("user1@corp.example", "LAC", 4, chap_find_digest(CHAP_MD5),
+			       challenge, response, msg, sizeof(msg)) == 0);
+	CHECK(strstr(fake.error, "domain corp.example: no tunnel authorization: the RADIUS "
+		     "server: Connection refused") != NULL);
+	CHECK(!strcmp(msg, "domain not served"));
+	*(bool *)fake_option(L2TPSEC_PPPD_DIALIN_REFUSE_OTHERS)->addr = 0;
+	unlink(path);
+}
+
 static void no_xl2tpd(void)
 {
 	unsigned char challenge[17] = { 16 }, response[17] = { 16 };
@@ -205,6 +363,7 @@ int main(void)
 	options();
 	local_users();
 	switched_user();
+	radius_tunnels();
 	no_xl2tpd();
 	return check_done("test_lac_dialin");
 }
