@@ -217,16 +217,41 @@ static int usable(const struct tunnel *t)
 	return t->state == SCCCN && t->self && !t->self->closing && !t->self->needclose;
 }
 
+/* the next call goes to LNS best: lac->t becomes the [lac]'s usable tunnel there, or NULL (a new
+ * tunnel to it); the tunnel lac->t was keeps its sessions */
+static void move_to(struct lac_lnses *s, struct lac *lac, size_t best)
+{
+	for (struct tunnel *t = tunnels.head; t; t = t->next)
+		if (t->lac == lac && usable(t) && at(s, t->peer.sin_addr) == (int)best) {
+			lac->t = t;
+			return;
+		}
+	lac->t = NULL;
+}
+
 void l2tpsec_failover_pick_tunnel(struct lac *lac)
 {
 	struct lac_lnses *s = set_of(lac);
+	uint64_t now = l2tpsec_now_ms();
 	size_t best;
 	int cur;
 
-	if (!s || !l2tpsec_lns_sharing(s->st, s->n, l2tpsec_now_ms()))
+	if (!s || (lac->t && !usable(lac->t)))
+		return;		/* one LNS; or the tunnel being set up takes the call */
+	if (!l2tpsec_lns_sharing(s->st, s->n, now)) {
+		/* failover: the current tunnel's LNS held down (it refused a call: busy) while
+		 * another is up: new calls go there; its tunnel keeps the calls it has */
+		cur = lac->t ? at(s, lac->t->peer.sin_addr) : -1;
+		if (cur < 0 || l2tpsec_lns_up(&s->st[cur], now))
+			return;
+		best = pick(s);
+		if (!l2tpsec_lns_up(&s->st[best], now))
+			return;
+		l2tp_log(LOG_INFO, "l2tpsec: [lac %s] LNS %s is held down: new sessions go to LNS "
+			 "%s\n", lac->entname, s->host[cur]->hostname, s->host[best]->hostname);
+		move_to(s, lac, best);
 		return;
-	if (lac->t && !usable(lac->t))
-		return;		/* the tunnel being set up takes the call */
+	}
 	best = pick(s);
 	cur = lac->t ? at(s, lac->t->peer.sin_addr) : -1;
 	if (cur >= 0 && ((size_t)cur == best || s->st[cur].sessions <= s->st[best].sessions))
@@ -311,6 +336,16 @@ void l2tpsec_failover_tunnel_gone(const struct tunnel *t)
 	if (!l2tpsec_lns_up(&s->st[i], now) && l2tpsec_lns_other_up(s->st, s->n, (size_t)i, now) &&
 	    t->lac->active && t->lac->redial)
 		l2tpsec_timer_arm(&s->redial, now, 0, redial_now, s);
+}
+
+int l2tpsec_failover_busy(const struct tunnel *t, const char *why)
+{
+	struct lac_lnses *s = t->lac ? set_of(t->lac) : NULL;
+	int i;
+
+	if (!s || (i = at(s, t->peer.sin_addr)) < 0)
+		return 0;
+	return hold_down(s, (size_t)i, why);
 }
 
 int l2tpsec_failover_any_up(struct lac *lac)

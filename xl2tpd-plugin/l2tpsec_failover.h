@@ -53,6 +53,10 @@ void l2tpsec_failover_pick_tunnel(struct lac *lac);
 /* destroy_tunnel(): is t its [lac]'s current tunnel (stock: clear lac->t, redial)? */
 int l2tpsec_failover_is_current(const struct tunnel *t);
 
+/* t's LNS refused a call for lack of resources (CDN result 4 or 5): held down for the busy
+ * timeout (why); 1 when another LNS of t's [lac] is up to take the call instead */
+int l2tpsec_failover_busy(const struct tunnel *t, const char *why);
+
 /* is any of lac's LNSes up (not held down)? 0 for a [lac] with one LNS (no state is kept) */
 int l2tpsec_failover_any_up(struct lac *lac);
 

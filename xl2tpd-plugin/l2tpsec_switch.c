@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <arpa/inet.h>
 
 #include "l2tp.h"	/* xl2tpd: struct lac/call/tunnel/buffer, laclist, magic_lac_dial, l2tp_log */
 #include "l2tpsec_names.h"
@@ -22,6 +23,9 @@
 #include "l2tpsec_switch.h"
 #include "l2tpsec_aaa_lac.h"
 #include "l2tpsec_tunnels.h"
+#include "l2tpsec_failover.h"
+#include "l2tpsec_lnsset.h"
+#include "l2tpsec_timer.h"
 #include "proxy_avp.h"
 
 #ifdef USE_KERNEL
@@ -459,10 +463,45 @@ void l2tpsec_switch_lac_failed(struct lac *lac, const char *why)
 	lac_idle(lac, NULL);
 }
 
+/* requesters whose call an LNS refused as busy: placed again, off the refused call's teardown */
+static struct l2tpsec_timer retry_timer;
+
+static void retry_refused(void *unused)
+{
+	(void)unused;
+	for (struct requester *r = requesters; r; r = r->next)
+		if (r->state == DIALLING && !r->c && l2tpsec_lac_exists(r->lac)) {
+			place_call(r);
+			if (!r->c)
+				return;	/* a tunnel is being made: the rest follow it */
+		}
+}
+
+/* c, a switched session not yet up, refused by its LNS for lack of resources (CDN result 4, 5)
+ * while another LNS of its [lac] is up: its requester waits for a call there instead */
+static int retried_elsewhere(struct requester *r, struct call *c)
+{
+	char why[L2TPSEC_LNS_REASON_LEN];
+
+	if (r->state != DIALLING || !c->lac || !c->container || (c->result != 4 && c->result != 5))
+		return 0;
+	snprintf(why, sizeof(why), "busy: session refused (CDN result %d%s%.60s)", c->result,
+		 c->errormsg[0] ? ": " : "", c->errormsg);
+	if (!l2tpsec_failover_busy(c->container, why))
+		return 0;
+	l2tp_log(LOG_INFO, "l2tpsec: [lac %s] call %d refused by LNS %s (%s): trying the next "
+		 "LNS\n", c->lac->entname, c->ourcid, IPADDY(c->container->peer.sin_addr), why);
+	r->c = NULL;
+	l2tpsec_timer_arm(&retry_timer, l2tpsec_now_ms(), 0, retry_refused, NULL);
+	return 1;
+}
+
 void l2tpsec_switch_call_gone(struct call *c)
 {
 	for (struct requester *r = requesters; r; r = r->next)
 		if (r->c == c) {
+			if (retried_elsewhere(r, c))
+				return;
 			if (c->lac)	/* the client's session, not to be redialled */
 				lac_idle(c->lac, r);
 			drop(r);	/* the client's pppd sees its socket close and hangs up */

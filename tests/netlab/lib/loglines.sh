@@ -44,6 +44,7 @@ logline XL_LNS_ORDER xl2tpd-plugin/l2tpsec_failover.c 'l2tpsec: [lac %s] LNSes %
 logline XL_LNS_DOWN xl2tpd-plugin/l2tpsec_failover.c 'l2tpsec: [lac %s] LNS %s down for %u s: %s\n'
 logline XL_AAA_LAC xl2tpd-plugin/l2tpsec_aaa_lac.c "l2tpsec: [lac %s] %s from [lac %s] for RADIUS's tunnels of %s: %s\n"
 logline XL_SWITCH_LAC_FAILED xl2tpd-plugin/l2tpsec_switch.c 'l2tpsec: [lac %s] %d switched session(s) refused: %s\n'
+logline XL_CALL_BUSY xl2tpd-plugin/l2tpsec_switch.c 'l2tpsec: [lac %s] call %d refused by LNS %s (%s): trying the next LNS\n'
 logline XL_LNS_NEW_TUNNEL xl2tpd-plugin/l2tpsec_failover.c 'l2tpsec: [lac %s] new tunnel to LNS %s (priority %d%s)\n'
 logline XL_DIAL_WAIT xl2tpd-plugin/l2tpsec_dial.c "l2tpsec: [lac %s] waiting for charon's crypto socket before dialling %s\n"
 logline XL_NO_CHARON xl2tpd-plugin/l2tpsec_cs.c "l2tpsec: cannot reach charon's crypto socket %s (%s): is charon running with the l2tp-security plugin? Protected L2TP is refused until it is; retrying in %u s\n"

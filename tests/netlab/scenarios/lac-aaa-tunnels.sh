@@ -9,9 +9,11 @@
 #    Tunnel-Password, Tunnel-Client-Auth-ID); the LAC makes [lac corp.example] from the template,
 #    secures A through the crypto socket, authenticates the tunnel with RADIUS's secret (in no
 #    file) and the session is up through A;
+#  - A busy (a session limit of 1): the next session, refused there (CDN result 4), is placed on
+#    B; A used again after the busy timeout;
 #  - badpw.example: RADIUS's Tunnel-Password is wrong: B refuses the tunnel, the waiting client
 #    is refused at once;
-#  - A's xl2tpd killed: its SA goes, A is held down, the domain's next user lands on B
+#  - A's xl2tpd killed: no answer to the SCCRQ, A is held down, the domain's next user lands on B
 #    (failover in the run-time [lac]); corp2.example, sent to the same tunnels, shares the [lac]
 #    and B's tunnel;
 #  - nobody.example: Access-Reject: not tunnelled, and no local user: refused;
@@ -98,6 +100,8 @@ check "lac: the RADIUS servers' file is root's only, with the server and the tem
 		grep -qx 'template vpdn-template' '$(etc lac)/ppp/l2tpsec-dialin-aaa'"
 check "lac: the access side asks RADIUS" grep -qx \
 	"l2tpsec-dialin-aaa /etc/ppp/l2tpsec-dialin-aaa" "$(etc lac)/ppp/l2tpsec-dialin"
+# A takes one session (IOS session-limit 1 on its vpdn-group): the second is refused as busy
+sed -i 's/^\[lns 1\]$/[lns 1]\nl2tpsec session limit = 1/' "$(etc lnsa)/xl2tpd/xl2tpd.conf"
 sed -i -e "s/^l2tpsec busy timeout = 60$/l2tpsec busy timeout = $HOLD/" \
 	-e 's/^\[global\]$/[global]\nmax retries = 3/' "$(etc lac)/xl2tpd/xl2tpd.conf"
 check "lnsa: up" lns_up lnsa
@@ -146,7 +150,33 @@ on lac "$NETLAB_BUILD/l2tpsec" show vpdn > "$(outdir lac)/vpdn-1.txt" 2>&1
 check "lac: show vpdn: A up with the session, B unused" sh -c \
 	"grep -Eq '^vpdn-group corp.example LNS ${LNSA//./\\.} priority 1: up, 1 tunnel, 1 session' '$(outdir lac)/vpdn-1.txt' &&
 	 grep -Eq '^vpdn-group corp.example LNS ${LNSB//./\\.} priority 2: up, 0 tunnels' '$(outdir lac)/vpdn-1.txt'"
-check "lac: hangs up" hang_up 1
+
+# --- A busy (its session limit of 1): the next session is refused there and placed on B ---------
+dial 7 user2@corp.example
+check "client: the second session up" wait_for 120 "second ppp up" sh -c \
+	"[ \$(ip netns exec client ip -4 -o addr show | grep -c ' ppp[0-9]* .*inet ') = 2 ]"
+check "lnsa: refused the call past its session limit" grep -q \
+	'refused: session limit 1 of vpdn-group 1 reached (CDN result code 4)' "$(outdir lnsa)/xl2tpd.log"
+check "lac: A held down as busy, the call retried on B" xl2tpd_says lac XL_CALL_BUSY corp.example \
+	'[0-9]*' $LNSA 'busy: session refused (CDN result 4.*)'
+check "lnsb: the second session's tunnel is B's" [ "$(established lnsb $LACB)" = 1 ]
+on lac "$NETLAB_BUILD/l2tpsec" show vpdn > "$(outdir lac)/vpdn-busy.txt" 2>&1
+check "lac: show vpdn: A busy with its session, B with the other" sh -c \
+	"grep -Eq '^vpdn-group corp.example LNS ${LNSA//./\\.} priority 1: down .*\(busy: session refused \(CDN result 4.*1 tunnel, 1 session' '$(outdir lac)/vpdn-busy.txt' &&
+	 grep -Eq '^vpdn-group corp.example LNS ${LNSB//./\\.} priority 2: up, 1 tunnel, 1 session' '$(outdir lac)/vpdn-busy.txt'"
+stop_daemon client pppd1 15
+stop_daemon client pppd7 15
+check "lac: the first switched call ends with its client" line_down 1
+check "lac: the second switched call ends with its client" line_down 7
+check "lnsa: its session gone" wait_for 30 "lnsa pppd gone" pppd_gone lnsa
+check "lnsb: its session gone" wait_for 30 "lnsb pppd gone" pppd_gone lnsb
+# the run-time [lac]'s tunnels closed in order (StopCCN under their SAs), A's hold run out
+xl2tpd_control lac "d corp.example"
+a_up() {
+	on lac "$NETLAB_BUILD/l2tpsec" show vpdn 2>&1 |
+		grep -Eq "^vpdn-group corp.example LNS ${LNSA//./\\.} priority 1: up, 0 tunnels"
+}
+check "lac: A used again after the busy timeout" wait_for $((HOLD + 20)) "A back" a_up
 
 # --- a wrong Tunnel-Password: B refuses the tunnel, the client is told at once ----------------------
 dial 2 user3@badpw.example
@@ -157,28 +187,28 @@ check "lac: the client was told (no L2TP session)" dialin_says 2 PPP_SWITCH_FAIL
 	"RADIUS's tunnels for badpw.example .*" user3@badpw.example "xl2tpd: no tunnel to LNS $LNSB.*"
 check "lnsb: the tunnel failed its authentication" grep -q \
 	'Connection closed to 10.0.1.12, port 1701 (Invalid challenge authentication)' "$(outdir lnsb)/xl2tpd.log"
-check "lnsb: no tunnel established" [ "$(established lnsb $LACB)" = 0 ]
+check "lnsb: no tunnel established for it" [ "$(established lnsb $LACB)" = 1 ]
 
-# --- A's xl2tpd killed: its SA goes under the idle tunnel, A is held down, B takes the domain ------
+# --- A's xl2tpd killed: no answer to the SCCRQ, A is held down, B takes the domain ----------------
 kill_on lnsa KILL xl2tpd
-check "lac: A held down: its SA lost" wait_for 30 "A down" xl2tpd_says lac XL_LNS_DOWN corp.example \
-	$LNSA $HOLD 'IPsec SA deleted by peer'
 dial 3 user2@corp.example
 check "client: session up through B" wait_for 120 "client ppp up" client_up
 check "client: pings the LNS" wait_for 30 "client pings" ping_from client $PPP_LNS 3
-check "lnsb: the tunnel is B's" [ "$(established lnsb $LACB)" = 1 ]
+check "lac: A held down: no answer to the SCCRQ" xl2tpd_says lac XL_LNS_DOWN corp.example $LNSA \
+	$HOLD 'no answer to the SCCRQ'
+check "lnsb: the tunnel is B's" [ "$(established lnsb $LACB)" = 2 ]
 # another domain RADIUS sends to the same tunnels shares the [lac] and B's tunnel
 dial 4 user5@corp2.example
 check "client: the second session up" wait_for 90 "second ppp up" sh -c \
 	"[ \$(ip netns exec client ip -4 -o addr show | grep -c ' ppp[0-9]* .*inet ') = 2 ]"
 check "lac: made once, for both domains" \
 	[ "$(grep -c "$(log_pattern XL_AAA_LAC '.*' '.*' '.*' 'corp2*\.example' '.*')" "$(outdir lac)/xl2tpd.log")" = 1 ]
-check "lnsb: both sessions over one tunnel" [ "$(established lnsb $LACB)" = 1 ]
+check "lnsb: both sessions over one tunnel" [ "$(established lnsb $LACB)" = 2 ]
 on lac "$NETLAB_BUILD/l2tpsec" show vpdn > "$(outdir lac)/vpdn-2.txt" 2>&1
-# A: down or (its hold over) up again, its one failure and the reason kept either way
+# A: down or (its hold over) up again, its two failures and the last reason kept either way
 a_line() { grep -E "^vpdn-group corp.example LNS ${LNSA//./\\.} priority 1: " "$(outdir lac)/vpdn-2.txt"; }
-check "lac: show vpdn: A's failure kept with its reason" sh -c \
-	"echo '$(a_line)' | grep 'IPsec SA deleted by peer' | grep -q ' 1 failure'"
+check "lac: show vpdn: A's failures kept with the last reason" sh -c \
+	"echo '$(a_line)' | grep 'no answer to the SCCRQ' | grep -q ' 2 failures'"
 check "lac: show vpdn: B with one tunnel and both sessions" grep -Eq \
 	"^vpdn-group corp.example LNS ${LNSB//./\\.} priority 2: up, 1 tunnel, 2 sessions" "$(outdir lac)/vpdn-2.txt"
 stop_daemon client pppd3 15
