@@ -238,7 +238,7 @@ static void lac_section(struct ios_config *cfg, const struct ios_vpdn_group *g, 
 	model_wrote(cfg, g->line, "%s", sect);
 	model_wrote(cfg, g->lac_line, "%s", sect);
 	/* xl2tpd tries its lns entries in order: lowest IOS priority number first */
-	if (peers) {
+	if (peers && g->initiate.n) {	/* (the vpdn-template has none) */
 		memcpy(peers, g->initiate.v, g->initiate.n * sizeof(*peers));
 		qsort(peers, g->initiate.n, sizeof(*peers), by_priority);
 	}
