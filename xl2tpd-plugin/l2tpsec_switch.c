@@ -47,6 +47,7 @@ struct requester {
 	struct lac *lac;
 	struct call *c;
 	struct proxy_info proxy;
+	int busy_retry;		/* its call was refused as busy: place it again (retry_refused) */
 	struct requester *next;
 };
 
@@ -469,11 +470,12 @@ static struct l2tpsec_timer retry_timer;
 static void retry_refused(void *unused)
 {
 	(void)unused;
+	/* (place_call dials a [lac]'s tunnel once: its other requesters follow that tunnel) */
 	for (struct requester *r = requesters; r; r = r->next)
-		if (r->state == DIALLING && !r->c && l2tpsec_lac_exists(r->lac)) {
-			place_call(r);
-			if (!r->c)
-				return;	/* a tunnel is being made: the rest follow it */
+		if (r->busy_retry) {
+			r->busy_retry = 0;
+			if (r->state == DIALLING && !r->c && l2tpsec_lac_exists(r->lac))
+				place_call(r);
 		}
 }
 
@@ -492,6 +494,7 @@ static int retried_elsewhere(struct requester *r, struct call *c)
 	l2tp_log(LOG_INFO, "l2tpsec: [lac %s] call %d refused by LNS %s (%s): trying the next "
 		 "LNS\n", c->lac->entname, c->ourcid, IPADDY(c->container->peer.sin_addr), why);
 	r->c = NULL;
+	r->busy_retry = 1;
 	l2tpsec_timer_arm(&retry_timer, l2tpsec_now_ms(), 0, retry_refused, NULL);
 	return 1;
 }
