@@ -54,6 +54,22 @@ static void hmac_md5(uint8_t out[16], const char *secret, const uint8_t *pkt, si
 		memset(out, 0, 16);
 }
 
+/* RFC 2865 3: MD5(Code+ID+Length+RequestAuth+Attributes+Secret), the packet's length from it */
+static void response_auth(uint8_t out[16], const uint8_t *pkt, size_t len,
+			  const uint8_t req_auth[16], const char *secret)
+{
+	md5(out, (struct piece[]){ { pkt, 4 }, { req_auth, 16 }, { pkt + HEADER, len - HEADER },
+				   { secret, strlen(secret) }, { NULL, 0 } });
+}
+
+void radius_response_sign(uint8_t *pkt, size_t len, const uint8_t req_auth[RADIUS_AUTH_LEN],
+			  const char *secret)
+{
+	pkt[2] = (uint8_t)(len >> 8);
+	pkt[3] = (uint8_t)len;
+	response_auth(pkt + 4, pkt, len, req_auth, secret);
+}
+
 /* constant time: an authenticator is a MAC */
 static int same16(const uint8_t *a, const uint8_t *b)
 {
@@ -151,6 +167,7 @@ size_t radius_tunnel_password_encrypt(uint8_t *out, size_t space, const char *se
 	return 2 + total;
 }
 
+
 /* what one tag's attributes said; got: which of them were present */
 struct partial {
 	struct radius_tunnel t;
@@ -189,16 +206,18 @@ static int tagged_string(const uint8_t *v, size_t len, unsigned *tag, char *out)
 	return 0;
 }
 
-/* RFC 2868 3.5: tag, salt (its top bit set), then the encrypted Data-Length, password, padding */
+/* RFC 2868 3.5: tag, salt (its top bit set), then the encrypted Data-Length, password, padding;
+ * into the tunnel of its tag (tags: indexed by tag) */
 static int tunnel_password(const uint8_t *v, size_t len, const char *secret,
-			   const uint8_t auth[16], struct radius_tunnel *t, unsigned *tag)
+			   const uint8_t auth[16], struct partial *tags)
 {
 	uint8_t plain[256] = { 0 }, b[16];
 	size_t n = len >= 3 ? len - 3 : 0;
+	struct radius_tunnel *t;
 
 	if (len < 3 + 16 || n % 16 || v[0] > TAG_MAX || !(v[1] & 0x80))
 		return -1;
-	*tag = v[0];
+	t = &tags[v[0]].t;
 	for (size_t i = 0; i < n; i += 16) {
 		if (i == 0)
 			keystream(b, secret, auth, v + 1, 2);
@@ -222,10 +241,8 @@ static int tunnel_password(const uint8_t *v, size_t len, const char *secret,
 static int take(struct partial *tags, unsigned type, const uint8_t *v, size_t len,
 		const char *secret, const uint8_t auth[16])
 {
-	struct radius_tunnel scratch;
 	unsigned tag = 0, value = 0, bit;
 	char s[RADIUS_ID_MAX];
-	int r;
 
 	switch (type) {
 	case RADIUS_TUNNEL_TYPE:
@@ -243,14 +260,9 @@ static int take(struct partial *tags, unsigned type, const uint8_t *v, size_t le
 			tags[tag].t.preference = value;
 		break;
 	case RADIUS_TUNNEL_PASSWORD:
-		memset(&scratch, 0, sizeof(scratch));
-		r = tunnel_password(v, len, secret, auth, &scratch, &tag);
-		if (r)
+		if (tunnel_password(v, len, secret, auth, tags))
 			return -1;
-		tags[tag].t.has_password = true;
-		tags[tag].t.password_len = scratch.password_len;
-		memcpy(tags[tag].t.password, scratch.password, scratch.password_len);
-		memset(&scratch, 0, sizeof(scratch));
+		tag = v[0];
 		bit = GOT_PASSWORD;
 		break;
 	case RADIUS_TUNNEL_SERVER_ENDPOINT:
@@ -377,8 +389,7 @@ int radius_parse_reply(const uint8_t *pkt, size_t len, uint8_t id,
 	if (pkt[0] != RADIUS_ACCESS_ACCEPT && pkt[0] != RADIUS_ACCESS_REJECT &&
 	    pkt[0] != RADIUS_ACCESS_CHALLENGE)
 		return fail(why, "not an Access-Accept, -Reject or -Challenge");
-	md5(digest, (struct piece[]){ { pkt, 4 }, { auth, 16 }, { pkt + HEADER, plen - HEADER },
-				      { secret, strlen(secret) }, { NULL, 0 } });
+	response_auth(digest, pkt, plen, auth, secret);
 	if (!same16(digest, pkt + 4))
 		return fail(why, "wrong Response Authenticator (not the server, or another secret)");
 	for (off = HEADER; off < plen; off += pkt[off + 1]) {

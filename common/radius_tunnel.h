@@ -89,6 +89,11 @@ int radius_parse_reply(const uint8_t *pkt, size_t len, uint8_t id,
 		       const uint8_t auth[RADIUS_AUTH_LEN], const char *secret,
 		       struct radius_reply *out, const char **why);
 
+/* a server's answer to the request with req_auth: its length field set to len and its Response
+ * Authenticator computed (RFC 2865 3), for tests and lab tools */
+void radius_response_sign(uint8_t *pkt, size_t len, const uint8_t req_auth[RADIUS_AUTH_LEN],
+			  const char *secret);
+
 /* the Tunnel-Password attribute's String (salt and encrypted data) for password, as a server
  * makes it (RFC 2868 3.5): for tests and lab tools; returns its length, 0 if it does not fit */
 size_t radius_tunnel_password_encrypt(uint8_t *out, size_t space, const char *secret,

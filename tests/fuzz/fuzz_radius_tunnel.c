@@ -4,8 +4,8 @@
  *
  * libFuzzer target for the LAC's RADIUS reply parser (common/radius_tunnel.c). The first octet
  * picks the code, the rest are the attributes; the harness signs the packet with the shared
- * secret as a server would (an unsigned one stops at the authenticator, which the fuzzer cannot
- * forge), half the time with a corrupted length field. Invariants: a reply is taken only as an
+ * secret as a server would (radius_response_sign: an unsigned one stops at the authenticator,
+ * which the fuzzer cannot forge), half the time with a length field that lies. Invariants: a reply is taken only as an
  * Access-Accept/-Reject/-Challenge, its tunnels are L2TP with an endpoint, never more than the
  * tags allow, strings are terminated within their buffers, a password fits its buffer; a refusal
  * leaves nothing behind.
@@ -13,28 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/evp.h>
-
 #include "../../common/radius_tunnel.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char secret[] = "fuzz-secret";
 static const uint8_t auth[16] = "0123456789abcdef";
-
-static void sign(uint8_t *pkt, size_t len)
-{
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-	unsigned n;
-
-	EVP_DigestInit_ex(ctx, EVP_md5(), NULL);
-	EVP_DigestUpdate(ctx, pkt, 4);
-	EVP_DigestUpdate(ctx, auth, 16);
-	EVP_DigestUpdate(ctx, pkt + 20, len - 20);
-	EVP_DigestUpdate(ctx, secret, strlen(secret));
-	EVP_DigestFinal_ex(ctx, pkt + 4, &n);
-	EVP_MD_CTX_free(ctx);
-}
 
 static void check_string(const char *s, size_t size)
 {
@@ -47,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static uint8_t pkt[RADIUS_PACKET_MAX];
 	static struct radius_reply r;
 	const char *why;
-	size_t len;
+	size_t len, claimed;
 
 	if (size < 2 || size - 2 > RADIUS_PACKET_MAX - 20)
 		return 0;
@@ -55,12 +39,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(pkt, 0, 20);
 	pkt[0] = data[0] & 1 ? RADIUS_ACCESS_ACCEPT : data[0];
 	pkt[1] = 7;
-	pkt[2] = (uint8_t)(len >> 8);
-	pkt[3] = (uint8_t)len;
-	if (data[1] & 0x80)	/* a length field that lies */
-		pkt[3] ^= data[1] & 0x7f;
 	memcpy(pkt + 20, data + 2, size - 2);
-	sign(pkt, len);
+	claimed = data[1] & 0x80 ? len ^ (data[1] & 0x7f) : len;	/* a length field that lies */
+	if (claimed >= 20 && claimed <= len) {
+		radius_response_sign(pkt, claimed, auth, secret);	/* (the rest: padding) */
+	} else {
+		pkt[2] = (uint8_t)(claimed >> 8);
+		pkt[3] = (uint8_t)claimed;
+	}
 	if (radius_parse_reply(pkt, len, 7, auth, secret, &r, &why)) {
 		if (!why || r.ntunnels || r.code)
 			abort();

@@ -24,8 +24,6 @@
 #include <netinet/in.h>
 #include <arpa/inet.h>
 
-#include <openssl/evp.h>
-
 #include "check.h"
 #include "fake_pppd.h"
 #include "l2tpsec_names.h"
@@ -219,8 +217,6 @@ static pid_t radius_server(int *port, int *from_child)
 		socklen_t flen = sizeof(from);
 		ssize_t n = recvfrom(s, q, sizeof(q), 0, (struct sockaddr *)&from, &flen);
 		size_t off = 20, k, user_off = 0;
-		EVP_MD_CTX *ctx;
-		unsigned dl;
 
 		if (n < 20)
 			_exit(1);
@@ -249,15 +245,7 @@ static pid_t radius_server(int *port, int *from_child)
 			memcpy(a + off + 3, v, k);
 			off += k + 3;
 		}
-		a[2] = (uint8_t)(off >> 8);
-		a[3] = (uint8_t)off;
-		ctx = EVP_MD_CTX_new();
-		EVP_DigestInit_ex(ctx, EVP_md5(), NULL);
-		EVP_DigestUpdate(ctx, a, 4);
-		EVP_DigestUpdate(ctx, q + 4, 16);
-		EVP_DigestUpdate(ctx, a + 20, off - 20);
-		EVP_DigestUpdate(ctx, "radsecret", 9);
-		EVP_DigestFinal_ex(ctx, a + 4, &dl);
+		radius_response_sign(a, off, q + 4, "radsecret");
 		sendto(s, a, off, 0, (struct sockaddr *)&from, flen);
 		_exit(0);
 	}

@@ -66,7 +66,8 @@ static void password(unsigned tag, const char *pw)
 	attr(RADIUS_TUNNEL_PASSWORD, v, n + 1);
 }
 
-/* the Response Authenticator as the server computes it */
+/* the Response Authenticator as the server computes it: here, not radius_response_sign(), so
+ * that the codec's verification is checked against an oracle of its own */
 static void sign(const char *with)
 {
 	EVP_MD_CTX *ctx = EVP_MD_CTX_new();

@@ -25,6 +25,17 @@ switched_lab() {
 	{ echo "logfile $(outdir client)/pppd.log"; echo debug; } > "$(etc client)/ppp/options"
 }
 
+# lns_up HOST: charon with the translated profile loaded, the patched xl2tpd listening
+lns_up() {
+	charon_start "$1" || return 1
+	swanctl_on "$1" --load-all >> "$(outdir "$1")/load-all.txt" 2>&1
+	xl2tpd_start "$1" $XL2TPD &&
+		wait_for 20 "$1 LISTEN" xl2tpd_says "$1" XL_LISTEN l2tp 1701
+}
+
+# established HOST PEER: how many tunnels HOST's xl2tpd established with PEER
+established() { grep -c "Connection established to $2, 1701" "$(outdir "$1")/xl2tpd.log"; }
+
 # lns_options EXTRA...: the translated pppd options of vpdn-group 1, plus these lines
 lns_options() {
 	{ cat "$(hostdir lns)/options.1.translated"; printf '%s\n' "$@"; } > "$(etc lns)/ppp/options.1"

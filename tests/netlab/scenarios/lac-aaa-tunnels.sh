@@ -39,36 +39,26 @@ link_add aaa $AAA/24 lac $LACR/24
 pcap_start lnsa to-lac
 pcap_start lnsb to-lac
 
+# radius_tunnels DOMAIN: FreeRADIUS's entry for DOMAIN naming two L2TP tunnels, A preferred
+# (tag 1), then B (tag 2), each with the tunnel password cisco and our host name LAC
+radius_tunnels() {
+	local tag lns
+	printf '%s Cleartext-Password := "cisco"\n' "$1"
+	for tag in 1 2; do
+		lns=$LNSA; [ $tag = 2 ] && lns=$LNSB
+		printf '\tTunnel-Type:%s = L2TP,\n\tTunnel-Medium-Type:%s = IPv4,\n' $tag $tag
+		printf '\tTunnel-Server-Endpoint:%s = "%s",\n\tTunnel-Preference:%s = %s,\n' \
+			$tag $lns $tag $tag
+		printf '\tTunnel-Password:%s = "cisco",\n\tTunnel-Client-Auth-Id:%s = "LAC"%s\n' \
+			$tag $tag "$([ $tag = 1 ] && echo ,)"
+	done
+}
 RADDB=$(hostdir aaa)/raddb
 check "aaa: FreeRADIUS with the domains' tunnels" radius_conf "$RADDB" "$(outdir aaa)" "client lac {
 	ipaddr = $LACR
 	secret = radsecret
-}" "corp.example Cleartext-Password := \"cisco\"
-	Tunnel-Type:1 = L2TP,
-	Tunnel-Medium-Type:1 = IPv4,
-	Tunnel-Server-Endpoint:1 = \"$LNSA\",
-	Tunnel-Preference:1 = 1,
-	Tunnel-Password:1 = \"cisco\",
-	Tunnel-Client-Auth-Id:1 = \"LAC\",
-	Tunnel-Type:2 = L2TP,
-	Tunnel-Medium-Type:2 = IPv4,
-	Tunnel-Server-Endpoint:2 = \"$LNSB\",
-	Tunnel-Preference:2 = 2,
-	Tunnel-Password:2 = \"cisco\",
-	Tunnel-Client-Auth-Id:2 = \"LAC\"
-corp2.example Cleartext-Password := \"cisco\"
-	Tunnel-Type:1 = L2TP,
-	Tunnel-Medium-Type:1 = IPv4,
-	Tunnel-Server-Endpoint:1 = \"$LNSA\",
-	Tunnel-Preference:1 = 1,
-	Tunnel-Password:1 = \"cisco\",
-	Tunnel-Client-Auth-Id:1 = \"LAC\",
-	Tunnel-Type:2 = L2TP,
-	Tunnel-Medium-Type:2 = IPv4,
-	Tunnel-Server-Endpoint:2 = \"$LNSB\",
-	Tunnel-Preference:2 = 2,
-	Tunnel-Password:2 = \"cisco\",
-	Tunnel-Client-Auth-Id:2 = \"LAC\"
+}" "$(radius_tunnels corp.example)
+$(radius_tunnels corp2.example)
 badpw.example Cleartext-Password := \"cisco\"
 	Tunnel-Type = L2TP,
 	Tunnel-Medium-Type = IPv4,
@@ -76,14 +66,6 @@ badpw.example Cleartext-Password := \"cisco\"
 	Tunnel-Password = \"wrong\""
 check "aaa: FreeRADIUS up" radius_start aaa "$RADDB"
 
-# lns_up HOST: charon with the translated profile, the patched xl2tpd listening
-lns_up() {
-	charon_start "$1" || return 1
-	swanctl_on "$1" --load-all >> "$(outdir "$1")/load-all.txt" 2>&1
-	xl2tpd_start "$1" $XL2TPD &&
-		wait_for 20 "$1 LISTEN" xl2tpd_says "$1" XL_LISTEN l2tp 1701
-}
-established() { grep -c "Connection established to $2, 1701" "$(outdir "$1")/xl2tpd.log"; }
 
 check "lnsa: translated from lns-compulsory-complete.cfg" translated lnsa lns-compulsory-complete
 check "lnsb: the same configuration" translated lnsb lns-compulsory-complete

@@ -38,15 +38,6 @@ lns_line() {
 }
 # shows FILE ADDR PATTERN: show vpdn on the LAC, and its line for LNS ADDR matches PATTERN
 shows() { cli "$1" show vpdn && lns_line "$@"; }
-# lns_up HOST: charon with the translated profile, the patched xl2tpd listening
-lns_up() {
-	charon_start "$1" || return 1
-	swanctl_on "$1" --load-all >> "$(outdir "$1")/load-all.txt" 2>&1
-	xl2tpd_start "$1" $XL2TPD &&
-		wait_for 20 "$1 LISTEN" xl2tpd_says "$1" XL_LISTEN l2tp 1701
-}
-# established HOST PEER: how many tunnels HOST's xl2tpd established with PEER
-established() { grep -c "Connection established to $2, 1701" "$(outdir "$1")/xl2tpd.log"; }
 dial() { xl2tpd_control lac "c 1"; }
 # session_up: the LAC's pppd has its address from the LNS's pool and pings the LNS (on any ppp
 # interface: after an SA loss the new session's pppd may start before the old one has gone)
