@@ -346,6 +346,12 @@ struct lac *l2tpsec_aaa_lac(char *msg, char **rest, char *why, size_t len)
 		snprintf(why, len, "no [lac %s] section to make RADIUS's tunnels from", s.template);
 		goto out;
 	}
+	if (!l2tpsec_lac_protected(tpl)) {
+		/* RADIUS (or whoever answers as it) must not steer L2TP out in plaintext */
+		snprintf(why, len, "[lac %s] names no crypto profile: RADIUS's tunnels are not made "
+			 "without IPsec", s.template);
+		goto out;
+	}
 	key_of(&s, key);
 	r = slot_for(&s, key, &same);
 	if (!r) {

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  * Copyright (C) 2026 The l2tpsec authors
  *
- * Run-time [lac] sections for the tunnels RADIUS names (RFC 2868, IOS aaa authorization network
+ * Run-time [lac] sections for the tunnels RADIUS names (only from a template that requires IPsec) (RFC 2868, IOS aaa authorization network
  * on a LAC): the LAC's pppd sends a switch request (L2TPSEC_SWITCH_DIAL_AAA TEMPLATE DOMAIN, then
  * "lns ADDRESS PRIORITY", "secret ADDRESS HEX", "hostname NAME" lines up to L2TPSEC_SWITCH_END)
  * and gets a session of a [lac] made from the TEMPLATE section: its settings (crypto profile,

@@ -4,7 +4,8 @@
 # on the switch socket makes [lac corp.example] from [lac aaa] (its crypto profile: the dial waits
 # for charon, absent here) with the request's LNSes and priorities (show vpdn lists them); the
 # same tunnels again reuse the [lac], also for another domain, other tunnels get their own; malformed requests, an unknown
-# template and a run-time [lac] asked for by name are refused with why; the secret is never
+# template, a template without a crypto profile (no plaintext tunnel on RADIUS's word) and a
+# run-time [lac] asked for by name are refused with why; the secret is never
 # logged. The tunnel secret at work: netlab lac-aaa-tunnels. On this host's loopback in a private
 # network namespace.
 set -u
@@ -23,6 +24,8 @@ listen-addr = 127.0.0.2
 [lac aaa]
 redial = no
 l2tpsec crypto profile = l2tp
+[lac plain]
+redial = no
 CONF
 
 hex() { printf %s "$1" | od -An -tx1 | tr -d ' \n'; }
@@ -59,6 +62,7 @@ $(sw "dial-aaa aaa bad.example\nlns 127.0.0.3 1\n" noend.out)
 $(sw "dial-aaa nosuch bad.example\nlns 127.0.0.3 1\nend\n" notemplate.out)
 $(sw "dial-aaa aaa bad.example\nlns 127.0.0.3 1\nlns 127.0.0.3 2\nend\n" twice.out)
 $(sw "dial corp.example\n" configured.out)
+$(sw "dial-aaa plain bad.example\nlns 127.0.0.3 1\nend\n" plain.out)
 "$cli" show vpdn > "$work/after.txt" 2>&1
 kill -0 \$pid && echo alive > "$work/alive"
 kill \$pid; wait \$pid
@@ -80,6 +84,8 @@ t grep -qx 'error the tunnel list has no end' "$work/noend.out"
 t grep -qx 'error no \[lac nosuch\] section to make RADIUS.s tunnels from' "$work/notemplate.out"
 t grep -qx 'error LNS 127.0.0.3 named twice' "$work/twice.out"
 t grep -qx 'error no \[lac corp.example\] section' "$work/configured.out"
+t grep -qx "error \[lac plain\] names no crypto profile: RADIUS's tunnels are not made without IPsec" "$work/plain.out"
+t not_grep 'lac bad.example\] made' "$work/lac.log"
 t grep -q 'switched session refused: RADIUS.s tunnels: the tunnel list has no end' "$work/lac.log"
 t not_grep "sekrit\|$(hex sekrit)" "$work/lac.log"
 t grep -qx alive "$work/alive"
