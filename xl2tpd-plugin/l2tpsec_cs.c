@@ -90,21 +90,19 @@ void l2tpsec_cs_start(const struct l2tpsec_cs_events *ev)
 	try_connect(NULL);
 }
 
-int l2tpsec_cs_fdset(fd_set *readfds, int max)
+void l2tpsec_cs_fdset(struct l2tpsec_pollset *readfds)
 {
-	if (conn.fd < 0)
-		return max;
-	FD_SET(conn.fd, readfds);
-	return conn.fd > max ? conn.fd : max;
+	if (conn.fd >= 0)
+		l2tpsec_pollset_add(readfds, conn.fd);
 }
 
-void l2tpsec_cs_poll(const fd_set *readfds)
+void l2tpsec_cs_poll(const struct l2tpsec_pollset *readfds)
 {
 	struct cs_msg m;
 	const char *why = NULL;
 	int r;
 
-	if (conn.fd < 0 || !FD_ISSET(conn.fd, readfds))
+	if (conn.fd < 0 || !l2tpsec_pollset_ready(readfds, conn.fd))
 		return;
 	while ((r = cs_receive(&conn, &m, 0, &why)) == 1) {
 		events->event(&m);

@@ -10,7 +10,7 @@
 #define L2TPSEC_CS_H
 
 #include <stdint.h>
-#include <sys/select.h>
+#include "l2tpsec_pollset.h"
 
 #include "cs_proto.h"
 
@@ -26,11 +26,11 @@ struct l2tpsec_cs_events {
 /* connect now (and keep retrying); the socket path comes from [global]; events go to ev */
 void l2tpsec_cs_start(const struct l2tpsec_cs_events *ev);
 
-/* add the connection to xl2tpd's select set; returns the new highest fd */
-int l2tpsec_cs_fdset(fd_set *readfds, int max);
+/* add the connection to the descriptors xl2tpd's main loop waits on */
+void l2tpsec_cs_fdset(struct l2tpsec_pollset *readfds);
 
 /* read and hand over whatever charon sent */
-void l2tpsec_cs_poll(const fd_set *readfds);
+void l2tpsec_cs_poll(const struct l2tpsec_pollset *readfds);
 
 int l2tpsec_cs_connected(void);
 

@@ -75,21 +75,15 @@ int l2tpsec_ctl_start(const char *path, l2tpsec_ctl_handler handler)
 	return 0;
 }
 
-int l2tpsec_ctl_fdset(fd_set *readfds, int max)
+void l2tpsec_ctl_fdset(struct l2tpsec_pollset *readfds)
 {
 	if (listen_fd < 0)
-		return max;
-	FD_SET(listen_fd, readfds);
-	if (listen_fd > max)
-		max = listen_fd;
+		return;
+	l2tpsec_pollset_add(readfds, listen_fd);
 	for (int i = 0; i < CTL_CLIENTS; i++) {
-		if (clients[i].fd < 0 || clients[i].out)
-			continue;
-		FD_SET(clients[i].fd, readfds);
-		if (clients[i].fd > max)
-			max = clients[i].fd;
+		if (clients[i].fd >= 0 && !clients[i].out)
+			l2tpsec_pollset_add(readfds, clients[i].fd);
 	}
-	return max;
 }
 
 int l2tpsec_ctl_pending(void)
@@ -209,7 +203,7 @@ static void accept_client(void)
 	close(fd);		/* CTL_CLIENTS busy: the command says "no answer" and may retry */
 }
 
-void l2tpsec_ctl_poll(const fd_set *readfds)
+void l2tpsec_ctl_poll(const struct l2tpsec_pollset *readfds)
 {
 	time_t now = time(NULL);
 
@@ -220,13 +214,13 @@ void l2tpsec_ctl_poll(const fd_set *readfds)
 
 		if (c->fd < 0)
 			continue;
-		if (!c->out && FD_ISSET(c->fd, readfds))
+		if (!c->out && l2tpsec_pollset_ready(readfds, c->fd))
 			readable(c);
 		if (c->fd >= 0 && c->out)
 			writable(c);
 		if (c->fd >= 0 && now - c->since > CTL_IDLE_S)
 			drop(c);
 	}
-	if (FD_ISSET(listen_fd, readfds))
+	if (l2tpsec_pollset_ready(readfds, listen_fd))
 		accept_client();
 }

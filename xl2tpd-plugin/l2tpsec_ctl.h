@@ -13,7 +13,7 @@
 #define L2TPSEC_CTL_H
 
 #include <stdio.h>
-#include <sys/select.h>
+#include "l2tpsec_pollset.h"
 
 /* answer one request (words, NUL-terminated, no newline) into out; 0, or -1 with err filled */
 typedef int (*l2tpsec_ctl_handler)(char *request, FILE *out, char *err, size_t errlen);
@@ -21,8 +21,8 @@ typedef int (*l2tpsec_ctl_handler)(char *request, FILE *out, char *err, size_t e
 /* listen on path (its directory made 0750 when missing); 0, or -errno */
 int l2tpsec_ctl_start(const char *path, l2tpsec_ctl_handler handler);
 
-int l2tpsec_ctl_fdset(fd_set *readfds, int max);
-void l2tpsec_ctl_poll(const fd_set *readfds);
+void l2tpsec_ctl_fdset(struct l2tpsec_pollset *readfds);
+void l2tpsec_ctl_poll(const struct l2tpsec_pollset *readfds);
 
 /* replies are waiting for their clients: the main loop should come back soon */
 int l2tpsec_ctl_pending(void);

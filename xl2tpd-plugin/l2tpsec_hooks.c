@@ -93,6 +93,18 @@ static void guard_listening_socket(void)
 		 "cannot be reached until xl2tpd restarts)\n");
 }
 
+/* tunnels cost descriptors (two each on the kernel data path), never a select() wall */
+static void log_descriptor_limit(void)
+{
+	unsigned long long was, now;
+
+	if (l2tpsec_pollset_raise_limit(&was, &now))
+		l2tp_log(LOG_WARNING, "l2tpsec: descriptor limit not raised: %s\n", strerror(errno));
+	else
+		l2tp_log(LOG_INFO, "l2tpsec: descriptor limit %llu (was %llu), main loop on poll()\n",
+			 now, was);
+}
+
 void l2tpsec_started(int kernel_data_path)
 {
 	int on = 1;
@@ -101,6 +113,7 @@ void l2tpsec_started(int kernel_data_path)
 	l2tp_log(LOG_INFO, "l2tpsec %s hooks active, L2TP data path: %s, crypto socket %s\n",
 		 L2TPSEC_VERSION, kernel_data_path ? "kernel (pppol2tp)" : "userspace",
 		 l2tpsec_socket_path());
+	log_descriptor_limit();
 	if (l2tpsec_global_session_limit())
 		l2tp_log(LOG_INFO, "l2tpsec: vpdn session-limit %d\n",
 			 l2tpsec_global_session_limit());
@@ -144,10 +157,13 @@ void l2tpsec_ready(void)
 	l2tpsec_pmtu_start();
 }
 
-int l2tpsec_fdset(fd_set *readfds, int max)
+void l2tpsec_fdset(struct l2tpsec_pollset *readfds)
 {
-	max = l2tpsec_ctl_fdset(readfds, max);
-	return enforcing ? l2tpsec_switch_fdset(readfds, l2tpsec_cs_fdset(readfds, max)) : max;
+	l2tpsec_ctl_fdset(readfds);
+	if (!enforcing)
+		return;
+	l2tpsec_cs_fdset(readfds);
+	l2tpsec_switch_fdset(readfds);
 }
 
 struct timeval *l2tpsec_select_timeout(struct timeval *ptv, struct timeval *storage)
@@ -165,7 +181,7 @@ struct timeval *l2tpsec_select_timeout(struct timeval *ptv, struct timeval *stor
 	return storage;
 }
 
-void l2tpsec_poll(const fd_set *readfds)
+void l2tpsec_poll(const struct l2tpsec_pollset *readfds)
 {
 	l2tpsec_ctl_poll(readfds);
 	if (!enforcing)

@@ -12,9 +12,9 @@
 #define L2TPSEC_HOOKS_H
 
 #include <stddef.h>
-#include <sys/select.h>
 #include <sys/time.h>
 #include <netinet/in.h>
+#include "l2tpsec_pollset.h"
 
 struct lac;
 struct tunnel;
@@ -28,11 +28,11 @@ void l2tpsec_started(int kernel_data_path);
 /* called once the scheduler is ready, before autodial: connect to charon's crypto socket */
 void l2tpsec_ready(void);
 
-/* main loop: our descriptor into the select set (returns the new max), our timers into its
- * timeout (ptv: xl2tpd's, NULL for none; storage: where a shorter one may be written) */
-int l2tpsec_fdset(fd_set *readfds, int max);
+/* main loop (poll(2), patch 0021): our descriptors into the set it waits on, our timers into
+ * its timeout (ptv: xl2tpd's, NULL for none; storage: where a shorter one may be written) */
+void l2tpsec_fdset(struct l2tpsec_pollset *readfds);
 struct timeval *l2tpsec_select_timeout(struct timeval *ptv, struct timeval *storage);
-void l2tpsec_poll(const fd_set *readfds);
+void l2tpsec_poll(const struct l2tpsec_pollset *readfds);
 
 /*
  * A packet (len bytes, its header as fix_hdr() left it) arrived from `from` for L2TP tunnel id

@@ -250,22 +250,16 @@ static void readable(struct requester *r)
 	drop(r);
 }
 
-int l2tpsec_switch_fdset(fd_set *readfds, int max)
+void l2tpsec_switch_fdset(struct l2tpsec_pollset *readfds)
 {
 	if (listen_fd < 0)
-		return max;
-	FD_SET(listen_fd, readfds);
-	if (listen_fd > max)
-		max = listen_fd;
-	for (struct requester *r = requesters; r; r = r->next) {
-		FD_SET(r->fd, readfds);
-		if (r->fd > max)
-			max = r->fd;
-	}
-	return max;
+		return;
+	l2tpsec_pollset_add(readfds, listen_fd);
+	for (struct requester *r = requesters; r; r = r->next)
+		l2tpsec_pollset_add(readfds, r->fd);
 }
 
-void l2tpsec_switch_poll(const fd_set *readfds)
+void l2tpsec_switch_poll(const struct l2tpsec_pollset *readfds)
 {
 	struct ucred cred = { .uid = (uid_t)-1 };
 	socklen_t cred_len = sizeof(cred);
@@ -276,10 +270,10 @@ void l2tpsec_switch_poll(const fd_set *readfds)
 		return;
 	for (r = requesters; r; r = next) {
 		next = r->next;
-		if (FD_ISSET(r->fd, readfds))
+		if (l2tpsec_pollset_ready(readfds, r->fd))
 			readable(r);
 	}
-	if (!FD_ISSET(listen_fd, readfds))
+	if (!l2tpsec_pollset_ready(readfds, listen_fd))
 		return;
 	fd = accept(listen_fd, NULL, NULL);
 	if (fd < 0)

@@ -20,7 +20,7 @@
 #ifndef L2TPSEC_SWITCH_H
 #define L2TPSEC_SWITCH_H
 
-#include <sys/select.h>
+#include "l2tpsec_pollset.h"
 
 struct call;
 struct buffer;
@@ -29,8 +29,8 @@ struct buffer;
 void l2tpsec_switch_start(void);
 
 /* main loop: the listening socket and the requesters */
-int l2tpsec_switch_fdset(fd_set *readfds, int max);
-void l2tpsec_switch_poll(const fd_set *readfds);
+void l2tpsec_switch_fdset(struct l2tpsec_pollset *readfds);
+void l2tpsec_switch_poll(const struct l2tpsec_pollset *readfds);
 
 /*
  * control.c, ICRP: the ICCN for call c is in buf. A switched call is handed over now and its

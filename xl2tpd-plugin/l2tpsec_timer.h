@@ -4,7 +4,7 @@
  *
  * l2tpsec's own timers (reconnect to charon, wait for SECURED, retry a dial). xl2tpd's scheduler
  * is not used: its tunnel teardown reads every event's data as one of xl2tpd's own buffers.
- * Timers live in their owner's structure; the select() timeout is shortened to the next one.
+ * Timers live in their owner's structure; the main loop's timeout is shortened to the next one.
  */
 #ifndef L2TPSEC_TIMER_H
 #define L2TPSEC_TIMER_H

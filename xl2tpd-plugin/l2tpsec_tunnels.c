@@ -126,7 +126,7 @@ int l2tpsec_tunnel_socket_broken(const struct tunnel *t)
 void l2tpsec_tunnel_close_soon(struct tunnel *t, const char *why)
 {
 	set_error(t->self, VENDOR_ERROR, "%s", why);
-	t->self->needclose = -1;	/* network_thread() closes it before its next select() */
+	t->self->needclose = -1;	/* network_thread() closes it before its next wait */
 }
 
 int l2tpsec_every_section_protected(void)

@@ -16,6 +16,7 @@ logline() { LOGLINE_SRC[$1]=$2; LOGLINE_FMT[$1]=$3; }
 
 # the patched xl2tpd
 logline XL_HOOKS xl2tpd-plugin/l2tpsec_hooks.c 'l2tpsec %s hooks active, L2TP data path: %s, crypto socket %s\n'
+logline XL_NOFILE xl2tpd-plugin/l2tpsec_hooks.c 'l2tpsec: descriptor limit %llu (was %llu), main loop on poll()\n'
 logline XL_SECTION xl2tpd-plugin/l2tpsec_hooks.c 'l2tpsec: [%s %s] crypto profile %s, keep-sa %s, ip pmtu %s, lcp renegotiation %s\n'
 logline XL_SECTION_HOST xl2tpd-plugin/l2tpsec_hooks.c 'l2tpsec: [%s %s] terminates host name %s, %s%s\n'
 logline XL_LISTEN xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: passive open for crypto profile %s on port %u\n'

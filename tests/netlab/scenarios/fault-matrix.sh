@@ -47,6 +47,7 @@ lns_lost_a() {
 }
 
 # redial_after_cdn: a new call from a once a CDN ended its last one (the tunnel may be kept)
+# (also after link-loss, where the last call's end crossed the impaired link)
 redial_after_cdn() {
 	if ! cell_redial a $POOL_LOCAL; then
 		# stock xl2tpd 1.3.18 at times loses its control sequence when a new call reuses the
@@ -299,8 +300,9 @@ if ping_from a $POOL_LOCAL; then
 	CELL_DOWN="stays up" CELL_UP=yes
 else
 	# the impairment may have cost the session (DPD, LCP echoes): it must end locally and redial
-	cell_down a 60
-	check "$CELL: a new dial comes up" cell_redial a $POOL_LOCAL
+	# (the tunnel may be kept, its control channel just through the same losses)
+	check "$CELL: a's session, no longer carrying pings, ends locally" cell_down a 60
+	redial_after_cdn
 fi
 # replies are counted line by line: busybox ping ends without its summary when the session
 # goes down under it ("Network is unreachable"), which LCP echoes lost to the impairment may do
