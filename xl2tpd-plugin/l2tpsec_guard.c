@@ -387,6 +387,31 @@ static int own_socket(struct tunnel *t, const struct l2tpsec_sa *sa)
 	return -1;
 }
 
+/*
+ * A peer that heard no SCCRP within a second sends its SCCRQ again (a loaded LNS, a lost
+ * packet). xl2tpd makes a tunnel of it, finds it "requested twice" and drops it, but first
+ * acknowledges it: that send must not give the copy a socket of its own (the peer's packets
+ * would reach the copy, and the tunnel it repeats would look superseded and go, taking the SA).
+ * It sends nothing; the first tunnel's SCCRP answers the peer. A copy may come after the
+ * tunnel is established too: sent before the SCCRP arrived, it waited in the listening
+ * socket while the tunnel's own socket delivered the SCCCN. Only a new Assigned Tunnel ID is
+ * a peer starting over.
+ */
+static int repeats(const struct tunnel *t)
+{
+	int first = l2tpsec_tunnel_repeats(t);
+	struct cs_endpoint peer;
+	char remote[64];
+
+	if (!first)
+		return 0;
+	l2tpsec_tunnel_peer(t, &peer);
+	cs_format_endpoint(&peer, remote, sizeof(remote));
+	l2tp_log(LOG_INFO, "l2tpsec: SCCRQ from %s repeated: tunnel %d answers it, its copy "
+		 "(tunnel %d) sends nothing\n", remote, first, l2tpsec_tunnel_id(t));
+	return 1;
+}
+
 int l2tpsec_guard_may_send(struct tunnel *t)
 {
 	const struct l2tpsec_sa *sa;
@@ -394,6 +419,8 @@ int l2tpsec_guard_may_send(struct tunnel *t)
 
 	if (!l2tpsec_tunnel_protected(t))
 		return 1;
+	if (!l2tpsec_tunnel_has_socket(t) && repeats(t))
+		return 0;
 	l2tpsec_tunnel_peer(t, &peer);
 	sa = sas ? l2tpsec_sacache_find(sas, &peer, NULL) : NULL;
 	if (sa && serves(l2tpsec_tunnel_settings(t).profile, sa) &&

@@ -175,6 +175,19 @@ int l2tpsec_tunnel_shares_peer(const struct tunnel *t)
 	return 0;
 }
 
+int l2tpsec_tunnel_repeats(const struct tunnel *t)
+{
+	if (!t->lns || t->tid <= 0)
+		return 0;
+	for (const struct tunnel *u = tunnels.head; u; u = u->next)
+		if (u != t && u->lns && u->tid == t->tid && l2tpsec_tunnel_has_socket(u) &&
+		    !u->l2tpsec.superseded && !u->self->closing && !u->self->needclose &&
+		    u->peer.sin_addr.s_addr == t->peer.sin_addr.s_addr &&
+		    u->peer.sin_port == t->peer.sin_port)
+			return u->ourtid;
+	return 0;
+}
+
 /* do lns's "lac =" ranges admit `from`? (xl2tpd's get_lns() rule: the last range that
  * holds the address decides) */
 static int lns_admits(const struct lns *lns, const struct sockaddr_in *from)

@@ -83,6 +83,11 @@ void l2tpsec_tunnel_peer(const struct tunnel *t, struct cs_endpoint *ep);
 /* does another tunnel use t's peer (address and port)? */
 int l2tpsec_tunnel_shares_peer(const struct tunnel *t);
 
+/* does t repeat a live tunnel of ours that has answered: one from the same address and port
+ * with the same Assigned Tunnel ID and its own socket (t came from a retransmitted SCCRQ,
+ * which xl2tpd drops as "requested twice")? That tunnel's id, or 0 when t is one of its own */
+int l2tpsec_tunnel_repeats(const struct tunnel *t);
+
 /*
  * Must a packet for the existing tunnel tunnel_id (not 0) from this peer be protected?
  */

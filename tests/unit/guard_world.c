@@ -246,6 +246,18 @@ int l2tpsec_lns_profiles(int (*listen)(const char *profile, const struct cs_endp
 
 struct tunnel *world_tunnels[8];
 
+int l2tpsec_tunnel_repeats(const struct tunnel *t)
+{
+	for (int i = 0; t->lns && t->peer_tid && i < 8; i++) {
+		struct tunnel *u = world_tunnels[i];
+
+		if (u && u != t && u->lns && u->peer_tid == t->peer_tid && !u->superseded &&
+		    !u->downs && l2tpsec_tunnel_has_socket(u) && cs_endpoint_equal(&u->peer, &t->peer))
+			return u->id;
+	}
+	return 0;
+}
+
 int l2tpsec_tunnels_mark_superseded(const struct tunnel *t)
 {
 	int n = 0;

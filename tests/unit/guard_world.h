@@ -42,6 +42,7 @@ struct tunnel {
 	int own_fd;		/* its own socket (xl2tpd's udp_fd): 0 none */
 	int lns;		/* made by an SCCRQ it received */
 	int superseded, downs;	/* its peer started over; taken down locally */
+	int peer_tid;		/* the peer's Assigned Tunnel ID (0: not read yet) */
 	int socket_failed;
 	struct cs_endpoint own_local;	/* ...bound to this address */
 };

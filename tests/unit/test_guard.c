@@ -460,6 +460,42 @@ static void test_new_tunnel_supersedes_old(void)
 	close(other.own_fd);
 }
 
+/*
+ * A client that heard no SCCRP within a second sends its SCCRQ again; xl2tpd makes a tunnel of
+ * the copy and drops it, acknowledging it first. The copy sends nothing and gets no socket: the
+ * first tunnel is not superseded and keeps its SA. A new Assigned Tunnel ID from that address
+ * and port is a client that started over.
+ */
+static void test_repeated_sccrq(void)
+{
+	struct tunnel first = { .id = 710, .protected = 1, .lns = 1, .peer_tid = 5 };
+	struct tunnel copy = { .id = 711, .protected = 1, .lns = 1, .peer_tid = 5 };
+	struct sockaddr_in from = sin_of("10.0.7.20", 1701);
+	int sockets;
+
+	cs_endpoint_from_sin(&first.peer, &from);
+	cs_endpoint_from_sin(&copy.peer, &from);
+	world_tunnels[0] = &first;
+	world_tunnels[1] = &copy;
+	secured(74, "10.0.7.13", "10.0.7.20", 1701);
+	CHECK(l2tpsec_guard_may_send(&first) == 1 && first.own_fd > 0);
+	sockets = policy.sockets;
+	CHECK(l2tpsec_guard_may_send(&copy) == 0);
+	CHECK(!copy.own_fd && policy.sockets == sockets && !first.superseded);
+	CHECK(strstr(rec.last_log, "SCCRQ from 10.0.7.20:1701 repeated: tunnel 710 answers it, "
+		     "its copy (tunnel 711) sends nothing") != NULL);
+	/* no CLOSE went to charon for the SA the first tunnel uses */
+	CHECK(rec.nsent == 0 || rec.sent[rec.nsent - 1].type != CS_CLOSE);
+	/* a client starting over picks another id: the first is superseded */
+	copy.peer_tid = 6;
+	CHECK(l2tpsec_guard_may_send(&copy) == 1 && copy.own_fd > 0 && first.superseded);
+	l2tpsec_timer_run(l2tpsec_now_ms() + 1);
+	closed(74);
+	world_tunnels[0] = world_tunnels[1] = NULL;
+	close(first.own_fd);
+	close(copy.own_fd);
+}
+
 int main(void)
 {
 	test_events_and_packets();
@@ -470,5 +506,6 @@ int main(void)
 	test_own_socket();
 	test_rekey_moves_sockets();
 	test_new_tunnel_supersedes_old();
+	test_repeated_sccrq();
 	return check_done("test_guard");
 }

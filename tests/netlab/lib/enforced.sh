@@ -11,32 +11,42 @@
 XL2TPD_L2TPSEC=/usr/local/sbin/xl2tpd
 SCCRQ=$NETLAB_BUILD/tests/netlab/l2tp-sccrq
 
-# enforced_charon HOST local=ADDRS remote=PEER child=none|lns [proposals=IKE] [esp=ESP]: charon
-# with the plugin (its profile allowing ESP) and the swanctl connection its profile borrows
+# enforced_charon HOST local=ADDRS remote=PEER child=none|lns [proposals=IKE] [esp=ESP]
+# [charon=LINES]: charon with the plugin (its profile allowing ESP; LINES added to charon's
+# settings) and the swanctl connection its profile borrows
 enforced_charon() {
-	local h=$1 a esp=
+	local h=$1 a esp= more= swan=()
 	shift
-	for a in "$@"; do [[ $a == esp=* ]] && esp=$a; done
-	charon_conf "$h" l2tp-security "$(plugin_gen $esp)"
-	swanctl_gen dpd=2s "$@" > "$(etc "$h")/swanctl/swanctl.conf" || return 1
+	for a in "$@"; do
+		case $a in
+		charon=*) more=${a#charon=}; continue ;;
+		esp=*) esp=$a ;;
+		esac
+		swan+=("$a")
+	done
+	charon_conf "$h" l2tp-security "$(plugin_gen $esp)
+$more"
+	swanctl_gen dpd=2s "${swan[@]}" > "$(etc "$h")/swanctl/swanctl.conf" || return 1
 	charon_start "$h" || return 1
 	swanctl_on "$h" --load-all > "$(outdir "$h")/load-all.txt" 2>&1
 }
 
 # enforced_lns HOST addr=LOCAL_ADDRS [keep_sa=yes|no] [pmtu=yes|no] [global=LINES]
-# [sections=TEXT] [ike=PROPOSALS] [esp=PROPOSALS] [lns_extra=LINES]: the LNS (main mode taking
-# ike, its crypto profile allowing esp; LINES added to [lns default]); every peer its protected
-# section serves needs IPsec. TEXT: sections
-# before it in xl2tpd's list (xl2tpd tries the last written first); with TEXT the protected one
-# is [lns protected] for every address, not [lns default], whose keys TEXT would inherit
+# [sections=TEXT] [ike=PROPOSALS] [esp=PROPOSALS] [lns_extra=LINES] [charon=LINES] [dpd=DELAY]:
+# the LNS (main mode taking ike, its crypto profile allowing esp; LINES added to [lns default];
+# charon's LINES to its settings; DPD every DELAY, 2 s unless given, none when empty); every
+# peer its protected section serves needs IPsec. TEXT: sections before it in xl2tpd's list
+# (xl2tpd tries the last written first); with TEXT the protected one is [lns protected] for
+# every address, not [lns default], whose keys TEXT would inherit
 enforced_lns() {
 	local h=$1 e
 	local -A o=([addr]= [keep_sa]=no [pmtu]= [global]= [sections]= [ike]=aes128-sha1-modp2048
-		[esp]=aes128-sha1 [lns_extra]=)
+		[esp]=aes128-sha1 [lns_extra]= [charon]= [dpd]=2s)
 	shift
 	options o "$@" || return 1
 	e=$(etc "$h")
-	enforced_charon "$h" local="${o[addr]}" child=lns proposals="${o[ike]}" esp="${o[esp]}" ||
+	enforced_charon "$h" local="${o[addr]}" child=lns proposals="${o[ike]}" esp="${o[esp]}" \
+		charon="${o[charon]}" dpd="${o[dpd]}" ||
 		return 1
 	{
 		xl2tpd_global_gen extra="debug tunnel = yes

@@ -30,6 +30,8 @@ logline XL_GROUP xl2tpd-plugin/l2tpsec_hooks.c "l2tpsec: SCCRQ from %s, host nam
 logline XL_NO_GROUP_SA xl2tpd-plugin/l2tpsec_guard.c "l2tpsec: dropped %llu SCCRQ(s) from %s (host name '%s') under an IPsec SA of crypto profile %s: no [lns] section of that profile terminates that host name; %llu dropped in total\n"
 logline XL_NO_GROUP_PLAIN xl2tpd-plugin/l2tpsec_guard.c "l2tpsec: dropped %llu unprotected SCCRQ(s) from %s (host name '%s'): no IPsec SA protects this peer, and no [lns] section without IPsec terminates that host name; %llu dropped in total\n"
 logline XL_HELD xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: held back %llu L2TP packet(s) to %s (tunnel id %d): no IPsec SA protects this peer, it would leave in plaintext; %llu held back in total\n'
+logline XL_REPEATED xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: SCCRQ from %s repeated: tunnel %d answers it, its copy (tunnel %d) sends nothing\n'
+logline XL_SUPERSEDED xl2tpd-plugin/l2tpsec_tunnels.c 'l2tpsec: tunnel %d to %s:%d is superseded by tunnel %d from the same address and port (the peer started over)\n'
 logline XL_SOCKET_BOUND xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: tunnel %d to %s: its own socket bound to IPsec SA id %u (reqid %u): no plaintext leaves or enters it, whatever the SPD holds\n'
 logline XL_REKEY_FOLLOW xl2tpd-plugin/l2tpsec_guard.c 'l2tpsec: tunnel %d: its socket follows the rekeyed IPsec SA id %u (outbound SPI %08x)\n'
 logline XL_LISTEN_GUARDED xl2tpd-plugin/l2tpsec_hooks.c 'l2tpsec: every section requires IPsec: the kernel refuses plaintext L2TP on the listening socket (a section added later without a crypto profile cannot be reached until xl2tpd restarts)\n'
