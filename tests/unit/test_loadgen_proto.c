@@ -75,7 +75,8 @@ static void lns_says(struct ppp_client *c, unsigned proto, unsigned code, unsign
 	uint8_t f[256] = { (uint8_t)(proto >> 8), (uint8_t)proto, (uint8_t)code, (uint8_t)id,
 			   0, (uint8_t)(len + 4) };
 
-	memcpy(f + 6, d, len);
+	if (len)
+		memcpy(f + 6, d, len);
 	n_sent = 0;
 	ppp_client_input(c, f, len + 6);
 }

@@ -36,7 +36,8 @@ static void send_packet(struct ppp_client *c, unsigned proto, unsigned code, uns
 	f[3] = (uint8_t)id;
 	f[4] = (uint8_t)((len + 4) >> 8);
 	f[5] = (uint8_t)(len + 4);
-	memcpy(f + 6, data, len);
+	if (len)
+		memcpy(f + 6, data, len);
 	c->send(c->ctx, f, len + 6);
 }
 
