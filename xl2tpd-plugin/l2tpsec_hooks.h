@@ -25,6 +25,9 @@ struct tunnel;
  */
 void l2tpsec_started(int kernel_data_path);
 
+/* a new tunnel's ID (patch 0022): id, or another random one while id is 0 or taken */
+int l2tpsec_unique_tunnel_id(int id);
+
 /* called once the scheduler is ready, before autodial: connect to charon's crypto socket */
 void l2tpsec_ready(void);
 

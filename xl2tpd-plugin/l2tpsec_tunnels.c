@@ -4,15 +4,18 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <syslog.h>
 #include <unistd.h>
 #include <arpa/inet.h>
+#include <sys/random.h>
 
 #include "l2tp.h"	/* xl2tpd: tunnels, struct tunnel/lns/lac, call_close, get_lns, gconfig */
 #include "cs_build.h"
 #include "l2tpsec_config.h"
+#include "l2tpsec_hooks.h"
 #include "l2tpsec_groups.h"
 #include "l2tpsec_failover.h"
 #include "l2tpsec_tunnels.h"
@@ -173,6 +176,22 @@ int l2tpsec_tunnel_shares_peer(const struct tunnel *t)
 		    u->peer.sin_port == t->peer.sin_port)
 			return 1;
 	return 0;
+}
+
+int l2tpsec_unique_tunnel_id(int id)
+{
+	for (;;) {
+		const struct tunnel *t = tunnels.head;
+		uint16_t r;
+
+		while (t && t->ourtid != id)
+			t = t->next;
+		if (id > 0 && id <= 0xffff && !t)
+			return id;
+		if (getrandom(&r, sizeof(r), 0) != sizeof(r))
+			r = (uint16_t)random();
+		id = r;
+	}
 }
 
 int l2tpsec_tunnel_repeats(const struct tunnel *t)

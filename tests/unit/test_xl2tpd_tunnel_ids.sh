@@ -1,0 +1,74 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Tunnel IDs are unique (patch 0022): 1,000 SCCRQs, each with its own Assigned Tunnel ID, make
+# 1,000 tunnels in the patched xl2tpd whose own IDs (show vpdn's LocTunID) are all different and
+# none 0. Stock xl2tpd draws 16 random bits per tunnel without a check: among 1,000 tunnels two
+# share an ID but once in about 2,000 runs (birthday bound), and one's messages then reach the
+# other. On this host's loopback in private mount and network namespaces (userspace data path).
+set -u
+. "${top_srcdir:-.}/tests/unit/testlib.sh"
+need_root
+need_namespaces
+bin=${top_builddir:-.}/xl2tpd-plugin/xl2tpd
+cli=${top_builddir:-.}/l2tpsec
+N=1000
+work=$(mktemp -d)
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
+: > "$work/secrets"
+cat > "$work/lns.conf" <<'CONF'
+[global]
+listen-addr = 127.0.0.2
+[lns any]
+lac = 127.0.0.1
+ip range = 192.0.2.10-192.0.2.20
+local ip = 192.0.2.1
+CONF
+
+# N SCCRQs from 127.0.0.1:1701, Assigned Tunnel IDs 1..N (RFC 2661 6.1)
+cat > "$work/sccrqs.pl" <<'PERL'
+use Socket;
+my ($n) = @ARGV;
+socket(my $s, PF_INET, SOCK_DGRAM, 0) or die "socket: $!";
+setsockopt($s, SOL_SOCKET, SO_REUSEADDR, 1) or die "reuse: $!";
+bind($s, sockaddr_in(1701, inet_aton("127.0.0.1"))) or die "bind: $!";
+my $to = sockaddr_in(1701, inet_aton("127.0.0.2"));
+sub avp { my ($t, $v) = @_; pack("nnn", 0x8000 | (6 + length $v), 0, $t) . $v }
+for my $id (1 .. $n) {
+	my $avps = avp(0, pack("n", 1)) . avp(2, pack("n", 0x0100)) . avp(7, "LAC") .
+		avp(3, pack("N", 3)) . avp(9, pack("n", $id)) . avp(10, pack("n", 4));
+	send($s, pack("nnnnnn", 0xc802, 12 + length $avps, 0, 0, 0, 0) . $avps, 0, $to)
+		or die "send: $!";
+	select(undef, undef, undef, 0.002) if $id % 50 == 0;
+}
+PERL
+
+# run TAG BIN: BIN serving 127.0.0.2, the SCCRQs, then show vpdn
+run() {
+	cat > "$work/run.sh" <<RUN
+mount -t tmpfs tmpfs /run
+mkdir -p /run/xl2tpd
+ip link set lo up
+"$2" -D -c "$work/lns.conf" -s "$work/secrets" -p /run/x.pid -C /run/xl2tpd/ctl > "$work/$1.log" 2>&1 &
+pid=\$!
+i=0
+until [ -p /run/xl2tpd/ctl ] || ! kill -0 \$pid 2>/dev/null; do
+	i=\$((i + 1)); [ \$i -gt 50 ] && break; sleep 0.1
+done
+perl "$work/sccrqs.pl" $N
+sleep 3
+"$cli" show vpdn > "$work/$1.vpdn" 2>&1
+kill \$pid; wait \$pid
+RUN
+	unshare -m -n --propagation private sh "$work/run.sh"
+}
+
+run ours "$bin"
+# the tunnel rows: LocTunID RemTunID "LAC" state address ...
+awk '$3 == "LAC" { print $1 }' "$work/ours.vpdn" > "$work/ours.ids"
+t [ "$(wc -l < "$work/ours.ids")" = $N ]
+t [ "$(sort -u "$work/ours.ids" | wc -l)" = $N ]
+t not_grep '^0$' "$work/ours.ids"
+t grep -q "Total tunnels $N sessions 0" "$work/ours.vpdn"
+
+[ "$fails" = 0 ] || { head -20 "$work/ours.vpdn"; tail -20 "$work/ours.log"; }
+finish test_xl2tpd_tunnel_ids
