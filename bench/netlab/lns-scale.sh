@@ -52,26 +52,43 @@ cpu_s() {
 	awk -v t=$t -v hz="$hz" 'BEGIN { printf "%.1f", t / hz }'
 }
 
+# stop_all TAG: both hosts' daemons stopped, the kernel's IPsec state flushed, the logs kept
+stop_all() {
+	local tag=$1 f
+	alive gen charon && charon_stop gen
+	alive lns xl2tpd && xl2tpd_stop lns
+	wait_for 120 "$tag: lns pppd gone" pppd_gone lns >/dev/null
+	alive lns charon && charon_stop lns
+	ip -n lns xfrm state flush; ip -n lns xfrm policy flush
+	ip -n gen xfrm state flush; ip -n gen xfrm policy flush
+	for f in xl2tpd charon pppd; do
+		[ -f "$(outdir lns)/$f.log" ] && mv "$(outdir lns)/$f.log" "$(outdir lns)/$f-$tag.log"
+	done
+	return 0
+}
+
 run() {
-	local stack=$1 n=$2 tag=$1-$2 res t0 t1 down_s plain
+	local stack=$1 n=$2 tag=$1-$2 res t0 t1 down_s plain lg
+	local mem_charon mem_xl2tpd mem_pppd sessions spd sad cpu
 	log "=== $stack, N=$n"
-	lns_up "$stack" || { fail "$tag: lns did not start"; return; }
-	loadgen_charon gen $FIRST "$n" $LNS || { fail "$tag: client charon did not start"; return; }
+	if ! lns_up "$stack"; then fail "$tag: lns did not start"; stop_all "$tag"; return; fi
+	if ! loadgen_charon gen $FIRST "$n" $LNS; then
+		fail "$tag: client charon did not start"; stop_all "$tag"; return
+	fi
 	bg_on lns "pcap-$tag" "$(outdir lns)/tcpdump-$tag.log" tcpdump -n -i to-gen -s 128 -U \
 		-Z root -w "$LAB_OUT/lns-$tag.pcap" 'udp port 1701 or esp or udp port 500'
 	wait_for 10 "$tag capture" grep -q "listening on" "$(outdir lns)/tcpdump-$tag.log"
-	# hold 20 s once all are up: the snapshot below is taken meanwhile
-	on gen "$LOADGEN" -s $LNS -a $FIRST -n "$n" -r "$RATE" -w 200 -u $LOADGEN_USER -p $LOADGEN_PASSWORD \
-		-t 1800 -h 20 > "$(outdir gen)/loadgen-$tag.txt" 2>&1 &
-	local lg=$!
-	wait_for 1900 "$tag: setup over" grep -q "^setup over\|^RESULT" \
+	# hold 20 s once all are up or given up: the snapshot below is taken meanwhile
+	on gen "$LOADGEN" -s $LNS -a $FIRST -n "$n" -r "$RATE" -w 200 -u $LOADGEN_USER \
+		-p $LOADGEN_PASSWORD -t 3600 -q 600 -h 20 > "$(outdir gen)/loadgen-$tag.txt" 2>&1 &
+	lg=$!
+	wait_for 3700 "$tag: setup over" grep -q "^setup over\|^RESULT" \
 		"$(outdir gen)/loadgen-$tag.txt" >/dev/null
 	sleep 5
-	local mem_charon mem_xl2tpd mem_pppd sessions spd sad
 	sessions=$(lns_sessions lns)
 	mem_charon=$(rss_kb lns charon) mem_xl2tpd=$(rss_kb lns xl2tpd) mem_pppd=$(rss_kb lns pppd)
 	spd=$(ip -n lns xfrm policy | grep -c '^src') sad=$(ip -n lns xfrm state | grep -c '^src')
-	local cpu="charon $(cpu_s lns charon) s, xl2tpd $(cpu_s lns xl2tpd) s, pppd $(cpu_s lns pppd) s"
+	cpu="charon $(cpu_s lns charon) s, xl2tpd $(cpu_s lns xl2tpd) s, pppd $(cpu_s lns pppd) s"
 	wait_for 120 "$tag: hanging up" grep -q "^hanging up" "$(outdir gen)/loadgen-$tag.txt" >/dev/null
 	t0=$(date +%s%N)
 	wait_for 600 "$tag: lns sessions gone" pppd_gone lns >/dev/null
@@ -87,15 +104,7 @@ run() {
 	summary "$stack N=$n: ${res#RESULT }; LNS sessions at the hold: $sessions; RSS kB charon $mem_charon, xl2tpd $mem_xl2tpd, pppd $mem_pppd ($(( sessions ? (mem_charon + mem_xl2tpd + mem_pppd) / sessions : 0 )) per session); CPU $cpu; SPD $spd, SAD $sad; all hung up: LNS empty after $down_s s; plaintext UDP/1701 $plain"
 	grep '^failed:' "$(outdir gen)/loadgen-$tag.txt" | head -5 | while read -r l; do summary "  $stack N=$n $l"; done
 	grep -m3 'Unable\|FD_SETSIZE\|Too many open files' "$(outdir lns)/xl2tpd.log" | while read -r l; do summary "  $stack N=$n xl2tpd: $l"; done
-	charon_stop gen
-	xl2tpd_stop lns
-	wait_for 60 "$tag: lns pppd gone" pppd_gone lns >/dev/null
-	charon_stop lns
-	ip -n lns xfrm state flush; ip -n lns xfrm policy flush
-	ip -n gen xfrm state flush; ip -n gen xfrm policy flush
-	mv "$(outdir lns)/xl2tpd.log" "$(outdir lns)/xl2tpd-$tag.log"
-	mv "$(outdir lns)/charon.log" "$(outdir lns)/charon-$tag.log"
-	mv "$(outdir lns)/pppd.log" "$(outdir lns)/pppd-$tag.log" 2>/dev/null
+	stop_all "$tag"
 }
 
 for n in $SIZES; do

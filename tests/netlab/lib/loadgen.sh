@@ -59,7 +59,8 @@ CONF
 		echo "secrets { ike-l2tp { secret = \"$NETLAB_PSK\" } }"
 	} > "$(etc "$h")/swanctl/swanctl.conf"
 	charon_start "$h" || return 1
-	swanctl_on "$h" --load-all > "$(outdir "$h")/load-all.txt" 2>&1
+	# a trap policy pair per connection: thousands take longer than swanctl_on allows
+	on "$h" timeout 900 swanctl --load-all > "$(outdir "$h")/load-all.txt" 2>&1
 }
 
 # loadgen_lns_ppp HOST: the LNS's pppd for the load generator's users (CHAP-MD5), echoes every

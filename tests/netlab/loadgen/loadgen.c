@@ -3,7 +3,7 @@
  * Copyright (C) 2026 The l2tpsec authors
  *
  * l2tp-loadgen -s LNS -a FIRST_ADDR -n N [-r PER_SECOND] [-w WINDOW] [-u USER -p PASSWORD]
- *              [-H HOST_NAME] [-t SETUP_SECONDS] [-h HOLD_SECONDS] [-R]
+ *              [-H HOST_NAME] [-t SETUP_SECONDS] [-h HOLD_SECONDS] [-q SCCRQ_SECONDS] [-R]
  * N L2TP clients against one LNS, client i from address FIRST_ADDR + i, port 1701 (the
  * addresses must be on an interface here; IPsec, if any, is the kernel's: a trap policy per
  * address makes the first SCCRQ start IKE). Each runs a real tunnel (SCCRQ, SCCRP, SCCCN with
@@ -14,7 +14,8 @@
  * held HOLD_SECONDS (default 0) answering the LNS's echoes, then all hung up at once (LCP
  * Terminate-Request, CDN, StopCCN), also on SIGINT/SIGTERM. -R: each client sends its SCCRQ
  * once more as the SCCRP arrives (the copy crossing the answer, as from a client whose first
- * answer came late). Prints progress, then one line
+ * answer came late). A client whose SCCRQ, sent every second, has no answer after SCCRQ_SECONDS
+ * (default 60; its IKE may queue behind hundreds) gives up. Prints progress, then one line
  *   RESULT n=N tunnels_up=T sessions_up=S setup_s=... tunnels_per_s=... sessions_per_s=...
  *          session_ms_min=... session_ms_median=... session_ms_max=... held_up=H down_acked=D
  * and one "failed: COUNT REASON" line per reason. Exit 0 when every session came up and stayed
@@ -41,7 +42,6 @@
 #define L2TP_PORT 1701
 #define QUEUE 4			/* control messages in flight per tunnel */
 #define CTRL_RETRIES 7		/* 1 + 2 + 4 + 8 + 8 ... s */
-#define SCCRQ_RETRIES 60	/* a second apart: the IKE it started may queue behind others */
 #define PPP_RESEND_MS 3000
 #define PPP_RETRIES 10
 #define MAX_REASONS 16
@@ -71,6 +71,7 @@ struct client {
 	struct ppp_client ppp;
 	int failed;
 	int hung_up;			/* our StopCCN was acknowledged (or crossed the LNS's) */
+	int lns_closed;			/* the LNS sent its StopCCN */
 	char why[96];
 };
 
@@ -79,6 +80,7 @@ static unsigned n_clients;
 static struct sockaddr_in lns;
 static const char *host_name = "loadgen", *user = "load", *password = "load-pw";
 static int repeat_sccrq;
+static unsigned sccrq_retries = 60;	/* a second apart: the IKE it started may queue */
 static volatile sig_atomic_t stop;
 
 static uint64_t now_ms(void)
@@ -218,6 +220,7 @@ static int control_in_order(struct client *c, const struct l2tp_parsed *p)
 			got_icrp(c, p);
 		break;
 	case L2TP_STOPCCN:
+		c->lns_closed = 1;
 		if (c->state == T_CLOSING)
 			c->hung_up = 1;		/* the LNS closed it too */
 		else
@@ -295,7 +298,7 @@ static void timers(struct client *c, uint64_t now)
 	if (c->state == T_DONE)
 		return;
 	if (c->qn && now >= c->rto_due) {
-		if (++c->retries > (c->state == T_SCCRP ? SCCRQ_RETRIES : CTRL_RETRIES)) {
+		if (++c->retries > (c->state == T_SCCRP ? sccrq_retries : CTRL_RETRIES)) {
 			if (c->state == T_CLOSING)
 				c->state = T_DONE;	/* its StopCCN went unacknowledged */
 			else
@@ -318,12 +321,13 @@ static void timers(struct client *c, uint64_t now)
 	}
 }
 
-/* hang up as a client does: LCP Terminate-Request, CDN, StopCCN */
+/* hang up as a client does: LCP Terminate-Request, CDN, StopCCN (also a failed client's
+ * tunnel, unless the LNS closed it: the LNS must not keep what the client gave up) */
 static void hang_up(struct client *c)
 {
 	struct l2tp_ctrl m;
 
-	if (c->state == T_DONE || c->state == T_IDLE || !c->peer_tid)
+	if (c->state == T_IDLE || !c->peer_tid || c->lns_closed || c->hung_up)
 		return;
 	if (c->state == T_UP || c->state == T_PPP)
 		ppp_client_terminate(&c->ppp, "hung up");
@@ -404,7 +408,8 @@ static void on_signal(int sig)
 static int usage(void)
 {
 	fprintf(stderr, "usage: l2tp-loadgen -s LNS -a FIRST_ADDR -n N [-r PER_SECOND] [-w WINDOW] "
-		"[-u USER -p PASSWORD] [-H HOST_NAME] [-t SETUP_SECONDS] [-h HOLD_SECONDS] [-R]\n");
+		"[-u USER -p PASSWORD] [-H HOST_NAME] [-t SETUP_SECONDS] [-h HOLD_SECONDS] "
+		"[-q SCCRQ_SECONDS] [-R]\n");
 	return 2;
 }
 
@@ -482,7 +487,7 @@ int main(int argc, char **argv)
 
 	lns.sin_family = AF_INET;
 	lns.sin_port = htons(L2TP_PORT);
-	while ((o = getopt(argc, argv, "s:a:n:r:w:u:p:H:t:h:R")) != -1) {
+	while ((o = getopt(argc, argv, "s:a:n:r:w:u:p:H:t:h:q:R")) != -1) {
 		switch (o) {
 		case 's': if (inet_pton(AF_INET, optarg, &lns.sin_addr) != 1) return usage(); break;
 		case 'a': if (inet_pton(AF_INET, optarg, &first) != 1) return usage(); break;
@@ -495,6 +500,7 @@ int main(int argc, char **argv)
 		case 't': setup_s = (unsigned)strtoul(optarg, NULL, 10); break;
 		case 'h': hold_s = (unsigned)strtoul(optarg, NULL, 10); break;
 		case 'R': repeat_sccrq = 1; break;
+		case 'q': sccrq_retries = (unsigned)strtoul(optarg, NULL, 10); break;
 		default: return usage();
 		}
 	}
@@ -546,16 +552,16 @@ int main(int argc, char **argv)
 	printf("hanging up\n");
 	fflush(stdout);
 	for (unsigned i = 0; i < n_clients; i++) {
-		held_up += clients[i].state == T_UP;
-		if (clients[i].state != T_DONE) {
-			hang_up(&clients[i]);
-			closing++;
-		}
+		int up = clients[i].state == T_UP;
+
+		held_up += up;
+		hang_up(&clients[i]);
+		closing += up;
 	}
 	stop = 0;
 	run(ep, 30000, all_closed, 0, window);
 	for (unsigned i = 0; i < n_clients; i++)
-		acked += clients[i].hung_up;
+		acked += clients[i].hung_up && !clients[i].failed;
 	{
 		double setup = t_last > t0 ? (double)(t_last - t0) / 1000 : 0;
 
