@@ -55,10 +55,11 @@ cpu_s() {
 # stop_all TAG: both hosts' daemons stopped, the kernel's IPsec state flushed, the logs kept
 stop_all() {
 	local tag=$1 f
-	alive gen charon && charon_stop gen
+	# charon deletes every IKE_SA on its way out: a thousand take longer than charon_stop waits
+	alive gen charon && stop_daemon gen charon 180
 	alive lns xl2tpd && xl2tpd_stop lns
 	wait_for 120 "$tag: lns pppd gone" pppd_gone lns >/dev/null
-	alive lns charon && charon_stop lns
+	alive lns charon && stop_daemon lns charon 180
 	ip -n lns xfrm state flush; ip -n lns xfrm policy flush
 	ip -n gen xfrm state flush; ip -n gen xfrm policy flush
 	for f in xl2tpd charon pppd; do
