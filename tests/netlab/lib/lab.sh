@@ -224,8 +224,10 @@ xl2tpd_start() {
 
 xl2tpd_stop() { stop_daemon "$1" xl2tpd 15; }
 
-# xl2tpd_control HOST COMMAND: write one command to the control pipe (bounded)
-xl2tpd_control() { on "$1" timeout 5 sh -c "echo '$2' > /run/xl2tpd/l2tp-control"; }
+# xl2tpd_control HOST COMMAND: write one command to the control pipe (bounded). The write waits
+# until xl2tpd has the pipe open: just after a restart (a SIGKILLed xl2tpd leaves its pipe, so
+# xl2tpd_start sees it at once) that took up to 5 s in the fault matrix's lac-xl2tpd-kill cell
+xl2tpd_control() { on "$1" timeout 20 sh -c "echo '$2' > /run/xl2tpd/l2tp-control"; }
 
 # ppp_addr HOST [IFACE]: the local address of a ppp interface that is up
 ppp_addr() {
