@@ -81,12 +81,7 @@ run() {
 mount -t tmpfs tmpfs /run
 mkdir -p /run/xl2tpd
 ip link set lo up
-"$2" -D -c "$work/lns.conf" -s "$work/secrets" -p /run/x.pid -C /run/xl2tpd/ctl > "$work/$1.log" 2>&1 &
-pid=\$!
-i=0
-until [ -p /run/xl2tpd/ctl ] || ! kill -0 \$pid 2>/dev/null; do
-	i=\$((i + 1)); [ \$i -gt 50 ] && break; sleep 0.1
-done
+$(xl2tpd_up "$2" "$work/lns.conf" "$work/secrets" "$work/$1.log")
 perl "$work/sccrqs.pl" $N > "$work/$1.ids" 2> "$work/$1.perl"
 "$cli" show vpdn > "$work/$1.vpdn" 2>&1
 kill \$pid; wait \$pid

@@ -20,16 +20,25 @@ finish() { echo "$1: $fails failed"; [ "$fails" = 0 ]; }
 # exists or it exits (bounded), let it run LINGER more seconds (default 0), and stop it; its
 # output goes to LOG
 xl2tpd_probe() {
+	xl2tpd_up "$1" "$2" "$3" "$4"
 	cat <<PROBE
-"$1" -D -c "$2" -s "$3" -p /run/x.pid -C /run/xl2tpd/ctl > "$4" 2>&1 &
+sleep ${5:-0}
+kill \$pid 2>/dev/null; wait \$pid
+PROBE
+}
+
+# xl2tpd_up BIN CONF SECRETS LOG: shell lines that start xl2tpd with its pid in \$pid and wait
+# (bounded) for its control pipe
+xl2tpd_up() {
+	local bin=$1 conf=$2 secrets=$3 logf=$4
+	cat <<UP
+"$bin" -D -c "$conf" -s "$secrets" -p /run/x.pid -C /run/xl2tpd/ctl > "$logf" 2>&1 &
 pid=\$!
 i=0
 until [ -p /run/xl2tpd/ctl ] || ! kill -0 \$pid 2>/dev/null; do
 	i=\$((i + 1)); [ \$i -gt 50 ] && break; sleep 0.1
 done
-sleep ${5:-0}
-kill \$pid 2>/dev/null; wait \$pid
-PROBE
+UP
 }
 
 # not_grep PATTERN FILE: true when no line of FILE matches
