@@ -374,13 +374,33 @@ static void check_aaa_list(struct ios_config *cfg, const struct ios_aaa_list *l,
 	}
 }
 
+/* ip radius source-interface IF: IF must exist with a static address, else the requests leave
+ * from the routed address with NAS-Identifier only (an error would refuse a config IOS takes) */
+static void check_radius_source(struct ios_config *cfg, const char *name, int line,
+				struct diag *d)
+{
+	const struct ios_interface *i;
+
+	if (!name)
+		return;
+	i = model_iface(cfg, name);
+	if (i && i->has_addr)
+		return;
+	diag_warning(d, line, 1, "ip radius source-interface %s: %s, so RADIUS requests leave from "
+		     "the routed address and name this NAS by NAS-Identifier only", name,
+		     !i ? "no such interface" : "it has no static address");
+	model_note(cfg, line, "not translated: %s has no address", name);
+}
+
 static void check_aaa(struct ios_config *cfg, struct diag *d)
 {
+	check_radius_source(cfg, cfg->radius_source_iface, cfg->radius_source_line, d);
 	for (size_t i = 0; i < cfg->aaa_lists.n; i++)
 		check_aaa_list(cfg, &cfg->aaa_lists.v[i], d);
 	for (size_t i = 0; i < cfg->aaa_groups.n; i++) {
 		const struct ios_aaa_group *g = &cfg->aaa_groups.v[i];
 
+		check_radius_source(cfg, g->source_iface, g->source_line, d);
 		for (size_t j = 0; j < g->servers.n; j++) {
 			struct in_addr a;
 

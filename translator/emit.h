@@ -71,6 +71,11 @@ struct aaa_view {
 	bool local_fallback;	/* local after the RADIUS group */
 	bool accounting;
 	int timeout, retransmit;
+	/* ip radius source-interface (the group's, else the global one) with an address: the
+	 * requests' source and NAS-IP-Address */
+	bool has_nas_ip;
+	struct in_addr nas_ip;
+	int nas_ip_line;
 };
 /* false: the group does not authenticate with RADIUS */
 bool aaa_view(const struct ios_config *cfg, const struct ios_vpdn_group *g, struct aaa_view *v);

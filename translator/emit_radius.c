@@ -107,6 +107,25 @@ static void timers_of(const struct ios_config *cfg, struct aaa_view *v)
 	}
 }
 
+/* the source interface for group's servers: the aaa group server's own, else the global one */
+static void source_of(const struct ios_config *cfg, const char *group, struct aaa_view *v)
+{
+	const struct ios_aaa_group *ag = strcasecmp(group, "radius") ?
+		aaa_group_named(cfg, group) : NULL;
+	const char *name = cfg->radius_source_iface;
+	const struct ios_interface *i;
+
+	v->nas_ip_line = cfg->radius_source_line;
+	if (ag && ag->source_iface) {
+		name = ag->source_iface;
+		v->nas_ip_line = ag->source_line;
+	}
+	i = name ? model_iface((struct ios_config *)cfg, name) : NULL;
+	v->has_nas_ip = i && i->has_addr;
+	if (v->has_nas_ip)
+		v->nas_ip = i->addr;
+}
+
 bool aaa_view(const struct ios_config *cfg, const struct ios_vpdn_group *g, struct aaa_view *v)
 {
 	const struct ios_aaa_list *auth = aaa_auth_list(cfg, g), *acct;
@@ -124,6 +143,7 @@ bool aaa_view(const struct ios_config *cfg, const struct ios_vpdn_group *g, stru
 	v->acct_list = v->accounting ? acct : NULL;
 	/* the longest of the servers' timeouts and retransmissions: radiusclient has one of each */
 	timers_of(cfg, v);
+	source_of(cfg, auth->groups[0], v);
 	return true;
 }
 
@@ -208,6 +228,10 @@ void emit_radius_conf(struct ios_config *cfg, const struct ios_vpdn_group *g,
 	fprintf(f, "radius_timeout\t%d\nradius_retries\t%d\n", v->timeout, v->retransmit + 1);
 	if (cfg->hostname)
 		fprintf(f, "nas_identifier\t%s\n", cfg->hostname);
+	if (v->has_nas_ip) {
+		fprintf(f, "bindaddr\t%s\n", inet_ntoa(v->nas_ip));
+		model_wrote(cfg, v->nas_ip_line, "%s: bindaddr %s", file, inet_ntoa(v->nas_ip));
+	}
 	model_wrote(cfg, v->list->line, "%s: authserver, the servers of %s%s", file,
 		    v->list->groups[0], v->local_fallback ? " (local when none answers)" : "");
 	if (v->acct_list)
@@ -366,4 +390,11 @@ void emit_ppp_aaa(struct ios_config *cfg, const struct ios_vpdn_group *g, FILE *
 	else
 		model_wrote(cfg, v.acct_list->line, "%s: RADIUS accounting (Start, Interim-Update "
 			    "at the server's Acct-Interim-Interval, Stop)", file);
+	/* radius.so sends NAS-IP-Address only without a NAS-Identifier: this adds it to every
+	 * request (a shared server's pools and accounting key sessions on it) */
+	if (v.has_nas_ip) {
+		fprintf(f, "avpair NAS-IP-Address=%s\n", inet_ntoa(v.nas_ip));
+		model_wrote(cfg, v.nas_ip_line, "%s: avpair NAS-IP-Address=%s", file,
+			    inet_ntoa(v.nas_ip));
+	}
 }

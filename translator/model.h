@@ -137,6 +137,8 @@ struct ios_aaa_member {
 struct ios_aaa_group {
 	const char *name;
 	VEC(struct ios_aaa_member) servers;
+	const char *source_iface;	/* ip radius source-interface under it; NULL: the global one */
+	int source_line;
 	int line;
 };
 
@@ -207,6 +209,10 @@ struct ios_config {
 	char *radius_key;	/* radius-server key (owned); NULL: none */
 	int radius_timeout, radius_retransmit;	/* set when their line is: else IOS's 5 s, 3 */
 	int radius_key_line, radius_timeout_line, radius_retransmit_line;
+	/* ip radius source-interface IF: RADIUS requests leave from IF's address and carry it as
+	 * NAS-IP-Address (what tells an LNS cluster's nodes apart at a shared server) */
+	const char *radius_source_iface;
+	int radius_source_line;
 	int session_limit;	/* vpdn session-limit; 0: none */
 	int session_limit_line;
 	/* vpdn tunnel authorization password/network: a LAC's RADIUS tunnel lookups */

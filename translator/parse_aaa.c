@@ -401,10 +401,26 @@ static int h_aaagrp_server(struct parser *p, struct args *a)
 	return OK;
 }
 
-static int h_radius_nothing(struct parser *p, struct args *a)
+/* ip radius source-interface INTERFACE: globally, or (under aaa group server radius) for the
+ * group's servers */
+static int h_radius_source(struct parser *p, struct args *a)
 {
-	(void)a;
-	parse_note(p, "nothing to translate");
+	if (parse_need_args(p, a, 1, 1, "ip radius source-interface INTERFACE"))
+		return OK;
+	p->cfg->radius_source_iface = a->w[0];
+	p->cfg->radius_source_line = parse_lineno(p);
+	parse_note(p, "RADIUS requests leave from %s's address, their NAS-IP-Address", a->w[0]);
+	return OK;
+}
+
+static int h_aaagrp_source(struct parser *p, struct args *a)
+{
+	if (parse_need_args(p, a, 1, 1, "ip radius source-interface INTERFACE"))
+		return OK;
+	AAAGRP->source_iface = a->w[0];
+	AAAGRP->source_line = parse_lineno(p);
+	parse_note(p, "group %s's RADIUS requests leave from %s's address, their NAS-IP-Address",
+		   AAAGRP->name, a->w[0]);
 	return OK;
 }
 
@@ -420,12 +436,12 @@ const struct command parse_aaa_commands[] = {
 	{ M_GLOBAL, "radius-server retransmit", h_radius_server_retransmit, 0 },
 	{ M_GLOBAL, "radius-server", h_radius_server_other, 1 },
 	{ M_GLOBAL, "radius server", h_radius_server, 0 },
-	{ M_GLOBAL, "ip radius source-interface", h_radius_nothing, 0 },
+	{ M_GLOBAL, "ip radius source-interface", h_radius_source, 0 },
 	{ M_RADSRV, "address", h_radsrv_address, 0 },
 	{ M_RADSRV, "key", h_radsrv_key, 0 },
 	{ M_RADSRV, "timeout", h_radsrv_timeout, 0 },
 	{ M_RADSRV, "retransmit", h_radsrv_retransmit, 0 },
 	{ M_AAAGRP, "server", h_aaagrp_server, 0 },
-	{ M_AAAGRP, "ip radius source-interface", h_radius_nothing, 0 },
+	{ M_AAAGRP, "ip radius source-interface", h_aaagrp_source, 0 },
 	{ 0 }
 };

@@ -124,6 +124,9 @@ check "lns: MPPE up with the keys RADIUS sent" pppd_says lns 'MPPE 128-bit (stat
 check "client pings the LNS" ping_from client $PPP_LNS 3
 check "aaa: accounting Start for ms-user" wait_for 20 "aaa Start" detail_has \
 	'Acct-Status-Type = Start' 'User-Name = "ms-user"'
+check "aaa: from the source interface's address, its NAS-IP-Address (ip radius source-interface)" \
+	detail_has 'Acct-Status-Type = Start' 'NAS-IP-Address = 10\.0\.3\.13$' \
+	'NAS-Identifier = "LNS-AAA"'
 check "aaa: an Interim-Update at the 60 s interval RADIUS gave" wait_for 90 "aaa Interim" \
 	detail_has 'Acct-Status-Type = Interim-Update' 'User-Name = "ms-user"'
 check "client pings again (counters move)" ping_from client $PPP_LNS 3
