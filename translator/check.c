@@ -392,6 +392,23 @@ static void check_radius_source(struct ios_config *cfg, const char *name, int li
 	model_note(cfg, line, "not translated: %s has no address", name);
 }
 
+/* crypto map M local-address IF: IF must exist (IOS refuses the line otherwise) */
+static void check_map_locals(struct ios_config *cfg, struct diag *d)
+{
+	for (size_t i = 0; i < cfg->map_locals.n; i++) {
+		const struct ios_map_local *l = &cfg->map_locals.v[i];
+		const struct ios_interface *f = model_iface(cfg, l->iface);
+
+		if (!f)
+			diag_error(d, l->line, l->col, "crypto map %s local-address %s: no such "
+				   "interface", l->map, l->iface);
+		else if (!f->has_addr)
+			diag_warning(d, l->line, l->col, "crypto map %s local-address %s: it has no "
+				     "static address, so IKE answers on any (local_addrs = %%any)",
+				     l->map, l->iface);
+	}
+}
+
 static void check_aaa(struct ios_config *cfg, struct diag *d)
 {
 	check_radius_source(cfg, cfg->radius_source_iface, cfg->radius_source_line, d);
@@ -484,6 +501,7 @@ void check_config(struct ios_config *cfg, struct diag *d)
 	check_keys(cfg, d);
 	check_crypto(cfg, d);
 	check_aaa(cfg, d);
+	check_map_locals(cfg, d);
 	check_aaa_tunnels(cfg, d);
 	if (!cfg->vpdn_enable && cfg->groups.n)
 		diag_warning(d, cfg->groups.v[0].line, 1, "vpdn-groups without 'vpdn enable': "

@@ -20,6 +20,7 @@
 static void swanctl_wrote(struct ios_config *cfg, const struct conn_view *v)
 {
 	const struct ios_crypto_map *m = v->map;
+	const struct ios_map_local *local = model_map_local(cfg, m->name);
 	const char *c = m->profile;
 
 	model_wrote(cfg, m->line, SWANCTL "(IKEv1, %s child; the plugin clones it per L2TP "
@@ -60,8 +61,11 @@ static void swanctl_wrote(struct ios_config *cfg, const struct conn_view *v)
 		if (!f->crypto_map || strcmp(f->crypto_map, m->name))
 			continue;
 		model_wrote(cfg, f->map_line, SWANCTL "local_addrs = %s", c, v->local);
-		model_wrote(cfg, f->addr_line, SWANCTL "local_addrs = %s", c, v->local);
+		if (!local)
+			model_wrote(cfg, f->addr_line, SWANCTL "local_addrs = %s", c, v->local);
 	}
+	if (local)
+		model_wrote(cfg, local->line, SWANCTL "local_addrs = %s", c, v->local);
 	for (size_t i = 0; i < cfg->groups.n; i++) {
 		const struct ios_vpdn_group *g = &cfg->groups.v[i];
 

@@ -155,10 +155,21 @@ static void remotes(struct ios_config *cfg, struct conn_view *v, bool *oom)
  * of them has none of its own (DHCP) or there are more than the list holds */
 static void local_addrs(struct ios_config *cfg, struct conn_view *v)
 {
+	const struct ios_map_local *l = model_map_local(cfg, v->map->name);
 	char a[INET_ADDRSTRLEN];
 	size_t len = 0;
 
 	v->local[0] = '\0';
+	/* crypto map M local-address IF: only IF's address (checked: IF exists) */
+	if (l) {
+		const struct ios_interface *f = model_iface(cfg, l->iface);
+
+		if (f && f->has_addr)
+			inet_ntop(AF_INET, &f->addr, v->local, sizeof(v->local));
+		else
+			snprintf(v->local, sizeof(v->local), "%%any");
+		return;
+	}
 	for (size_t i = 0; i < cfg->ifaces.n; i++) {
 		const struct ios_interface *f = &cfg->ifaces.v[i];
 

@@ -42,6 +42,7 @@ void model_free(struct ios_config *cfg)
 	free(cfg->keys.v);
 	free(cfg->tsets.v);
 	free(cfg->maps.v);
+	free(cfg->map_locals.v);
 	for (size_t i = 0; i < cfg->groups.n; i++) {
 		free(cfg->groups.v[i].domains.v);
 		free(cfg->groups.v[i].initiate.v);
@@ -92,6 +93,14 @@ struct ios_interface *model_iface_with_map(struct ios_config *cfg, const char *m
 	for (size_t i = 0; i < cfg->ifaces.n; i++)
 		if (cfg->ifaces.v[i].crypto_map && !strcmp(cfg->ifaces.v[i].crypto_map, map))
 			return &cfg->ifaces.v[i];
+	return NULL;
+}
+
+struct ios_map_local *model_map_local(struct ios_config *cfg, const char *map)
+{
+	for (size_t i = 0; i < cfg->map_locals.n; i++)
+		if (!strcmp(cfg->map_locals.v[i].map, map))
+			return &cfg->map_locals.v[i];
 	return NULL;
 }
 

@@ -77,6 +77,14 @@ struct ios_crypto_map {
 	int line;
 };
 
+/* crypto map NAME local-address INTERFACE: IKE and ESP from that interface's address (a
+ * loopback a cluster's nodes share, for one) instead of the addresses carrying the map */
+struct ios_map_local {
+	const char *map;
+	const char *iface;
+	int line, col;
+};
+
 struct ios_initiate_to {
 	struct in_addr addr;
 	int priority;
@@ -199,6 +207,7 @@ struct ios_config {
 	int keepalive_line;
 	VEC(struct ios_transform_set) tsets;
 	VEC(struct ios_crypto_map) maps;
+	VEC(struct ios_map_local) map_locals;
 	VEC(struct ios_vpdn_group) groups;
 	VEC(struct ios_interface) ifaces;
 	VEC(struct ios_pool) pools;
@@ -246,6 +255,8 @@ void model_wrote(struct ios_config *cfg, int line, const char *fmt, ...)
 struct ios_transform_set *model_tset(struct ios_config *cfg, const char *name);
 struct ios_crypto_map *model_profile(struct ios_config *cfg, const char *profile);
 struct ios_interface *model_iface_with_map(struct ios_config *cfg, const char *map);
+/* crypto map MAP local-address IF, or NULL */
+struct ios_map_local *model_map_local(struct ios_config *cfg, const char *map);
 struct ios_pool *model_pool(struct ios_config *cfg, const char *name);
 struct ios_interface *model_vtemplate(struct ios_config *cfg, int n);
 struct ios_interface *model_iface(struct ios_config *cfg, const char *name);

@@ -298,9 +298,21 @@ static int crypto_map_entry(struct parser *p, struct args *a, bool dynamic_map)
 static int h_crypto_map(struct parser *p, struct args *a)
 {
 	if (a->n >= 2 && !strcasecmp(a->w[1], "local-address")) {
-		diag_warning(p->d, parse_lineno(p), a->col[1], "crypto map local-address: not needed, "
-			     "local_addrs come from the interface address");
-		parse_note(p, "nothing to do");
+		struct ios_map_local *l;
+
+		if (parse_need_args(p, a, 3, 3, "crypto map NAME local-address INTERFACE"))
+			return OK;
+		l = model_map_local(p->cfg, a->w[0]);
+		if (!l && (l = VEC_ADD(p->cfg->map_locals)))
+			l->map = a->w[0];
+		if (!l) {
+			p->oom = 1;
+			return OK;
+		}
+		l->iface = a->w[2];
+		l->line = parse_lineno(p);
+		l->col = a->col[2];
+		parse_note(p, "crypto map %s: IKE and ESP from %s's address", a->w[0], a->w[2]);
 		return OK;
 	}
 	return crypto_map_entry(p, a, false);
