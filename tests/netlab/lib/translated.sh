@@ -5,12 +5,14 @@
 
 L2TPSEC=/usr/local/sbin/l2tpsec
 
-# translated HOST CFG: translate profiles/ios/CFG.cfg and install it as HOST's configuration
+# translated HOST CFG: translate profiles/ios/CFG.cfg (or CFG, a path to an IOS configuration)
+# and install it as HOST's configuration
 translated() {
-	local h=$1 out e
+	local h=$1 out e dir=$NETLAB_TOP/profiles/ios file=$2.cfg
 	out=$(outdir "$h")/translated
 	e=$(etc "$h")
-	(cd "$NETLAB_TOP/profiles/ios" && "$L2TPSEC" translate -o "$out" "$2.cfg") \
+	case $2 in */*) dir=$(dirname "$2") file=$(basename "$2") ;; esac
+	(cd "$dir" && "$L2TPSEC" translate -o "$out" "$file") \
 		> "$(outdir "$h")/translate.log" 2>&1 || return 1
 	cp "$out/swanctl/swanctl.conf" "$e/swanctl/"
 	cp "$out/xl2tpd/xl2tpd.conf" "$out/xl2tpd/l2tp-secrets" "$e/xl2tpd/"
