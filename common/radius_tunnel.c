@@ -15,6 +15,7 @@
 #define USER_PASSWORD 2
 #define SERVICE_TYPE 6
 #define NAS_IDENTIFIER 32
+#define NAS_IP_ADDRESS 4
 #define MESSAGE_AUTHENTICATOR 80
 #define OUTBOUND_USER 5
 #define TAG_MAX 0x1f
@@ -113,7 +114,7 @@ static size_t hide_password(uint8_t *out, const char *secret, const uint8_t auth
 
 size_t radius_access_request(uint8_t *buf, uint8_t id, const uint8_t auth[RADIUS_AUTH_LEN],
 			     const char *secret, const char *user, const char *password,
-			     const char *nas_id)
+			     const char *nas_id, uint32_t nas_ip)
 {
 	uint8_t hidden[128], zero[16] = { 0 }, service[4] = { 0, 0, 0, OUTBOUND_USER };
 	size_t off = HEADER, ma, hlen = hide_password(hidden, secret, auth, password);
@@ -134,6 +135,8 @@ size_t radius_access_request(uint8_t *buf, uint8_t id, const uint8_t auth[RADIUS
 		off = put_attr(buf, off, SERVICE_TYPE, service, 4);
 	if (off && nas_id && nas_id[0])
 		off = put_attr(buf, off, NAS_IDENTIFIER, nas_id, strlen(nas_id));
+	if (off && nas_ip)
+		off = put_attr(buf, off, NAS_IP_ADDRESS, &nas_ip, 4);
 	if (!off)
 		return 0;
 	buf[2] = (uint8_t)(off >> 8);

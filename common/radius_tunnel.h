@@ -72,12 +72,13 @@ struct radius_reply {
 
 /*
  * An Access-Request into buf (RADIUS_PACKET_MAX bytes) for user with password, with identifier
- * id and the random Request Authenticator auth; nas_id may be NULL. Returns its length, 0 when a
- * value is too long for RADIUS (a password over 128 bytes, a name over 253).
+ * id and the random Request Authenticator auth; nas_id may be NULL, nas_ip (network order) 0
+ * for none. Returns its length, 0 when a value is too long for RADIUS (a password over 128
+ * bytes, a name over 253).
  */
 size_t radius_access_request(uint8_t *buf, uint8_t id, const uint8_t auth[RADIUS_AUTH_LEN],
 			     const char *secret, const char *user, const char *password,
-			     const char *nas_id);
+			     const char *nas_id, uint32_t nas_ip);
 
 /*
  * The server's answer to the request (id, auth) sent with secret: 0 and out filled for an

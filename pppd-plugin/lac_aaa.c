@@ -33,6 +33,7 @@ static struct aaa_config {
 	int nservers;
 	int timeout, retransmit;
 	char password[WORD_MAX], template[WORD_MAX], nas_id[WORD_MAX];
+	struct in_addr nas_ip;	/* requests from it, as their NAS-IP-Address; 0: routed, none */
 } aaa;
 
 /* one directive of the file into c; -1 with why */
@@ -92,6 +93,11 @@ static int directive(char *line, struct aaa_config *c, char *why, size_t len)
 		strcpy(c->template, a);
 	} else if (!strcmp(word, "nas-identifier")) {
 		strcpy(c->nas_id, a);
+	} else if (!strcmp(word, "nas-ip-address")) {
+		if (inet_pton(AF_INET, a, &c->nas_ip) != 1 || !c->nas_ip.s_addr) {
+			snprintf(why, len, "'nas-ip-address' needs an IPv4 address");
+			return -1;
+		}
 	} else {
 		snprintf(why, len, "unknown directive '%s'", word);
 		return -1;
@@ -170,8 +176,12 @@ static int ask(const struct server *s, const uint8_t *req, size_t len, uint8_t i
 	struct timespec now, end;
 	const char *bad;
 
-	/* connected: the kernel passes only the server's own datagrams */
-	if (fd < 0 || connect(fd, (const struct sockaddr *)&s->addr, sizeof(s->addr)) ||
+	struct sockaddr_in from = { .sin_family = AF_INET, .sin_addr = aaa.nas_ip };
+
+	/* from the NAS-IP-Address when there is one (IOS ip radius source-interface); connected:
+	 * the kernel passes only the server's own datagrams */
+	if (fd < 0 || (aaa.nas_ip.s_addr && bind(fd, (const struct sockaddr *)&from, sizeof(from))) ||
+	    connect(fd, (const struct sockaddr *)&s->addr, sizeof(s->addr)) ||
 	    send(fd, req, len, 0) < 0) {
 		why_set(why, wlen, "cannot send to the RADIUS server", errno);
 		if (fd >= 0)
@@ -227,7 +237,7 @@ enum lac_aaa_answer lac_aaa_lookup(const char *domain, struct radius_reply *out,
 				return LAC_AAA_SILENT;
 			}
 			rlen = radius_access_request(req, id, auth, s->secret, domain, aaa.password,
-						     aaa.nas_id);
+						     aaa.nas_id, aaa.nas_ip.s_addr);
 			if (!rlen) {
 				snprintf(why, len, "domain '%s' does not fit a RADIUS request",
 					 domain);

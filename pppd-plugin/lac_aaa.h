@@ -15,6 +15,7 @@
  *   password WORD                    (IOS vpdn tunnel authorization password; default cisco)
  *   template SECTION                 (the [lac] whose settings the domain's tunnels take)
  *   nas-identifier NAME              (optional)
+ *   nas-ip-address A                 (optional: requests from A, as their NAS-IP-Address)
  */
 #ifndef L2TPSEC_LAC_AAA_H
 #define L2TPSEC_LAC_AAA_H

@@ -163,6 +163,10 @@ void emit_dialin_aaa(struct ios_config *cfg, const struct aaa_view *v, FILE *f,
 	fprintf(f, "template " L2TPSEC_AAA_TEMPLATE "\n");
 	if (cfg->hostname)
 		fprintf(f, "nas-identifier %s\n", cfg->hostname);
+	if (v->has_nas_ip) {
+		fprintf(f, "nas-ip-address %s\n", inet_ntoa(v->nas_ip));
+		model_wrote(cfg, v->nas_ip_line, "%s: nas-ip-address %s", file, inet_ntoa(v->nas_ip));
+	}
 	model_wrote(cfg, v->list->line, "%s: RADIUS tunnel authorization (list %s)", file,
 		    v->list->name);
 }

@@ -180,6 +180,7 @@ bool aaa_tunnel_view(const struct ios_config *cfg, struct aaa_view *v)
 		return false;
 	v->list = l;
 	timers_of(cfg, v);
+	source_of(cfg, l->groups[0], v);
 	return true;
 }
 

@@ -197,7 +197,8 @@ static void switched_user(void)
  * A fake RADIUS server on loopback (a forked child): answers one Access-Request for
  * corp.example with a signed Access-Accept naming one L2TP tunnel (tag 1, 10.0.0.13, preference
  * 1, Tunnel-Password "cisco", Tunnel-Client-Auth-ID LAC), any other with an Access-Reject;
- * writes what it was asked (User-Name) to the pipe. Returns its pid, its port in *port.
+ * writes what it was asked (User-Name, and " from A nas A" when it has a NAS-IP-Address: the
+ * request's source and that) to the pipe. Returns its pid, its port in *port.
  */
 static pid_t radius_server(int *port, int *from_child)
 {
@@ -216,16 +217,28 @@ static pid_t radius_server(int *port, int *from_child)
 		struct sockaddr_in from;
 		socklen_t flen = sizeof(from);
 		ssize_t n = recvfrom(s, q, sizeof(q), 0, (struct sockaddr *)&from, &flen);
-		size_t off = 20, k, user_off = 0;
+		size_t off = 20, k, user_off = 0, nas_off = 0;
+		char said[300];
 
 		if (n < 20)
 			_exit(1);
 		for (k = 20; k + 2 <= (size_t)n && q[k + 1] >= 2; k += q[k + 1])
 			if (q[k] == 1)
 				user_off = k;
+			else if (q[k] == 4 && q[k + 1] == 6)
+				nas_off = k;
 		if (!user_off)
 			_exit(1);
-		if (write(p[1], q + user_off + 2, q[user_off + 1] - 2u) < 0)
+		k = (size_t)snprintf(said, sizeof(said), "%.*s", q[user_off + 1] - 2,
+				     (const char *)q + user_off + 2);
+		if (nas_off) {
+			char a1[INET_ADDRSTRLEN], a2[INET_ADDRSTRLEN];
+
+			inet_ntop(AF_INET, &from.sin_addr, a1, sizeof(a1));
+			inet_ntop(AF_INET, q + nas_off + 2, a2, sizeof(a2));
+			k += (size_t)snprintf(said + k, sizeof(said) - k, " from %s nas %s", a1, a2);
+		}
+		if (write(p[1], said, k) < 0)
 			_exit(1);
 		a[0] = (q[user_off + 1] - 2 == 12 && !memcmp(q + user_off + 2, "corp.example", 12)) ?
 		       RADIUS_ACCESS_ACCEPT : RADIUS_ACCESS_REJECT;
@@ -268,13 +281,19 @@ static void radius_tunnels(void)
 
 	CHECK(set(L2TPSEC_PPPD_DIALIN_AAA, "/nonexistent/aaa") == 0);
 	CHECK(strstr(fake.option_error, "/nonexistent/aaa: No such file") != NULL);
+	f = fopen(path, "w");
+	fprintf(f, "nas-ip-address 10.0.2\n");
+	fclose(f);
+	chmod(path, 0600);
+	CHECK(set(L2TPSEC_PPPD_DIALIN_AAA, path) == 0);
+	CHECK(strstr(fake.option_error, ":1: 'nas-ip-address' needs an IPv4 address") != NULL);
 	rpid = radius_server(&port, &to_radius);
 	CHECK(rpid > 0);
 	if (rpid <= 0)
 		return;
 	f = fopen(path, "w");
 	fprintf(f, "# test\nserver 127.0.0.1 %d radsecret\ntimeout 2\nretransmit 0\n"
-		"template vpdn-template\n", port);
+		"template vpdn-template\nnas-ip-address 127.0.0.2\n", port);
 	fclose(f);
 	chmod(path, 0644);
 	CHECK(set(L2TPSEC_PPPD_DIALIN_AAA, path) == 0);	/* others may read it: refused */
@@ -299,7 +318,8 @@ static void radius_tunnels(void)
 	asked[n > 0 ? n : 0] = '\0';
 	close(to_radius);
 	waitpid(rpid, NULL, 0);
-	CHECK(!strcmp(asked, "corp.example"));
+	/* from the NAS-IP-Address, which it carries (IOS ip radius source-interface) */
+	CHECK(!strcmp(asked, "corp.example from 127.0.0.2 nas 127.0.0.2"));
 	CHECK(!strncmp(request, head, strlen(head)));
 	CHECK(strstr(fake.info, "domain corp.example: RADIUS tunnel 1 to 10.0.0.13, preference 1, "
 		     "tunnel password, our name LAC") != NULL);

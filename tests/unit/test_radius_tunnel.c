@@ -9,6 +9,7 @@
  * with an endpoint are left out and said why; malformed attributes refuse the whole reply.
  */
 #include <stdio.h>
+#include <arpa/inet.h>
 #include <string.h>
 
 #include <openssl/evp.h>
@@ -94,7 +95,7 @@ static void test_request(void)
 {
 	uint8_t buf[RADIUS_PACKET_MAX], copy[RADIUS_PACKET_MAX], mac[16], b[16];
 	size_t len = radius_access_request(buf, 7, req_auth, secret, "corp.example", "cisco",
-					   "LAC");
+					   "LAC", htonl(0x0a00020c));
 	unsigned n = 16;
 	EVP_MD_CTX *ctx;
 	size_t off;
@@ -130,12 +131,18 @@ static void test_request(void)
 	CHECK(buf[off] == 6 && buf[off + 5] == 5);	/* Service-Type Outbound-User */
 	off += buf[off + 1];
 	CHECK(buf[off] == 32 && !memcmp(buf + off + 2, "LAC", 3));	/* NAS-Identifier */
+	off += buf[off + 1];
+	/* NAS-IP-Address 10.0.2.12 (ip radius source-interface) */
+	CHECK(buf[off] == 4 && buf[off + 1] == 6 && !memcmp(buf + off + 2, "\x0a\x00\x02\x0c", 4));
 	CHECK_EQ_UL(off + buf[off + 1], len);
+	/* without one, none */
+	CHECK_EQ_UL(radius_access_request(buf, 7, req_auth, secret, "corp.example", "cisco", "LAC",
+					  0), len - 6);
 	/* a password RADIUS cannot carry */
 	char longpw[200];
 	memset(longpw, 'x', sizeof(longpw) - 1);
 	longpw[sizeof(longpw) - 1] = '\0';
-	CHECK_EQ_UL(radius_access_request(buf, 7, req_auth, secret, "d", longpw, NULL), 0);
+	CHECK_EQ_UL(radius_access_request(buf, 7, req_auth, secret, "d", longpw, NULL, 0), 0);
 }
 
 /* two tagged tunnels, an untagged Tunnel-Type, Medium and password shared by both */
