@@ -41,6 +41,18 @@ lns_up() {
 
 # rss_kb HOST COMM: resident kilobytes of HOST's processes called COMM, summed
 rss_kb() { ip netns pids "$1" | xargs -r ps -o rss=,comm= -p 2>/dev/null | awk -v c="$2" '$2 == c { s += $1 } END { print s + 0 }'; }
+# smaps_of HOST COMM: that process's resident memory by mapping (anonymous, heap, each library),
+# largest first, and its threads: where a difference between the stacks comes from
+smaps_of() {
+	local p
+	for p in $(ip netns pids "$1"); do
+		[ "$(cat /proc/$p/comm 2>/dev/null)" = "$2" ] || continue
+		grep -E '^(Rss|Anonymous):' /proc/$p/smaps_rollup
+		awk '/^[0-9a-f]+-/ { name = ($6 == "" ? "[anon]" : $6) } /^Rss:/ { r[name] += $2 }
+			END { for (n in r) if (r[n] >= 256) print r[n] " kB " n }' /proc/$p/smaps | sort -rn
+		grep Threads /proc/$p/status
+	done
+}
 # cpu_s HOST COMM: CPU seconds (user + system) those processes have used
 cpu_s() {
 	local hz p t=0
@@ -89,6 +101,7 @@ run() {
 	sessions=$(lns_sessions lns)
 	mem_charon=$(rss_kb lns charon) mem_xl2tpd=$(rss_kb lns xl2tpd) mem_pppd=$(rss_kb lns pppd)
 	spd=$(ip -n lns xfrm policy | grep -c '^src') sad=$(ip -n lns xfrm state | grep -c '^src')
+	smaps_of lns charon > "$(outdir lns)/charon-memory-$tag.txt"
 	cpu="charon $(cpu_s lns charon) s, xl2tpd $(cpu_s lns xl2tpd) s, pppd $(cpu_s lns pppd) s"
 	wait_for 120 "$tag: hanging up" grep -q "^hanging up" "$(outdir gen)/loadgen-$tag.txt" >/dev/null
 	t0=$(date +%s%N)
