@@ -167,7 +167,7 @@ check "dial 5: no address for the client" not ppp_up client
 check "dial 5: the call ends everywhere" hang_up
 
 # --- 5b. the proxied CHAP checked by RADIUS: FreeRADIUS on the LNS host, the LNS's pppd with
-# radius.so and the files the translator writes for lns-radius.cfg, pointed at 127.0.0.1 -------
+# radius.so and the files the translator writes for lns-radius.cfg, server and source 127.0.0.1 --
 lns_radius_files() {
 	local out d
 	out=$(hostdir lns)/radius-translated d=$(etc lns)/ppp/radius
@@ -175,7 +175,8 @@ lns_radius_files() {
 		> "$(outdir lns)/radius-translate.log" 2>&1 || return 1
 	mkdir -p "$d"
 	cp "$out/ppp/radius/dictionary" "$out/ppp/radius/port-id-map" "$d/"
-	sed 's/10\.0\.3\.10/127.0.0.1/g' "$out/ppp/radius/WINDOWS.conf" > "$d/lab.conf"
+	sed -e 's/10\.0\.3\.10/127.0.0.1/g' -e 's/^bindaddr\t.*/bindaddr\t127.0.0.1/' \
+		"$out/ppp/radius/WINDOWS.conf" > "$d/lab.conf"
 	printf '127.0.0.1\tradius-secret\n' > "$d/servers"
 	chmod 600 "$d/servers"
 }
