@@ -10,9 +10,9 @@
 # source-interface), which keys the pool's leases.
 # Six Windows-10-style clients, two hashed to each node, come up on the node the router picks,
 # each with its own address from the shared pool (never one address twice). Node 3 is killed
-# (daemons SIGKILLed, links gone: no Stop is ever sent); its two clients dial again from IKE and
-# land on the survivors, with new addresses, while node 3's leases stay taken until they time
-# out and then come back to the pool. The survivors' sessions carry traffic throughout with
+# (links gone, daemons SIGKILLed: no Stop is ever sent); its two clients dial again from IKE and
+# land on the survivors, with addresses of their own, while node 3's leases stay taken until
+# they time out and then come back to the pool. The survivors' sessions carry traffic throughout with
 # the same IKE SAs, pppds and addresses; their leases are renewed by Interim-Update. A client
 # hanging up gives its address back at once (Stop). Not one plaintext UDP/1701 packet.
 # netlab-timeout: 720
@@ -180,14 +180,22 @@ check "edge: the group lost n$VICTIM's next hop, kept the others" sh -c "
 	ip -n edge nexthop show id 100 | grep -q 'group 1/2 ' && ! ip -n edge nexthop show id $VICTIM 2>/dev/null | grep -q ."
 
 for c in $VICTIMS; do
-	# its pppd notices nothing yet: the user (or Windows, after its echoes fail) dials again from IKE
-	client_hangup $c
-	check "$c (was on n$VICTIM): dials again and lands on a survivor" dial $c
-	NEW_NODE[$c]=$(on_node $c)
-	check "$c: a new address, not its old one (still leased to the dead node)" \
-		[ "$(ppp_addr $c)" != "${ADDR0[$c]}" ]
-	check "aaa: $c's old address is still leased to n$VICTIM (no Stop came)" \
+	check "aaa: $c's address stays leased to n$VICTIM (no Stop came)" \
 		leased_by "${ADDR0[$c]}" "$(nas_addr $VICTIM)"
+done
+# the victims hang up at once, all together, as Windows does when its echoes fail: the stock
+# strongSwan standing in for it here deletes its SA when DPD finds the node gone (about 20 s)
+# and would then send its L2TP in plaintext, which Windows's IPsec policy never does
+for c in $VICTIMS; do kill_on $c TERM pppd; done
+for c in $VICTIMS; do
+	check "$c: hung up" wait_for 20 "$c pppd gone" pppd_gone $c
+	xl2tpd_stop $c; charon_stop $c
+done
+for c in $VICTIMS; do
+	check "$c (was on n$VICTIM): dials again from IKE and lands on a survivor" dial $c
+	NEW_NODE[$c]=$(on_node $c)
+	check "aaa: $c's new address is leased to its new node" \
+		leased_by "$(ppp_addr $c)" "$(nas_addr "${NEW_NODE[$c]}")"
 done
 check "every client has its own address (survivors' and redialled)" distinct
 for c in $SURVIVORS; do
