@@ -66,6 +66,12 @@ enum l2tpsec_limit_hit l2tpsec_limit_admit(const char *group, unsigned group_ses
 	return hit;
 }
 
+unsigned l2tpsec_limit_waiting(unsigned requesters_without_call, unsigned calls_without_requester)
+{
+	return requesters_without_call > calls_without_requester ?
+	       requesters_without_call - calls_without_requester : 0;
+}
+
 uint64_t l2tpsec_limit_refused(const char *group)
 {
 	const struct refusals *r;

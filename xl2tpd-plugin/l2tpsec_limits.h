@@ -29,6 +29,14 @@ enum l2tpsec_limit_hit l2tpsec_limit_admit(const char *group, unsigned group_ses
 					   int group_limit, unsigned global_sessions,
 					   int global_limit, char *why, size_t len);
 
+/*
+ * A [lac]'s switched sessions still to come, beside the calls it has: requesters without a call
+ * of their own, less the calls on its tunnels no requester holds yet (xl2tpd places a waiting
+ * requester's call when the tunnel comes up; it is bound to the requester only at its ICCN, and
+ * in between it is a session already: counted once, not twice)
+ */
+unsigned l2tpsec_limit_waiting(unsigned requesters_without_call, unsigned calls_without_requester);
+
 /* sessions refused so far: of group `group`, or of every group (NULL) */
 uint64_t l2tpsec_limit_refused(const char *group);
 

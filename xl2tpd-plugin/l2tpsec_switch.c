@@ -19,6 +19,7 @@
 #include "l2tp.h"	/* xl2tpd: struct lac/call/tunnel/buffer, laclist, magic_lac_dial, l2tp_log */
 #include "l2tpsec_names.h"
 #include "l2tpsec_admit.h"
+#include "l2tpsec_limits.h"
 #include "l2tpsec_proxy.h"
 #include "l2tpsec_switch.h"
 #include "l2tpsec_aaa_lac.h"
@@ -147,15 +148,52 @@ static void lac_idle(struct lac *lac, const struct requester *going)
 	lac->active = 0;
 }
 
-/* switched sessions requested and not yet calls: of lac (NULL: of every [lac]) */
-static unsigned waiting(const struct lac *lac)
+/* a requester holds c */
+static int bound(const struct call *c)
+{
+	for (struct requester *r = requesters; r; r = r->next)
+		if (r->c == c)
+			return 1;
+	return 0;
+}
+
+/* live calls on lac's tunnels that no requester holds yet */
+static unsigned unbound_calls(const struct lac *lac)
 {
 	unsigned n = 0;
 
-	for (struct requester *r = requesters; r; r = r->next)
-		if (r->state == DIALLING && !r->c && (!lac || r->lac == lac))
-			n++;
+	for (struct tunnel *t = tunnels.head; t; t = t->next) {
+		if (t->lac != lac)
+			continue;
+		for (struct call *c = t->call_head; c; c = c->next)
+			if (!c->closing && !c->needclose && !bound(c))
+				n++;
+	}
 	return n;
+}
+
+/* switched sessions of lac still to come (NULL: of every [lac]); a call xl2tpd has placed for
+ * a waiting requester is counted among the sessions, not here too (l2tpsec_limits.h) */
+static unsigned waiting(const struct lac *lac)
+{
+	unsigned n = 0, sum = 0;
+
+	if (!lac) {
+		for (struct requester *r = requesters; r; r = r->next) {
+			int first = 1;
+
+			for (struct requester *o = requesters; o != r; o = o->next)
+				if (o->lac == r->lac)
+					first = 0;
+			if (first && r->lac)
+				sum += waiting(r->lac);
+		}
+		return sum;
+	}
+	for (struct requester *r = requesters; r; r = r->next)
+		if (r->state == DIALLING && !r->c && r->lac == lac)
+			n++;
+	return l2tpsec_limit_waiting(n, unbound_calls(lac));
 }
 
 /* the [lac] a request names: "dial NAME\n", or RADIUS's tunnels (l2tpsec_aaa_lac.h); *rest:

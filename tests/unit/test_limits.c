@@ -52,8 +52,21 @@ static void short_buffers(void)
 	CHECK(l2tpsec_limit_admit("g", 0, 1, 0, 0, NULL, 0) == L2TPSEC_LIMIT_NONE);
 }
 
+/* a switched session's call, placed but not yet bound to its requester, counts once */
+static void waiting_requesters(void)
+{
+	CHECK_EQ_UL(l2tpsec_limit_waiting(0, 0), 0);
+	CHECK_EQ_UL(l2tpsec_limit_waiting(2, 0), 2);
+	/* the first's call is placed (a session now): one still to come, not two */
+	CHECK_EQ_UL(l2tpsec_limit_waiting(1, 1), 0);
+	CHECK_EQ_UL(l2tpsec_limit_waiting(2, 1), 1);
+	/* an unbound call more than requesters (the [lac]'s own "c"): none to come */
+	CHECK_EQ_UL(l2tpsec_limit_waiting(1, 2), 0);
+}
+
 int main(void)
 {
+	waiting_requesters();
 	admits_below_limits();
 	refuses_at_limits();
 	short_buffers();
