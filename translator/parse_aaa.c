@@ -401,27 +401,33 @@ static int h_aaagrp_server(struct parser *p, struct args *a)
 	return OK;
 }
 
-/* ip radius source-interface INTERFACE: globally, or (under aaa group server radius) for the
- * group's servers */
-static int h_radius_source(struct parser *p, struct args *a)
+/* ip radius source-interface INTERFACE into *iface / *line: globally, or (group, under aaa
+ * group server radius) for that group's servers */
+static int radius_source(struct parser *p, struct args *a, const char **iface, int *line,
+			 const char *group)
 {
 	if (parse_need_args(p, a, 1, 1, "ip radius source-interface INTERFACE"))
 		return OK;
-	p->cfg->radius_source_iface = a->w[0];
-	p->cfg->radius_source_line = parse_lineno(p);
-	parse_note(p, "RADIUS requests leave from %s's address, their NAS-IP-Address", a->w[0]);
+	*iface = a->w[0];
+	*line = parse_lineno(p);
+	if (group)
+		parse_note(p, "group %s's RADIUS requests leave from %s's address, their "
+			   "NAS-IP-Address", group, a->w[0]);
+	else
+		parse_note(p, "RADIUS requests leave from %s's address, their NAS-IP-Address",
+			   a->w[0]);
 	return OK;
+}
+
+static int h_radius_source(struct parser *p, struct args *a)
+{
+	return radius_source(p, a, &p->cfg->radius_source_iface, &p->cfg->radius_source_line,
+			     NULL);
 }
 
 static int h_aaagrp_source(struct parser *p, struct args *a)
 {
-	if (parse_need_args(p, a, 1, 1, "ip radius source-interface INTERFACE"))
-		return OK;
-	AAAGRP->source_iface = a->w[0];
-	AAAGRP->source_line = parse_lineno(p);
-	parse_note(p, "group %s's RADIUS requests leave from %s's address, their NAS-IP-Address",
-		   AAAGRP->name, a->w[0]);
-	return OK;
+	return radius_source(p, a, &AAAGRP->source_iface, &AAAGRP->source_line, AAAGRP->name);
 }
 
 const struct command parse_aaa_commands[] = {
