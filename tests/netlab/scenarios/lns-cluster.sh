@@ -14,7 +14,8 @@
 # land on the survivors, with addresses of their own, while node 3's leases stay taken until
 # they time out and then come back to the pool. The survivors' sessions carry traffic throughout with
 # the same IKE SAs, pppds and addresses; their leases are renewed by Interim-Update. A client
-# hanging up gives its address back at once (Stop). Not one plaintext UDP/1701 packet.
+# hanging up gives its address back at once (Stop). A host without an SA gets no answer to a
+# plaintext SCCRQ. Not one plaintext UDP/1701 packet between the clients and the cluster.
 # netlab-timeout: 720
 . "$NETLAB_TOP/tests/netlab/lib/lab.sh"
 . "$NETLAB_TOP/tests/netlab/lib/enforced.sh"
@@ -159,6 +160,13 @@ for c in $CLIENTS; do
 		leased_by "$(ppp_addr $c)" "$(nas_addr ${CLIENT_NODE[$c]})"
 done
 for c in $CLIENTS; do check "$c pings through its node" ping_from $c $PPP_LNS 2; done
+# a host with no SA of its own, hashed to some node like any other: its plaintext SCCRQ to the
+# cluster's address is not answered, whichever node gets it
+host_add rogue
+link_add edge 10.1.200.1/24 rogue 10.1.200.2/24
+on rogue ip route add default via 10.1.200.1
+check "rogue -> the cluster's address (n$(node_for 10.1.200.2)), no SA: SCCRQ not answered" \
+	not sccrq rogue $VIP
 
 # --- node 3 killed ---------------------------------------------------------------------------------
 SURVIVORS= VICTIMS=
